@@ -1,0 +1,47 @@
+# The two commands of this repository: `make run` (a local dev chain) and `make test`
+# (every test suite). Both install what a fresh Debian machine lacks first.
+#
+# Everything builds in the release profile into one target directory outside the checkout,
+# so builds survive a new work tree and CI reuses them.
+
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
+NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
+RPC_PORT ?= 9944
+BLOCK_TIME_MS ?= 3000
+
+.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e
+
+## setup: install system packages, Rust targets and npm packages (idempotent)
+setup:
+	./scripts/setup.sh
+
+## build: the node with its wasm runtime
+build: setup
+	cargo build --release --locked -p ewasm-node
+
+## run: a standalone dev chain on ws://127.0.0.1:$(RPC_PORT), a block every $(BLOCK_TIME_MS) ms
+run: build
+	$(NODE) --dev --dev-block-time=$(BLOCK_TIME_MS) --rpc-port=$(RPC_PORT) --rpc-cors=all
+
+## check-dev-chain: check from another shell that `make run` finalizes blocks
+check-dev-chain:
+	cd tests && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
+
+## test: every test suite: formatting, lints, Rust unit tests, end-to-end on a real node
+test: setup lint test-rust build test-e2e
+
+lint: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+
+## test-rust: primitives and pallet unit tests
+test-rust:
+	SKIP_WASM_BUILD=1 cargo test --release --locked -p ewasm-primitives -p pallet-ewasm
+
+## test-e2e: polkadot.js against a real dev node
+test-e2e:
+	cd tests && node --test --test-concurrency=1 e2e/

@@ -1,0 +1,43 @@
+//! `ewasm-node`: the Ewasm parachain's node binary.
+//!
+//! A thin wrapper around `polkadot-omni-node-lib`: the node logic (collation, RPC, the
+//! `--dev` manual-seal mode, benchmarking and chain-spec commands) is the omni node's; this
+//! binary adds the chain specs built from the Ewasm runtime's genesis presets, so
+//! `ewasm-node --dev` runs without a chain-spec file. See [`chain_spec`].
+
+mod chain_spec;
+
+use polkadot_omni_node_lib::{
+	run, runtime::DefaultRuntimeResolver, CliConfig, RunConfig, NODE_VERSION,
+};
+use polkadot_sdk::sc_cli;
+
+/// Names and versions shown in `--help` and the logs.
+struct EwasmCli;
+
+impl CliConfig for EwasmCli {
+	fn impl_version() -> String {
+		let commit_hash = env!("SUBSTRATE_CLI_COMMIT_HASH");
+		format!("{NODE_VERSION}-{commit_hash}")
+	}
+
+	fn author() -> String {
+		env!("CARGO_PKG_AUTHORS").into()
+	}
+
+	fn support_url() -> String {
+		"https://example.invalid/ewasm-parachain/issues".into()
+	}
+
+	fn copyright_start_year() -> u16 {
+		2026
+	}
+}
+
+fn main() -> sc_cli::Result<()> {
+	let config = RunConfig::new(
+		Box::new(DefaultRuntimeResolver),
+		Box::new(chain_spec::EwasmChainSpecLoader),
+	);
+	run::<EwasmCli>(config)
+}

@@ -1,0 +1,128 @@
+//! Addresses: how a contract's address is derived (CREATE2), and how runtime accounts and
+//! 20-byte Ewasm addresses map onto each other.
+//!
+//! # The mapping ([`AccountId32Mapper`])
+//!
+//! - A contract's balance lives in the runtime account `address ++ [0xEE; 12]`: the mapping
+//!   is reversible, so a contract account always maps back to its address.
+//! - Any other (user) account's address is the last 20 bytes of `keccak256(account_id)`, the
+//!   way Ethereum derives an address from a public key. It is not reversible: users are
+//!   identified by their runtime account and seen by contracts through this address.
+
+use ewasm_primitives::{address::ADDRESS_LEN, Address};
+use polkadot_sdk::{sp_io::hashing::keccak_256, sp_runtime::AccountId32};
+
+/// The 12 bytes that follow a contract's address in its runtime account id.
+pub const CONTRACT_ACCOUNT_SUFFIX: [u8; 12] = [0xEE; 12];
+
+/// The CREATE2-style address of a contract deployed by `deployer`:
+/// `keccak256(0xff ++ deployer ++ salt ++ keccak256(init_code))[12..]`.
+///
+/// It depends only on who deploys, the salt and the init code, never on a nonce.
+pub fn create2_address(deployer: &Address, salt: &[u8; 32], init_code: &[u8]) -> Address {
+	let mut preimage = [0u8; 1 + ADDRESS_LEN + 32 + 32];
+	preimage[0] = 0xff;
+	preimage[1..1 + ADDRESS_LEN].copy_from_slice(deployer.as_bytes());
+	preimage[1 + ADDRESS_LEN..1 + ADDRESS_LEN + 32].copy_from_slice(salt);
+	preimage[1 + ADDRESS_LEN + 32..].copy_from_slice(&keccak_256(init_code));
+	Address::from_hash_tail(&keccak_256(&preimage))
+}
+
+/// Maps runtime accounts to Ewasm addresses and contract addresses to runtime accounts.
+pub trait AddressMapper<AccountId> {
+	/// The address contracts see for `account` (as `getCaller`, for example).
+	fn to_address(account: &AccountId) -> Address;
+
+	/// The runtime account that holds the balance of the contract at `address`.
+	fn contract_account(address: &Address) -> AccountId;
+
+	/// The contract address whose balance `account` holds, if it is a contract account.
+	fn contract_address(account: &AccountId) -> Option<Address>;
+}
+
+/// The mapping for runtimes whose accounts are 32 bytes ([`AccountId32`]); see the module
+/// documentation.
+pub struct AccountId32Mapper;
+
+impl AddressMapper<AccountId32> for AccountId32Mapper {
+	fn to_address(account: &AccountId32) -> Address {
+		match Self::contract_address(account) {
+			Some(address) => address,
+			None => Address::from_hash_tail(&keccak_256(account.as_ref())),
+		}
+	}
+
+	fn contract_account(address: &Address) -> AccountId32 {
+		let mut bytes = [0u8; 32];
+		bytes[..ADDRESS_LEN].copy_from_slice(address.as_bytes());
+		bytes[ADDRESS_LEN..].copy_from_slice(&CONTRACT_ACCOUNT_SUFFIX);
+		AccountId32::new(bytes)
+	}
+
+	fn contract_address(account: &AccountId32) -> Option<Address> {
+		let bytes: &[u8; 32] = account.as_ref();
+		if bytes[ADDRESS_LEN..] != CONTRACT_ACCOUNT_SUFFIX {
+			return None;
+		}
+		let mut address = [0u8; ADDRESS_LEN];
+		address.copy_from_slice(&bytes[..ADDRESS_LEN]);
+		Some(Address(address))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn hex(s: &str) -> Vec<u8> {
+		(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+	}
+
+	fn address(s: &str) -> Address {
+		Address(hex(s).try_into().unwrap())
+	}
+
+	/// EIP-1014's first two test vectors.
+	#[test]
+	fn create2_matches_eip_1014_vectors() {
+		assert_eq!(
+			create2_address(&Address::default(), &[0; 32], &[0x00]),
+			address("4d1a2e2bb4f88f0250f26ffff098b0b30b26bf38"),
+		);
+		assert_eq!(
+			create2_address(
+				&address("deadbeef00000000000000000000000000000000"),
+				&[0; 32],
+				&[0x00]
+			),
+			address("b928f69bb1d91cd65274e3c79d8986362984fda3"),
+		);
+	}
+
+	#[test]
+	fn create2_depends_on_salt_and_code() {
+		let deployer = Address([1; 20]);
+		let a = create2_address(&deployer, &[0; 32], b"code");
+		assert_ne!(a, create2_address(&deployer, &[1; 32], b"code"));
+		assert_ne!(a, create2_address(&deployer, &[0; 32], b"other"));
+		assert_eq!(a, create2_address(&deployer, &[0; 32], b"code"));
+	}
+
+	#[test]
+	fn contract_accounts_round_trip() {
+		let contract = Address([0x42; 20]);
+		let account = AccountId32Mapper::contract_account(&contract);
+		assert_eq!(AccountId32Mapper::contract_address(&account), Some(contract));
+		assert_eq!(AccountId32Mapper::to_address(&account), contract);
+	}
+
+	#[test]
+	fn user_accounts_map_to_keccak_tail() {
+		let user = AccountId32::new([7; 32]);
+		assert_eq!(AccountId32Mapper::contract_address(&user), None);
+		assert_eq!(
+			AccountId32Mapper::to_address(&user),
+			Address::from_hash_tail(&keccak_256(&[7; 32]))
+		);
+	}
+}

@@ -1,0 +1,298 @@
+//! # The Ewasm pallet
+//!
+//! Stores Ewasm contracts (wasm modules that talk to the chain through the Ethereum
+//! Environment Interface) and runs them in a wasmi interpreter inside the runtime.
+//!
+//! - [`Pallet::deploy`] runs init code; the code it passes to `finish` becomes the contract,
+//!   at the CREATE2 address `keccak256(0xff ++ deployer ++ salt ++ keccak256(init_code))[12..]`.
+//! - [`Pallet::call`] runs a contract's `main` with value and call data.
+//!
+//! Every execution is one storage transaction: a revert, a trap or running out of gas leaves
+//! storage, balances and events as they were (the transaction fee is still paid). Gas is
+//! metered by wasmi fuel plus the EEI prices in [`gas`], and converts to weight through
+//! [`Config::WeightPerGas`]; unused gas is refunded as weight.
+//!
+//! Module map: [`address`] (addresses and the account mapping), [`gas`], [`limits`],
+//! `storage` (code and contract storage), `exec` (the guarded entry point), `vm` (validation,
+//! host functions, execution), [`weights`].
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod address;
+mod exec;
+pub mod gas;
+pub mod limits;
+mod storage;
+mod vm;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use ewasm_primitives::Address;
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::ewasm";
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use ewasm_primitives::value::Word;
+	use polkadot_sdk::{
+		frame_support::{
+			dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
+			pallet_prelude::*,
+			traits::fungible,
+		},
+		frame_system::pallet_prelude::*,
+		sp_core::H256,
+	};
+
+	/// The pallet.
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config {
+		/// The currency contracts hold and calls move. Ewasm values are `u128` in its
+		/// smallest unit.
+		type Currency: fungible::Mutate<Self::AccountId, Balance = u128>;
+
+		/// Maps runtime accounts to the 20-byte addresses contracts see, and contract
+		/// addresses to the accounts that hold their balances.
+		type AddressMapper: address::AddressMapper<Self::AccountId>;
+
+		/// Largest code (init code or contract code) in bytes.
+		#[pallet::constant]
+		type MaxCodeLen: Get<u32>;
+
+		/// The weight one unit of gas buys.
+		#[pallet::constant]
+		type WeightPerGas: Get<Weight>;
+
+		/// Weights of the extrinsics, gas excluded.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Contract code, bounded by [`Config::MaxCodeLen`].
+	pub type CodeVec<T> = BoundedVec<u8, <T as Config>::MaxCodeLen>;
+
+	/// Metadata of a deployed contract.
+	#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct ContractInfo {
+		/// keccak256 of its code; the code is in [`PristineCode`].
+		pub code_hash: H256,
+		/// Number of non-zero storage items.
+		pub storage_items: u32,
+		/// Bytes of storage: 64 per item (32-byte key, 32-byte value).
+		pub storage_bytes: u64,
+		/// The TOTALFEE counter when rent was last charged (F1 of the rent formula).
+		pub rent_fee_mark: u128,
+	}
+
+	impl ContractInfo {
+		/// A contract with no storage yet.
+		pub fn new(code_hash: H256) -> Self {
+			ContractInfo { code_hash, storage_items: 0, storage_bytes: 0, rent_fee_mark: 0 }
+		}
+	}
+
+	/// Metadata of stored code.
+	#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct CodeInfo {
+		/// Length of the code in bytes.
+		pub len: u32,
+		/// How many contracts use it.
+		pub refcount: u64,
+	}
+
+	/// Contract code by keccak256 hash, stored once however many contracts share it.
+	#[pallet::storage]
+	pub type PristineCode<T: Config> = StorageMap<_, Identity, H256, CodeVec<T>>;
+
+	/// Metadata of stored code by hash.
+	#[pallet::storage]
+	pub type CodeInfoOf<T: Config> = StorageMap<_, Identity, H256, CodeInfo>;
+
+	/// Deployed contracts by address. A contract's balance is held by the account
+	/// [`address::AddressMapper::contract_account`] gives for its address.
+	#[pallet::storage]
+	pub type ContractInfoOf<T: Config> = StorageMap<_, Blake2_128Concat, Address, ContractInfo>;
+
+	/// Contract storage: (contract, 32-byte key) to 32-byte value. Unset keys read as zero.
+	#[pallet::storage]
+	pub type ContractStorage<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Address, Blake2_128Concat, Word, Word>;
+
+	/// Events of the pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(crate) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A contract was deployed.
+		Deployed {
+			/// Who deployed it.
+			deployer: T::AccountId,
+			/// Its address.
+			contract: Address,
+			/// keccak256 of its code.
+			code_hash: H256,
+			/// Gas the init code used.
+			gas_used: u64,
+		},
+		/// A contract was called and finished successfully.
+		Called {
+			/// Who called it.
+			caller: T::AccountId,
+			/// The contract.
+			contract: Address,
+			/// What it passed to `finish`.
+			output: Vec<u8>,
+			/// Gas it used.
+			gas_used: u64,
+		},
+		/// A contract ran `log`.
+		ContractEmitted {
+			/// The contract that logged.
+			contract: Address,
+			/// Up to four 32-byte topics.
+			topics: Vec<H256>,
+			/// The log data.
+			data: Vec<u8>,
+		},
+	}
+
+	/// Errors of the pallet. A failed `deploy` or `call` changes nothing but the fee.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The code is larger than `MaxCodeLen`.
+		CodeTooLarge,
+		/// The code is not valid wasm MVP without floats and without a start function, or it
+		/// exceeds an engine limit.
+		CodeInvalid,
+		/// The code imports something other than an implemented `ethereum` function with the
+		/// specified signature.
+		CodeImportNotAllowed,
+		/// The code does not export exactly `main` (no params, no results) and `memory`.
+		CodeExportsInvalid,
+		/// The code's memory starts larger than the limit.
+		CodeMemoryTooLarge,
+		/// A contract already exists at the address this deploy derives.
+		ContractExists,
+		/// No contract exists at the called address.
+		ContractNotFound,
+		/// The contract's code is missing from storage (a corrupted state).
+		CodeNotFound,
+		/// The value could not be transferred (insufficient balance, or the amount would
+		/// leave an account below the existential deposit).
+		TransferFailed,
+		/// The contract ran `revert`.
+		ContractReverted,
+		/// The contract trapped (unreachable, an out-of-bounds memory access, a bad host
+		/// function argument, stack overflow, ...). All gas is consumed.
+		ContractTrapped,
+		/// The contract ran out of gas. All gas is consumed.
+		OutOfGas,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Deploys a contract.
+		///
+		/// Runs `init_code`'s `main` with `input` as call data and `value` moved from the
+		/// signer to the new contract; the bytes it passes to `finish` are validated and stored
+		/// as the contract's code. The address is
+		/// `keccak256(0xff ++ signer_address ++ salt ++ keccak256(init_code))[12..]`.
+		///
+		/// Emits `Deployed` (and `ContractEmitted` for each log). Fails with a `Code*` error
+		/// for invalid code, `ContractExists`, `TransferFailed`, `ContractReverted`,
+		/// `ContractTrapped` or `OutOfGas`; on failure nothing changes but the fee.
+		#[pallet::call_index(0)]
+		#[pallet::weight(
+			T::WeightInfo::deploy(init_code.len() as u32, input.len() as u32)
+				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
+		)]
+		pub fn deploy(
+			origin: OriginFor<T>,
+			#[pallet::compact] value: u128,
+			#[pallet::compact] gas_limit: u64,
+			init_code: Vec<u8>,
+			input: Vec<u8>,
+			salt: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let deployer = ensure_signed(origin)?;
+			let input_len = input.len() as u32;
+			let outcome = exec::deploy::<T>(exec::DeployRequest {
+				deployer: &deployer,
+				value,
+				gas_limit,
+				init_code,
+				input,
+				salt,
+			});
+			let weight = T::WeightInfo::deploy(outcome.code_len, input_len)
+				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
+			let deployed = outcome.result.map_err(|error| with_weight(error, weight))?;
+			Self::deposit_event(Event::Deployed {
+				deployer,
+				contract: deployed.address,
+				code_hash: deployed.code_hash,
+				gas_used: outcome.gas_used,
+			});
+			Ok(Some(weight).into())
+		}
+
+		/// Calls the contract at `dest` with `input` as call data and `value` moved from the
+		/// signer to the contract.
+		///
+		/// Emits `Called` with the return data (and `ContractEmitted` for each log). Fails
+		/// with `ContractNotFound`, `TransferFailed`, `ContractReverted`, `ContractTrapped`
+		/// or `OutOfGas`; on failure nothing changes but the fee.
+		#[pallet::call_index(1)]
+		#[pallet::weight(
+			T::WeightInfo::call(T::MaxCodeLen::get(), input.len() as u32)
+				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
+		)]
+		pub fn call(
+			origin: OriginFor<T>,
+			dest: Address,
+			#[pallet::compact] value: u128,
+			#[pallet::compact] gas_limit: u64,
+			input: Vec<u8>,
+		) -> DispatchResultWithPostInfo {
+			let caller = ensure_signed(origin)?;
+			let input_len = input.len() as u32;
+			let outcome = exec::call::<T>(exec::CallRequest {
+				caller: &caller,
+				dest,
+				value,
+				gas_limit,
+				input,
+			});
+			let weight = T::WeightInfo::call(outcome.code_len, input_len)
+				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
+			let output = outcome.result.map_err(|error| with_weight(error, weight))?;
+			Self::deposit_event(Event::Called {
+				caller,
+				contract: dest,
+				output,
+				gas_used: outcome.gas_used,
+			});
+			Ok(Some(weight).into())
+		}
+	}
+
+	/// A failed dispatch that still reports the weight it used.
+	fn with_weight(error: DispatchError, weight: Weight) -> DispatchErrorWithPostInfo {
+		DispatchErrorWithPostInfo {
+			post_info: PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::Yes },
+			error,
+		}
+	}
+}

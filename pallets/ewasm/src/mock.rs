@@ -1,0 +1,88 @@
+//! The test runtime: System, Balances and Ewasm, with 32-byte accounts as on the real chain.
+
+use crate as pallet_ewasm;
+use polkadot_sdk::{
+	frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight},
+	frame_system, pallet_balances,
+	sp_io::TestExternalities,
+	sp_runtime::{AccountId32, BuildStorage},
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Ewasm = pallet_ewasm;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId32;
+	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId32>;
+	type AccountData = pallet_balances::AccountData<u128>;
+}
+
+/// The existential deposit of the test chain.
+pub const ED: u128 = 1_000;
+
+parameter_types! {
+	pub const ExistentialDeposit: u128 = ED;
+	pub const WeightPerGas: Weight = crate::gas::DEFAULT_WEIGHT_PER_GAS;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = u128;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+impl pallet_ewasm::Config for Test {
+	type Currency = Balances;
+	type AddressMapper = crate::address::AccountId32Mapper;
+	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
+	type WeightPerGas = WeightPerGas;
+	type WeightInfo = ();
+}
+
+/// Alice: a funded user.
+pub const ALICE: AccountId32 = AccountId32::new([1; 32]);
+/// Bob: another funded user.
+pub const BOB: AccountId32 = AccountId32::new([2; 32]);
+/// What Alice and Bob hold at genesis.
+pub const INITIAL_BALANCE: u128 = 1_000_000_000_000;
+
+/// Test externalities with Alice and Bob funded, at block 1 (so events are recorded).
+pub fn new_test_ext() -> TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, INITIAL_BALANCE), (BOB, INITIAL_BALANCE)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

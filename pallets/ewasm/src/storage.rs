@@ -1,0 +1,67 @@
+//! Contract state in Substrate storage: code stored once by hash, apart from the contract
+//! metadata that points to it, and each contract's 32-byte key/value storage with its size
+//! kept as counters (so rent can be computed in O(1)).
+
+use crate::{CodeInfo, CodeInfoOf, CodeVec, Config, ContractInfoOf, ContractStorage, PristineCode};
+use alloc::vec::Vec;
+use ewasm_primitives::{value::Word, Address};
+use polkadot_sdk::{sp_core::H256, sp_io::hashing::keccak_256};
+
+/// Bytes one storage item occupies for accounting: a 32-byte key and a 32-byte value.
+pub const STORAGE_ITEM_BYTES: u64 = 64;
+
+/// The value under `key` of the contract at `address`; `None` for an unset (zero) slot.
+pub fn read<T: Config>(address: &Address, key: &Word) -> Option<Word> {
+	ContractStorage::<T>::get(address, key)
+}
+
+/// Sets `key` of the contract at `address` to `value`; zero deletes the key. Keeps the
+/// contract's storage counters in step.
+pub fn write<T: Config>(address: &Address, key: &Word, value: &Word) {
+	let existed = ContractStorage::<T>::contains_key(address, key);
+	let exists = *value != [0u8; 32];
+	if exists {
+		ContractStorage::<T>::insert(address, key, value);
+	} else {
+		ContractStorage::<T>::remove(address, key);
+	}
+	if existed == exists {
+		return;
+	}
+	ContractInfoOf::<T>::mutate(address, |info| {
+		if let Some(info) = info {
+			if exists {
+				info.storage_items = info.storage_items.saturating_add(1);
+				info.storage_bytes = info.storage_bytes.saturating_add(STORAGE_ITEM_BYTES);
+			} else {
+				info.storage_items = info.storage_items.saturating_sub(1);
+				info.storage_bytes = info.storage_bytes.saturating_sub(STORAGE_ITEM_BYTES);
+			}
+		}
+	});
+}
+
+/// The code hash of `code`: keccak256, as Ethereum's `EXTCODEHASH`.
+pub fn code_hash(code: &[u8]) -> H256 {
+	H256(keccak_256(code))
+}
+
+/// Stores `code` under its hash (once, however many contracts use it) and counts one more
+/// user of it.
+pub fn add_code_user<T: Config>(code: CodeVec<T>) -> H256 {
+	let hash = code_hash(&code);
+	let len = code.len() as u32;
+	CodeInfoOf::<T>::mutate(hash, |info| match info {
+		Some(info) => info.refcount = info.refcount.saturating_add(1),
+		None => {
+			*info = Some(CodeInfo { len, refcount: 1 });
+			PristineCode::<T>::insert(hash, code);
+		}
+	});
+	hash
+}
+
+/// The code stored under `hash`.
+pub fn code<T: Config>(hash: &H256) -> Option<Vec<u8>> {
+	PristineCode::<T>::get(hash).map(|code| code.into_inner())
+}

@@ -1,0 +1,449 @@
+//! Behaviour of the pallet on the test runtime, with contracts written in WAT
+//! (`fixtures/*.wat`).
+
+use crate::{
+	address::{create2_address, AccountId32Mapper, AddressMapper},
+	mock::*,
+	storage::code_hash,
+	vm::prepare::{engine, prepare, PrepareError},
+	ContractInfoOf, ContractStorage, Error, Event, PristineCode,
+};
+use ewasm_primitives::Address;
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok, dispatch::PostDispatchInfo, traits::fungible::Inspect,
+	},
+	sp_core::H256,
+	sp_runtime::{DispatchError, DispatchErrorWithPostInfo},
+};
+
+const GAS: u64 = 1_000_000;
+
+fn wasm(wat: &str) -> Vec<u8> {
+	wat::parse_str(wat).expect("fixtures are valid WAT")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+	let path = format!("{}/fixtures/{name}.wat", env!("CARGO_MANIFEST_DIR"));
+	wasm(&std::fs::read_to_string(path).expect("fixture exists"))
+}
+
+/// Init code that returns `code` with `finish`: the usual way to deploy a contract.
+fn init_code_for(code: &[u8]) -> Vec<u8> {
+	let escaped: String = code.iter().map(|b| format!("\\{b:02x}")).collect();
+	let pages = code.len() / 65_536 + 1;
+	wasm(&format!(
+		r#"(module
+			(import "ethereum" "finish" (func $finish (param i32 i32)))
+			(memory (export "memory") {pages})
+			(data (i32.const 0) "{escaped}")
+			(func (export "main") (call $finish (i32.const 0) (i32.const {len}))))"#,
+		len = code.len()
+	))
+}
+
+fn alice_address() -> Address {
+	AccountId32Mapper::to_address(&ALICE)
+}
+
+/// Deploys `code` as Alice with `salt`, returning the contract's address.
+fn deploy(code: &[u8], salt: u8) -> Address {
+	let init = init_code_for(code);
+	assert_ok!(Ewasm::deploy(
+		RuntimeOrigin::signed(ALICE),
+		0,
+		GAS,
+		init.clone(),
+		vec![],
+		[salt; 32]
+	));
+	create2_address(&alice_address(), &[salt; 32], &init)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Ewasm(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+fn key_value_input(key: u8, value: u8) -> Vec<u8> {
+	let mut input = vec![key; 32];
+	input.extend([value; 32]);
+	input
+}
+
+fn error_of(
+	result: Result<PostDispatchInfo, DispatchErrorWithPostInfo<PostDispatchInfo>>,
+) -> DispatchError {
+	result.expect_err("the dispatch fails").error
+}
+
+#[test]
+fn deploy_stores_the_code_init_returns_at_the_create2_address() {
+	new_test_ext().execute_with(|| {
+		let code = fixture("store");
+		let init = init_code_for(&code);
+		assert_ok!(Ewasm::deploy(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			GAS,
+			init.clone(),
+			vec![],
+			[7; 32]
+		));
+
+		let address = create2_address(&alice_address(), &[7; 32], &init);
+		let info = ContractInfoOf::<Test>::get(address).expect("deployed");
+		assert_eq!(info.code_hash, code_hash(&code));
+		assert_eq!(PristineCode::<Test>::get(info.code_hash).unwrap().into_inner(), code);
+		assert_eq!((info.storage_items, info.storage_bytes), (0, 0));
+		assert!(matches!(
+			events().as_slice(),
+			[Event::Deployed { deployer, contract, code_hash, .. }]
+				if *deployer == ALICE && *contract == address && *code_hash == info.code_hash
+		));
+	});
+}
+
+#[test]
+fn deploying_twice_with_the_same_salt_fails() {
+	new_test_ext().execute_with(|| {
+		let init = init_code_for(&fixture("store"));
+		assert_ok!(Ewasm::deploy(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			GAS,
+			init.clone(),
+			vec![],
+			[1; 32]
+		));
+		let again =
+			Ewasm::deploy(RuntimeOrigin::signed(ALICE), 0, GAS, init.clone(), vec![], [1; 32]);
+		assert_eq!(error_of(again), Error::<Test>::ContractExists.into());
+		// Another deployer or salt gives another address.
+		assert_ok!(Ewasm::deploy(
+			RuntimeOrigin::signed(BOB),
+			0,
+			GAS,
+			init.clone(),
+			vec![],
+			[1; 32]
+		));
+		assert_ok!(Ewasm::deploy(RuntimeOrigin::signed(ALICE), 0, GAS, init, vec![], [2; 32]));
+	});
+}
+
+#[test]
+fn call_stores_logs_and_returns() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("store"), 0);
+		System::reset_events();
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(3, 9)
+		));
+
+		assert_eq!(ContractStorage::<Test>::get(contract, [3; 32]), Some([9; 32]));
+		let info = ContractInfoOf::<Test>::get(contract).unwrap();
+		assert_eq!((info.storage_items, info.storage_bytes), (1, 64));
+		let events = events();
+		assert_eq!(
+			events[0],
+			Event::ContractEmitted { contract, topics: vec![H256([3; 32])], data: vec![9; 32] }
+		);
+		assert!(matches!(
+			&events[1],
+			Event::Called { caller, contract: c, output, gas_used }
+				if *caller == BOB && *c == contract && *output == vec![9; 32] && *gas_used > 20_000
+		));
+	});
+}
+
+#[test]
+fn storing_zero_deletes_the_key() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("store"), 0);
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(3, 9)
+		));
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(3, 0)
+		));
+		assert_eq!(ContractStorage::<Test>::get(contract, [3; 32]), None);
+		let info = ContractInfoOf::<Test>::get(contract).unwrap();
+		assert_eq!((info.storage_items, info.storage_bytes), (0, 0));
+	});
+}
+
+#[test]
+fn revert_leaves_state_unchanged_and_reports_the_error() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("store"), 0);
+		let account = AccountId32Mapper::contract_account(&contract);
+		assert_noop!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), contract, 5_000, GAS, vec![1, 2, 3]),
+			Error::<Test>::ContractReverted
+		);
+		assert_eq!(Balances::balance(&account), 0);
+		assert_eq!(Balances::balance(&BOB), INITIAL_BALANCE);
+	});
+}
+
+#[test]
+fn value_moves_to_the_contract_account() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("store"), 0);
+		let account = AccountId32Mapper::contract_account(&contract);
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			5_000,
+			GAS,
+			key_value_input(1, 1)
+		));
+		assert_eq!(Balances::balance(&account), 5_000);
+		assert_eq!(Balances::balance(&BOB), INITIAL_BALANCE - 5_000);
+	});
+}
+
+#[test]
+fn value_the_caller_cannot_pay_fails_cleanly() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("store"), 0);
+		assert_noop!(
+			Ewasm::call(
+				RuntimeOrigin::signed(BOB),
+				contract,
+				INITIAL_BALANCE * 2,
+				GAS,
+				key_value_input(1, 1)
+			),
+			Error::<Test>::TransferFailed
+		);
+	});
+}
+
+#[test]
+fn the_contract_sees_its_context() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("context"), 0);
+		System::reset_events();
+		let input = b"hello".to_vec();
+		assert_ok!(Ewasm::call(RuntimeOrigin::signed(BOB), contract, 7_000, GAS, input));
+		let Some(Event::Called { output, gas_used, .. }) = events().pop() else {
+			panic!("Called is the last event")
+		};
+		assert_eq!(output.len(), 84);
+		assert_eq!(&output[0..20], AccountId32Mapper::to_address(&BOB).as_bytes());
+		assert_eq!(&output[20..40], contract.as_bytes());
+		assert_eq!(u128::from_le_bytes(output[40..56].try_into().unwrap()), 7_000);
+		assert_eq!(i32::from_le_bytes(output[56..60].try_into().unwrap()), 5);
+		let gas_left = u64::from_le_bytes(output[60..68].try_into().unwrap());
+		assert!(gas_left < GAS - 1_000, "useGas(1000) was charged");
+		assert!(gas_used > GAS - gas_left, "finish and the copy come after getGasLeft");
+		assert_eq!(&output[68..73], b"hello");
+		assert_eq!(&output[73..84], &[0u8; 11]);
+	});
+}
+
+#[test]
+fn an_infinite_loop_runs_out_of_gas_and_pays_for_all_of_it() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("infinite_loop"), 0);
+		let result = Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, 50_000, vec![]);
+		let post = result.expect_err("out of gas").post_info;
+		assert_eq!(error_of(result), Error::<Test>::OutOfGas.into());
+		let gas_weight = crate::gas::gas_to_weight::<Test>(50_000);
+		assert!(post.actual_weight.unwrap().ref_time() >= gas_weight.ref_time());
+	});
+}
+
+#[test]
+fn traps_fail_with_contract_trapped() {
+	new_test_ext().execute_with(|| {
+		for (salt, name) in ["unreachable", "grow_memory", "out_of_bounds"].iter().enumerate() {
+			let contract = deploy(&fixture(name), salt as u8);
+			let result = Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, vec![]);
+			assert_eq!(error_of(result), Error::<Test>::ContractTrapped.into(), "{name}");
+		}
+	});
+}
+
+#[test]
+fn calling_a_missing_contract_fails() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), Address([9; 20]), 0, GAS, vec![]),
+			Error::<Test>::ContractNotFound
+		);
+	});
+}
+
+#[test]
+fn init_code_can_write_storage_and_a_failed_init_leaves_nothing() {
+	new_test_ext().execute_with(|| {
+		// Init code that stores key 0 = 0x01.. then returns the store contract.
+		let code = fixture("store");
+		let escaped: String = code.iter().map(|b| format!("\\{b:02x}")).collect();
+		let init = wasm(&format!(
+			r#"(module
+				(import "ethereum" "storageStore" (func $store (param i32 i32)))
+				(import "ethereum" "finish" (func $finish (param i32 i32)))
+				(memory (export "memory") 1)
+				(data (i32.const 0) "\01")
+				(data (i32.const 64) "{escaped}")
+				(func (export "main")
+					(call $store (i32.const 32) (i32.const 0))
+					(call $finish (i32.const 64) (i32.const {len}))))"#,
+			len = code.len()
+		));
+		assert_ok!(Ewasm::deploy(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			GAS,
+			init.clone(),
+			vec![],
+			[0; 32]
+		));
+		let address = create2_address(&alice_address(), &[0; 32], &init);
+		let mut value = [0u8; 32];
+		value[0] = 1;
+		assert_eq!(ContractStorage::<Test>::get(address, [0; 32]), Some(value));
+		assert_eq!(ContractInfoOf::<Test>::get(address).unwrap().storage_items, 1);
+
+		// Init code that returns something that is not a contract: nothing is kept.
+		let bad = init_code_for(b"not wasm");
+		assert_noop!(
+			Ewasm::deploy(RuntimeOrigin::signed(ALICE), 0, GAS, bad, vec![], [0; 32]),
+			Error::<Test>::CodeInvalid
+		);
+	});
+}
+
+/// Each module with the error validation gives it (`None`: accepted).
+#[test]
+fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
+	let cases: &[(&str, &str, Option<PrepareError>)] = &[
+		("minimal", r#"(module (memory (export "memory") 1) (func (export "main")))"#, None),
+		(
+			"eei import",
+			r#"(module (import "ethereum" "finish" (func (param i32 i32)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			None,
+		),
+		(
+			"float instruction",
+			r#"(module (memory (export "memory") 1)
+				(func (export "main") (drop (f32.add (f32.const 1) (f32.const 2)))))"#,
+			Some(PrepareError::Invalid),
+		),
+		(
+			"start function",
+			r#"(module (memory (export "memory") 1) (func $s) (start $s) (func (export "main")))"#,
+			Some(PrepareError::Invalid),
+		),
+		(
+			"sign extension (post-MVP)",
+			r#"(module (memory (export "memory") 1)
+				(func (export "main") (drop (i32.extend8_s (i32.const 1)))))"#,
+			Some(PrepareError::Invalid),
+		),
+		(
+			"import from another namespace",
+			r#"(module (import "env" "finish" (func (param i32 i32)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"unknown EEI name",
+			r#"(module (import "ethereum" "sha3" (func (param i32 i32 i32)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"wrong EEI signature",
+			r#"(module (import "ethereum" "finish" (func (param i64 i32)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"imported memory",
+			r#"(module (import "ethereum" "memory" (memory 1)) (export "memory" (memory 0))
+				(func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		("no main", r#"(module (memory (export "memory") 1))"#, Some(PrepareError::ExportsInvalid)),
+		(
+			"no memory",
+			r#"(module (memory 1) (func (export "main")))"#,
+			Some(PrepareError::ExportsInvalid),
+		),
+		(
+			"main with params",
+			r#"(module (memory (export "memory") 1) (func (export "main") (param i32)))"#,
+			Some(PrepareError::ExportsInvalid),
+		),
+		(
+			"extra export",
+			r#"(module (memory (export "memory") 1) (func (export "main")) (func (export "other")))"#,
+			Some(PrepareError::ExportsInvalid),
+		),
+		(
+			"memory over the limit",
+			r#"(module (memory (export "memory") 17) (func (export "main")))"#,
+			Some(PrepareError::MemoryTooLarge),
+		),
+	];
+	let engine = engine();
+	for (name, wat, expected) in cases {
+		let result = prepare(&engine, &wasm(wat), 24 * 1024).err();
+		assert_eq!(result, *expected, "{name}");
+	}
+	assert_eq!(
+		prepare(&engine, b"\0asm", 24 * 1024).err(),
+		Some(PrepareError::Invalid),
+		"truncated"
+	);
+	assert_eq!(
+		prepare(&engine, &wasm(cases[0].1), 4).err(),
+		Some(PrepareError::TooLarge),
+		"over the size limit"
+	);
+}
+
+#[test]
+fn every_implemented_function_is_linked_with_its_specified_signature() {
+	use crate::vm::{env, runtime::HostState, Context};
+	use wasmi::{Extern, ExternType, Linker, Store, StoreLimits};
+	let engine = engine();
+	let mut linker = Linker::<HostState<Test>>::new(&engine);
+	env::link::<Test>(&mut linker).expect("links");
+	let store = Store::new(
+		&engine,
+		HostState::<Test>::new(Context::default(), crate::gas::HERA_COSTS, StoreLimits::default()),
+	);
+	for name in env::IMPLEMENTED {
+		let spec = ewasm_primitives::eei::ethereum_function(name).expect("in the EEI table");
+		let Some(Extern::Func(func)) = linker.get(&store, "ethereum", name) else {
+			panic!("{name} is linked")
+		};
+		let ExternType::Func(ty) = Extern::Func(func).ty(&store) else { unreachable!() };
+		assert_eq!(ty.params().len(), spec.params.len(), "{name}");
+		assert_eq!(ty.results().len(), spec.results.len(), "{name}");
+	}
+}

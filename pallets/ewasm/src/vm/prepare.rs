@@ -1,0 +1,135 @@
+//! Validation at upload, and the one pinned wasmi configuration every execution uses.
+//!
+//! A module is accepted only if it is an Ewasm contract (ewasm/design Revision 4):
+//! - at most `Config::MaxCodeLen` bytes, and valid wasm MVP: no floating point, no start
+//!   function, no post-MVP proposal (each is switched off explicitly in [`engine_config`]);
+//! - every import is a function of the `ethereum` namespace named in the EEI table, with
+//!   exactly the table's signature, and implemented by this pallet;
+//! - it exports exactly `main` (no params, no results) and `memory`;
+//! - its memory starts at no more than [`MAX_MEMORY_PAGES`] pages, and it stays within the
+//!   limits of [`crate::limits`].
+
+use super::env;
+use crate::limits::{MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES};
+use ewasm_primitives::{
+	eei::{self, ValueType},
+	ENTRY_POINT, ETHEREUM_NAMESPACE, MEMORY_EXPORT,
+};
+use wasmi::{CompilationMode, EnforcedLimits, Engine, ExternType, Module, ValType};
+
+/// Why a module was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrepareError {
+	/// The module is larger than the configured maximum.
+	TooLarge,
+	/// The bytes are not valid wasm under the pinned configuration (this includes floats,
+	/// a start function and any post-MVP feature) or exceed an engine limit.
+	Invalid,
+	/// An import is not an implemented EEI function with the specified signature.
+	ImportNotAllowed,
+	/// The exports are not exactly `main: () -> ()` and `memory`.
+	ExportsInvalid,
+	/// The memory starts larger than [`MAX_MEMORY_PAGES`].
+	MemoryTooLarge,
+}
+
+/// The engine configuration, every option pinned so execution never depends on wasmi's
+/// defaults.
+pub fn engine_config() -> wasmi::Config {
+	let mut config = wasmi::Config::default();
+	config
+		// Wasm MVP only: every proposal off, floating point off.
+		.wasm_mutable_global(false)
+		.wasm_sign_extension(false)
+		.wasm_saturating_float_to_int(false)
+		.wasm_multi_value(false)
+		.wasm_multi_memory(false)
+		.wasm_bulk_memory(false)
+		.wasm_reference_types(false)
+		.wasm_tail_call(false)
+		.wasm_extended_const(false)
+		.wasm_custom_page_sizes(false)
+		.wasm_wide_arithmetic(false)
+		// memory64 and simd are not compiled into wasmi at all (crate features off).
+		.floats(false)
+		// Metering: fuel is gas, at wasmi's default per-operator cost.
+		.consume_fuel(true)
+		.allow_start_fn(false)
+		.ignore_custom_sections(true)
+		// Translation happens once, at load: lazy modes are not for consensus.
+		.compilation_mode(CompilationMode::Eager)
+		// Module shape limits: see `crate::limits`.
+		.enforced_limits(EnforcedLimits::strict())
+		.set_max_recursion_depth(MAX_WASM_RECURSION_DEPTH)
+		.set_max_stack_height(MAX_WASM_STACK_BYTES)
+		.set_max_cached_stacks(1);
+	config
+}
+
+/// A new engine with the pinned configuration.
+pub fn engine() -> Engine {
+	Engine::new(&engine_config())
+}
+
+/// Validates `code` as an Ewasm contract and compiles it.
+pub fn prepare(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
+	if code.len() > max_len as usize {
+		return Err(PrepareError::TooLarge);
+	}
+	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
+	check_imports(&module)?;
+	check_exports(&module)?;
+	Ok(module)
+}
+
+fn check_imports(module: &Module) -> Result<(), PrepareError> {
+	for import in module.imports() {
+		let ExternType::Func(ty) = import.ty() else {
+			return Err(PrepareError::ImportNotAllowed);
+		};
+		if import.module() != ETHEREUM_NAMESPACE || !env::is_implemented(import.name()) {
+			return Err(PrepareError::ImportNotAllowed);
+		}
+		let spec = eei::ethereum_function(import.name()).ok_or(PrepareError::ImportNotAllowed)?;
+		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
+			return Err(PrepareError::ImportNotAllowed);
+		}
+	}
+	Ok(())
+}
+
+fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {
+	actual.len() == specified.len()
+		&& actual.iter().zip(specified).all(|(actual, specified)| {
+			matches!(
+				(actual, specified),
+				(ValType::I32, ValueType::I32) | (ValType::I64, ValueType::I64)
+			)
+		})
+}
+
+fn check_exports(module: &Module) -> Result<(), PrepareError> {
+	let mut has_main = false;
+	let mut has_memory = false;
+	for export in module.exports() {
+		match (export.name(), export.ty()) {
+			(ENTRY_POINT, ExternType::Func(ty))
+				if !has_main && ty.params().is_empty() && ty.results().is_empty() =>
+			{
+				has_main = true
+			}
+			(MEMORY_EXPORT, ExternType::Memory(memory)) if !has_memory => {
+				if memory.minimum() > u64::from(MAX_MEMORY_PAGES) {
+					return Err(PrepareError::MemoryTooLarge);
+				}
+				has_memory = true;
+			}
+			_ => return Err(PrepareError::ExportsInvalid),
+		}
+	}
+	if has_main && has_memory {
+		Ok(())
+	} else {
+		Err(PrepareError::ExportsInvalid)
+	}
+}

@@ -1,0 +1,104 @@
+//! The Ethereum Environment Interface (ewasm/design Revision 4): the name and wasm signature
+//! of every host function a contract may import.
+//!
+//! The pallet links host functions from this table and validates a module's imports against
+//! it; a module importing a name that is not here, or with another signature, is rejected.
+
+/// A wasm value type as it appears in an EEI signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+	/// 32-bit integer: memory offsets, lengths, result codes.
+	I32,
+	/// 64-bit integer: gas amounts, block numbers, timestamps.
+	I64,
+}
+
+use ValueType::{I32, I64};
+
+/// One host function of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HostFunction {
+	/// The import namespace: [`crate::ETHEREUM_NAMESPACE`] or [`crate::DEBUG_NAMESPACE`].
+	pub namespace: &'static str,
+	/// The import name.
+	pub name: &'static str,
+	/// Parameter types, in order.
+	pub params: &'static [ValueType],
+	/// Result types (zero or one).
+	pub results: &'static [ValueType],
+}
+
+const fn eth(
+	name: &'static str,
+	params: &'static [ValueType],
+	results: &'static [ValueType],
+) -> HostFunction {
+	HostFunction { namespace: crate::ETHEREUM_NAMESPACE, name, params, results }
+}
+
+/// Every function of the `ethereum` namespace, in the order of the specification, followed by
+/// the `create2` extension.
+pub const ETHEREUM_FUNCTIONS: &[HostFunction] = &[
+	eth("useGas", &[I64], &[]),
+	eth("getGasLeft", &[], &[I64]),
+	eth("getAddress", &[I32], &[]),
+	eth("getExternalBalance", &[I32, I32], &[]),
+	eth("getBlockHash", &[I64, I32], &[I32]),
+	eth("call", &[I64, I32, I32, I32, I32], &[I32]),
+	eth("callCode", &[I64, I32, I32, I32, I32], &[I32]),
+	eth("callDelegate", &[I64, I32, I32, I32], &[I32]),
+	eth("callStatic", &[I64, I32, I32, I32], &[I32]),
+	eth("callDataCopy", &[I32, I32, I32], &[]),
+	eth("getCallDataSize", &[], &[I32]),
+	eth("storageStore", &[I32, I32], &[]),
+	eth("storageLoad", &[I32, I32], &[]),
+	eth("getCaller", &[I32], &[]),
+	eth("getCallValue", &[I32], &[]),
+	eth("codeCopy", &[I32, I32, I32], &[]),
+	eth("getCodeSize", &[], &[I32]),
+	eth("externalCodeCopy", &[I32, I32, I32, I32], &[]),
+	eth("getExternalCodeSize", &[I32], &[I32]),
+	eth("getBlockCoinbase", &[I32], &[]),
+	eth("getBlockDifficulty", &[I32], &[]),
+	eth("getBlockGasLimit", &[], &[I64]),
+	eth("getTxGasPrice", &[I32], &[]),
+	eth("log", &[I32, I32, I32, I32, I32, I32, I32], &[]),
+	eth("getBlockNumber", &[], &[I64]),
+	eth("getTxOrigin", &[I32], &[]),
+	eth("finish", &[I32, I32], &[]),
+	eth("revert", &[I32, I32], &[]),
+	eth("getReturnDataSize", &[], &[I32]),
+	eth("returnDataCopy", &[I32, I32, I32], &[]),
+	eth("selfDestruct", &[I32], &[]),
+	eth("getBlockTimestamp", &[], &[I64]),
+	eth("create", &[I32, I32, I32, I32], &[I32]),
+	eth("create2", &[I32, I32, I32, I32, I32], &[I32]),
+];
+
+/// Looks up an `ethereum` namespace function by name.
+pub fn ethereum_function(name: &str) -> Option<&'static HostFunction> {
+	ETHEREUM_FUNCTIONS.iter().find(|function| function.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn table_has_the_33_specified_functions_and_create2() {
+		assert_eq!(ETHEREUM_FUNCTIONS.len(), 34);
+		let mut names: Vec<_> = ETHEREUM_FUNCTIONS.iter().map(|f| f.name).collect();
+		names.sort_unstable();
+		names.dedup();
+		assert_eq!(names.len(), 34, "names are unique");
+	}
+
+	#[test]
+	fn lookup_finds_signatures() {
+		let store = ethereum_function("storageStore").expect("specified");
+		assert_eq!(store.params, &[I32, I32]);
+		assert!(store.results.is_empty());
+		assert_eq!(ethereum_function("getGasLeft").expect("specified").results, &[I64]);
+		assert!(ethereum_function("sha3").is_none());
+	}
+}

@@ -1,0 +1,83 @@
+//! Genesis presets: `development` (one collator, Alice) and `local_testnet` (Alice and Bob),
+//! both with the well-known dev accounts funded and Alice as sudo.
+
+use crate::{
+	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig,
+	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	EXISTENTIAL_DEPOSIT, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use cumulus_primitives_core::ParaId;
+use frame_support::build_struct_json_patch;
+use polkadot_sdk::*;
+use sp_genesis_builder::PresetId;
+use sp_keyring::Sr25519Keyring;
+
+/// The parachain id of both presets; zombienet overrides it per chain.
+pub const DEFAULT_PARA_ID: ParaId = ParaId::new(2000);
+
+/// What each dev account holds at genesis: one million tokens.
+pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// The XCM version spoken from genesis.
+const SAFE_XCM_VERSION: u32 = staging_xcm::prelude::XCM_VERSION;
+
+fn genesis(
+	invulnerables: Vec<(AccountId, AuraId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+	id: ParaId,
+) -> serde_json::Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect(),
+		},
+		parachain_info: ParachainInfoConfig { parachain_id: id },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: invulnerables.iter().cloned().map(|(account, _)| account).collect(),
+			candidacy_bond: EXISTENTIAL_DEPOSIT * 16,
+		},
+		session: SessionConfig {
+			keys: invulnerables
+				.into_iter()
+				.map(|(account, aura)| (account.clone(), account, SessionKeys { aura }))
+				.collect(),
+		},
+		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+fn collator(keyring: Sr25519Keyring) -> (AccountId, AuraId) {
+	(keyring.to_account_id(), keyring.public().into())
+}
+
+/// The JSON genesis patch of preset `id`, or `None` for an unknown preset.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let collators = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => vec![collator(Sr25519Keyring::Alice)],
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => {
+			vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)]
+		}
+		_ => return None,
+	};
+	let patch = genesis(
+		collators,
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		DEFAULT_PARA_ID,
+	);
+	Some(
+		serde_json::to_string(&patch)
+			.expect("a genesis patch always serializes to JSON; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets this runtime provides.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,230 @@
+//! The Ewasm parachain runtime.
+//!
+//! A Cumulus parachain runtime (parachain system, Aura collators, balances, transaction
+//! payment, sudo, XCM over XCMP and UMP) with the `ewasm` pallet as `Ewasm`. The native token
+//! has 18 decimals so that Ewasm values and balances read like wei.
+//!
+//! Layout, as in the polkadot-sdk parachain template: pallet configuration in [`configs`],
+//! runtime APIs in [`apis`], genesis presets in [`genesis_config_presets`].
+#![cfg_attr(not(feature = "std"), no_std)]
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+pub use polkadot_sdk::{staging_parachain_info as parachain_info, *};
+
+use alloc::borrow::Cow;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+
+/// Signature of a transaction.
+pub type Signature = MultiSignature;
+
+/// An account on the chain: the public key of the transaction signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of an account, in the smallest unit (10^-18 [`UNIT`]).
+pub type Balance = u128;
+
+/// Index of a transaction of an account.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+
+/// The address format for describing accounts.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions: the usual checks, fees, and proof-size reclaim around them.
+pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
+	Runtime,
+	(
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	),
+>;
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// Executive: dispatches calls to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;
+
+/// Opaque types, for the node: they do not depend on this runtime's call type.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a collator: its Aura key.
+	pub struct SessionKeys {
+		/// The key the collator signs blocks with.
+		pub aura: Aura,
+	}
+}
+
+/// The runtime version.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("ewasm-parachain"),
+	impl_name: Cow::Borrowed("ewasm-parachain"),
+	authoring_version: 1,
+	spec_version: 1,
+	impl_version: 0,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The target block time: 6 seconds (one relay chain slot).
+pub const MILLISECS_PER_BLOCK: u64 = 6000;
+
+/// The Aura slot duration. It cannot change once the chain runs.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+
+/// One token: 18 decimals, like ether, so Ewasm values are wei.
+pub const UNIT: Balance = 1_000_000_000_000_000_000;
+/// 10^-3 of a token.
+pub const MILLIUNIT: Balance = UNIT / 1_000;
+/// 10^-9 of a token: one gwei.
+pub const GWEI: Balance = 1_000_000_000;
+
+/// The smallest balance an account may hold: one gwei.
+pub const EXISTENTIAL_DEPOSIT: Balance = GWEI;
+
+/// The relay chain slot duration, in milliseconds.
+pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
+/// How many parachain blocks the relay chain processes per parent.
+pub const BLOCK_PROCESSING_VELOCITY: u32 = 1;
+/// How many blocks may be built before the relay chain includes them.
+pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
+
+#[frame_support::runtime]
+mod runtime {
+	/// The runtime: every pallet of the chain.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks, events.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	/// Validation data from the relay chain.
+	#[runtime::pallet_index(1)]
+	pub type ParachainSystem = cumulus_pallet_parachain_system;
+	/// Block timestamps.
+	#[runtime::pallet_index(2)]
+	pub type Timestamp = pallet_timestamp;
+	/// This parachain's id.
+	#[runtime::pallet_index(3)]
+	pub type ParachainInfo = parachain_info;
+	/// Proof-size reclaim for transactions.
+	#[runtime::pallet_index(4)]
+	pub type WeightReclaim = cumulus_pallet_weight_reclaim;
+
+	/// The native token.
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+	/// Transaction fees.
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// Root access for development and governance bootstrap.
+	#[runtime::pallet_index(15)]
+	pub type Sudo = pallet_sudo;
+
+	/// Who authored the current block.
+	#[runtime::pallet_index(20)]
+	pub type Authorship = pallet_authorship;
+	/// The collator set.
+	#[runtime::pallet_index(21)]
+	pub type CollatorSelection = pallet_collator_selection;
+	/// Collator sessions and keys.
+	#[runtime::pallet_index(22)]
+	pub type Session = pallet_session;
+	/// Aura block authoring.
+	#[runtime::pallet_index(23)]
+	pub type Aura = pallet_aura;
+	/// Aura extensions for parachains.
+	#[runtime::pallet_index(24)]
+	pub type AuraExt = cumulus_pallet_aura_ext;
+
+	/// XCM over XCMP with sibling parachains.
+	#[runtime::pallet_index(30)]
+	pub type XcmpQueue = cumulus_pallet_xcmp_queue;
+	/// XCM sending, version negotiation and asset transfers.
+	#[runtime::pallet_index(31)]
+	pub type PolkadotXcm = pallet_xcm;
+	/// XCM origins of this chain.
+	#[runtime::pallet_index(32)]
+	pub type CumulusXcm = cumulus_pallet_xcm;
+	/// Queued inbound messages.
+	#[runtime::pallet_index(33)]
+	pub type MessageQueue = pallet_message_queue;
+
+	/// Ewasm contracts.
+	#[runtime::pallet_index(50)]
+	pub type Ewasm = pallet_ewasm;
+}
+
+cumulus_pallet_parachain_system::register_validate_block! {
+	Runtime = Runtime,
+	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
+}

@@ -1,0 +1,110 @@
+// End to end on a real dev node: deploy a WAT contract with polkadot.js, call it, read its
+// log, return data and storage back, and check that a failing call reports a decoded module
+// error and changes nothing.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
+import { fixture, initCodeFor } from '../lib/contracts.mjs';
+import { startDevNode } from '../lib/node.mjs';
+
+const GAS_LIMIT = 1_000_000;
+const KEY = `0x${'03'.repeat(32)}`;
+const VALUE = `0x${'09'.repeat(32)}`;
+
+let node;
+let alice;
+let bob;
+let contract;
+
+before(async () => {
+  node = await startDevNode();
+  const keyring = new Keyring({ type: 'sr25519' });
+  alice = keyring.addFromUri('//Alice');
+  bob = keyring.addFromUri('//Bob');
+});
+
+after(async () => {
+  await node?.stop();
+});
+
+test('the dev chain finalizes blocks and exposes the ewasm extrinsics', async () => {
+  const { api } = node;
+  assert.equal(typeof api.tx.ewasm.deploy, 'function');
+  assert.equal(typeof api.tx.ewasm.call, 'function');
+  const first = await nextFinalized(api, 0);
+  const second = await nextFinalized(api, first);
+  assert.ok(second > first);
+  assert.equal(api.registry.chainDecimals[0], 18);
+});
+
+test('a WAT contract deploys at its CREATE2 address', async () => {
+  const { api } = node;
+  const init = initCodeFor(fixture('store'));
+  const salt = `0x${'11'.repeat(32)}`;
+  const { events, error } = await submit(
+    api,
+    api.tx.ewasm.deploy(0, GAS_LIMIT, u8aToHex(init), '0x', salt),
+    alice,
+  );
+  assert.equal(error, null);
+  const [deployed] = eventsOf(events, 'ewasm', 'Deployed');
+  assert.ok(deployed, 'Deployed event');
+  contract = deployed.data.contract.toHex();
+  assert.equal(deployed.data.deployer.toString(), alice.address);
+  const info = await api.query.ewasm.contractInfoOf(contract);
+  assert.ok(info.isSome);
+  assert.equal(info.unwrap().codeHash.toHex(), deployed.data.codeHash.toHex());
+});
+
+test('calling it stores, logs and returns; storage reads back', async () => {
+  const { api } = node;
+  const { events, error } = await submit(
+    api,
+    api.tx.ewasm.call(contract, 0, GAS_LIMIT, KEY + VALUE.slice(2)),
+    bob,
+  );
+  assert.equal(error, null);
+  const [emitted] = eventsOf(events, 'ewasm', 'ContractEmitted');
+  assert.equal(emitted.data.contract.toHex(), contract);
+  assert.deepEqual(emitted.data.topics.map((topic) => topic.toHex()), [KEY]);
+  assert.equal(emitted.data.data.toHex(), VALUE);
+  const [called] = eventsOf(events, 'ewasm', 'Called');
+  assert.equal(called.data.output.toHex(), VALUE);
+  assert.ok(called.data.gasUsed.toNumber() > 20_000);
+
+  const stored = await api.query.ewasm.contractStorage(contract, KEY);
+  assert.equal(stored.unwrap().toHex(), VALUE);
+  const info = (await api.query.ewasm.contractInfoOf(contract)).unwrap();
+  assert.equal(info.storageItems.toNumber(), 1);
+});
+
+test('a reverting call reports ewasm.ContractReverted and changes nothing', async () => {
+  const { api } = node;
+  const infoBefore = (await api.query.ewasm.contractInfoOf(contract)).toHex();
+  const storedBefore = (await api.query.ewasm.contractStorage(contract, KEY)).toHex();
+  const { events, error } = await submit(
+    api,
+    api.tx.ewasm.call(contract, 1_000_000_000_000n, GAS_LIMIT, '0x0102'),
+    bob,
+  );
+  assert.deepEqual([error.section, error.name], ['ewasm', 'ContractReverted']);
+  assert.equal(eventsOf(events, 'system', 'ExtrinsicFailed').length, 1);
+  assert.equal(eventsOf(events, 'ewasm', 'Called').length, 0);
+  assert.equal((await api.query.ewasm.contractInfoOf(contract)).toHex(), infoBefore);
+  assert.equal((await api.query.ewasm.contractStorage(contract, KEY)).toHex(), storedBefore);
+  // The value never left Bob: the contract account holds nothing.
+  assert.equal(eventsOf(events, 'balances', 'Transfer').length, 0);
+});
+
+test('calling an address with no contract reports ewasm.ContractNotFound', async () => {
+  const { api } = node;
+  const { error } = await submit(
+    api,
+    api.tx.ewasm.call(`0x${'00'.repeat(20)}`, 0, GAS_LIMIT, '0x'),
+    bob,
+  );
+  assert.deepEqual([error.section, error.name], ['ewasm', 'ContractNotFound']);
+});

@@ -10,11 +10,10 @@ use crate::{
 };
 use ewasm_primitives::Address;
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok, dispatch::PostDispatchInfo, traits::fungible::Inspect,
-	},
+	frame_support::{assert_ok, dispatch::PostDispatchInfo, traits::fungible::Inspect},
 	sp_core::H256,
-	sp_runtime::{DispatchError, DispatchErrorWithPostInfo},
+	sp_io::storage,
+	sp_runtime::{DispatchError, DispatchErrorWithPostInfo, StateVersion},
 };
 
 const GAS: u64 = 1_000_000;
@@ -74,6 +73,16 @@ fn key_value_input(key: u8, value: u8) -> Vec<u8> {
 	let mut input = vec![key; 32];
 	input.extend([value; 32]);
 	input
+}
+
+/// Like `assert_noop!`, for dispatches that report the weight they used: asserts that the
+/// dispatch fails with `error` and leaves storage exactly as it was.
+macro_rules! assert_fails_cleanly {
+	($dispatch:expr, $error:expr $(,)?) => {{
+		let root = storage::root(StateVersion::V1);
+		assert_eq!(error_of($dispatch), $error.into());
+		assert_eq!(storage::root(StateVersion::V1), root, "storage changed");
+	}};
 }
 
 fn error_of(
@@ -195,7 +204,7 @@ fn revert_leaves_state_unchanged_and_reports_the_error() {
 	new_test_ext().execute_with(|| {
 		let contract = deploy(&fixture("store"), 0);
 		let account = AccountId32Mapper::contract_account(&contract);
-		assert_noop!(
+		assert_fails_cleanly!(
 			Ewasm::call(RuntimeOrigin::signed(BOB), contract, 5_000, GAS, vec![1, 2, 3]),
 			Error::<Test>::ContractReverted
 		);
@@ -225,7 +234,7 @@ fn value_moves_to_the_contract_account() {
 fn value_the_caller_cannot_pay_fails_cleanly() {
 	new_test_ext().execute_with(|| {
 		let contract = deploy(&fixture("store"), 0);
-		assert_noop!(
+		assert_fails_cleanly!(
 			Ewasm::call(
 				RuntimeOrigin::signed(BOB),
 				contract,
@@ -287,7 +296,7 @@ fn traps_fail_with_contract_trapped() {
 #[test]
 fn calling_a_missing_contract_fails() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(
+		assert_fails_cleanly!(
 			Ewasm::call(RuntimeOrigin::signed(BOB), Address([9; 20]), 0, GAS, vec![]),
 			Error::<Test>::ContractNotFound
 		);
@@ -328,7 +337,7 @@ fn init_code_can_write_storage_and_a_failed_init_leaves_nothing() {
 
 		// Init code that returns something that is not a contract: nothing is kept.
 		let bad = init_code_for(b"not wasm");
-		assert_noop!(
+		assert_fails_cleanly!(
 			Ewasm::deploy(RuntimeOrigin::signed(ALICE), 0, GAS, bad, vec![], [0; 32]),
 			Error::<Test>::CodeInvalid
 		);
@@ -387,6 +396,12 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 				(func (export "main")))"#,
 			Some(PrepareError::ImportNotAllowed),
 		),
+		(
+			"specified but not implemented here",
+			r#"(module (import "ethereum" "getBlockNumber" (func (result i64)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
 		("no main", r#"(module (memory (export "memory") 1))"#, Some(PrepareError::ExportsInvalid)),
 		(
 			"no memory",
@@ -429,21 +444,36 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 #[test]
 fn every_implemented_function_is_linked_with_its_specified_signature() {
 	use crate::vm::{env, runtime::HostState, Context};
-	use wasmi::{Extern, ExternType, Linker, Store, StoreLimits};
+	use ewasm_primitives::eei::{ethereum_function, ValueType};
+	use wasmi::{Linker, Store, StoreLimits};
+
+	let types = |types: &[ValueType]| -> String {
+		types.iter().map(|t| if *t == ValueType::I32 { " i32" } else { " i64" }).collect()
+	};
+	let imports: String = env::IMPLEMENTED
+		.iter()
+		.map(|name| {
+			let spec = ethereum_function(name).expect("in the EEI table");
+			format!(
+				r#"(import "ethereum" "{name}" (func (param{}) (result{})))"#,
+				types(spec.params),
+				types(spec.results)
+			)
+		})
+		.collect();
+	let module =
+		wasm(&format!(r#"(module {imports} (memory (export "memory") 1) (func (export "main")))"#));
+
 	let engine = engine();
+	let module = prepare(&engine, &module, 24 * 1024)
+		.expect("the module imports only implemented functions");
 	let mut linker = Linker::<HostState<Test>>::new(&engine);
 	env::link::<Test>(&mut linker).expect("links");
-	let store = Store::new(
+	let mut store = Store::new(
 		&engine,
 		HostState::<Test>::new(Context::default(), crate::gas::HERA_COSTS, StoreLimits::default()),
 	);
-	for name in env::IMPLEMENTED {
-		let spec = ewasm_primitives::eei::ethereum_function(name).expect("in the EEI table");
-		let Some(Extern::Func(func)) = linker.get(&store, "ethereum", name) else {
-			panic!("{name} is linked")
-		};
-		let ExternType::Func(ty) = Extern::Func(func).ty(&store) else { unreachable!() };
-		assert_eq!(ty.params().len(), spec.params.len(), "{name}");
-		assert_eq!(ty.results().len(), spec.results.len(), "{name}");
-	}
+	linker
+		.instantiate_and_start(&mut store, &module)
+		.expect("every implemented function resolves with the specified signature");
 }

@@ -27,7 +27,8 @@ pub struct Outcome<R> {
 	pub result: Result<R, DispatchError>,
 	/// Gas consumed (all of the limit if it trapped or ran out).
 	pub gas_used: u64,
-	/// Length of the code that was compiled, for weight refunds.
+	/// Length of the contract code that was compiled (the called contract's, or the code a
+	/// deploy produced), for weight refunds.
 	pub code_len: u32,
 }
 
@@ -119,7 +120,7 @@ fn halt_result<T: Config>(halt: Halt) -> Result<Vec<u8>, DispatchError> {
 /// Deploys a contract: derives its CREATE2 address, runs the init code, stores the code it
 /// returns. All or nothing.
 pub fn deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> Outcome<Deployed> {
-	let code_len = request.init_code.len() as u32;
+	let mut code_len = 0;
 	let mut gas_used = 0;
 	let result = transactional(|| {
 		let engine = vm::prepare::engine();
@@ -141,6 +142,7 @@ pub fn deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> Outcome<De
 		let execution = vm::execute::<T>(&engine, &module, context, request.gas_limit, HERA_COSTS);
 		gas_used = request.gas_limit.saturating_sub(execution.gas_left);
 		let code = halt_result::<T>(execution.halt)?;
+		code_len = code.len() as u32;
 
 		vm::prepare::prepare(&engine, &code, T::MaxCodeLen::get()).map_err(prepare_error::<T>)?;
 		let code: CodeVec<T> = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;

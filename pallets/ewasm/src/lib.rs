@@ -152,8 +152,6 @@ pub mod pallet {
 			caller: T::AccountId,
 			/// The contract.
 			contract: Address,
-			/// What it passed to `finish`.
-			output: Vec<u8>,
 			/// Gas it used.
 			gas_used: u64,
 		},
@@ -215,7 +213,7 @@ pub mod pallet {
 		/// `ContractTrapped` or `OutOfGas`; on failure nothing changes but the fee.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
-			T::WeightInfo::deploy(init_code.len() as u32, input.len() as u32)
+			T::WeightInfo::deploy(init_code.len() as u32, T::MaxCodeLen::get(), input.len() as u32)
 				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
 		)]
 		pub fn deploy(
@@ -227,6 +225,7 @@ pub mod pallet {
 			salt: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let deployer = ensure_signed(origin)?;
+			let init_len = init_code.len() as u32;
 			let input_len = input.len() as u32;
 			let outcome = exec::deploy::<T>(exec::DeployRequest {
 				deployer: &deployer,
@@ -236,7 +235,7 @@ pub mod pallet {
 				input,
 				salt,
 			});
-			let weight = T::WeightInfo::deploy(outcome.code_len, input_len)
+			let weight = T::WeightInfo::deploy(init_len, outcome.code_len, input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
 			let deployed = outcome.result.map_err(|error| with_weight(error, weight))?;
 			Self::deposit_event(Event::Deployed {
@@ -251,7 +250,7 @@ pub mod pallet {
 		/// Calls the contract at `dest` with `input` as call data and `value` moved from the
 		/// signer to the contract.
 		///
-		/// Emits `Called` with the return data (and `ContractEmitted` for each log). Fails
+		/// Emits `Called` (and `ContractEmitted` for each log). Fails
 		/// with `ContractNotFound`, `TransferFailed`, `ContractReverted`, `ContractTrapped`
 		/// or `OutOfGas`; on failure nothing changes but the fee.
 		#[pallet::call_index(1)]
@@ -277,11 +276,10 @@ pub mod pallet {
 			});
 			let weight = T::WeightInfo::call(outcome.code_len, input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
-			let output = outcome.result.map_err(|error| with_weight(error, weight))?;
+			outcome.result.map_err(|error| with_weight(error, weight))?;
 			Self::deposit_event(Event::Called {
 				caller,
 				contract: dest,
-				output,
 				gas_used: outcome.gas_used,
 			});
 			Ok(Some(weight).into())

@@ -15,10 +15,10 @@ pub fn read<T: Config>(address: &Address, key: &Word) -> Option<Word> {
 	ContractStorage::<T>::get(address, key)
 }
 
-/// Sets `key` of the contract at `address` to `value`; zero deletes the key. Keeps the
-/// contract's storage counters in step.
-pub fn write<T: Config>(address: &Address, key: &Word, value: &Word) {
-	let existed = ContractStorage::<T>::contains_key(address, key);
+/// Sets `key` of the contract at `address` to `value`; zero deletes the key. `existed` is
+/// whether the key was set before (the caller has just read it). Keeps the contract's storage
+/// counters in step.
+pub fn write<T: Config>(address: &Address, key: &Word, value: &Word, existed: bool) {
 	let exists = *value != [0u8; 32];
 	if exists {
 		ContractStorage::<T>::insert(address, key, value);

@@ -9,8 +9,9 @@ use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
 
 /// Weight functions of `pallet_ewasm`.
 pub trait WeightInfo {
-	/// `deploy` with `c` bytes of init code and `i` bytes of input, gas excluded.
-	fn deploy(c: u32, i: u32) -> Weight;
+	/// `deploy` with `c` bytes of init code producing `d` bytes of contract code, and `i` bytes
+	/// of input, gas excluded.
+	fn deploy(c: u32, d: u32, i: u32) -> Weight;
 	/// `call` of a contract with `c` bytes of code and `i` bytes of input, gas excluded.
 	fn call(c: u32, i: u32) -> Weight;
 }
@@ -21,13 +22,13 @@ const COMPILE_PER_BYTE: Weight = Weight::from_parts(20_000, 0);
 const INSTANTIATE: Weight = Weight::from_parts(50_000_000, 0);
 
 impl WeightInfo for () {
-	fn deploy(c: u32, i: u32) -> Weight {
-		// Reads: contract info, code info, both balances. Writes: contract info, code info,
-		// code, both balances.
+	fn deploy(c: u32, d: u32, i: u32) -> Weight {
+		// Compiles the init code, then validates the code it produced. Reads: contract info,
+		// code info, both balances. Writes: contract info, code info, code, both balances.
 		INSTANTIATE
-			.saturating_add(COMPILE_PER_BYTE.saturating_mul(u64::from(c).saturating_mul(2)))
+			.saturating_add(COMPILE_PER_BYTE.saturating_mul(u64::from(c).saturating_add(d.into())))
 			.saturating_add(Weight::from_parts(1_000, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(0, 2 * u64::from(c) + 2_048))
+			.saturating_add(Weight::from_parts(0, u64::from(d) + 2_048))
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 5))
 	}
 

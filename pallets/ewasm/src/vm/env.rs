@@ -116,22 +116,26 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 	)?;
 
 	// storageStore(pathOffset, valueOffset). Stores a 32-byte value under a 32-byte key of
-	// the executing contract; storing zero deletes the key. Costs 20 000 when a zero slot
-	// becomes non-zero, 5 000 otherwise. Traps: out-of-bounds memory; out of gas.
+	// the executing contract; storing zero deletes the key. Costs 5 000, plus 15 000 more when
+	// a zero slot becomes non-zero; the 5 000 is paid before the slot is read.
+	// Traps: out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"storageStore",
 		|mut c: Ctx<'_, T>, key: i32, value: i32| -> HostResult<()> {
+			let costs = c.data().costs;
+			charge(&mut c, costs.storage_store_update)?;
 			let key: Word = read_array(&c, key)?;
 			let value: Word = read_array(&c, value)?;
 			let address = c.data().context.address;
-			let creates = storage::read::<T>(&address, &key).is_none() && value != [0u8; 32];
-			let costs = c.data().costs;
-			charge(
-				&mut c,
-				if creates { costs.storage_store_create } else { costs.storage_store_update },
-			)?;
-			storage::write::<T>(&address, &key, &value);
+			let existed = storage::read::<T>(&address, &key).is_some();
+			if !existed && value != [0u8; 32] {
+				charge(
+					&mut c,
+					costs.storage_store_create.saturating_sub(costs.storage_store_update),
+				)?;
+			}
+			storage::write::<T>(&address, &key, &value, existed);
 			Ok(())
 		},
 	)?;
@@ -188,7 +192,7 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 	)?;
 
 	// finish(dataOffset, dataLength). Ends execution successfully with the given return data.
-	// Traps: out-of-bounds memory.
+	// Costs a copy of the data. Traps: out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"finish",
@@ -198,7 +202,7 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 	)?;
 
 	// revert(dataOffset, dataLength). Ends execution, undoing its state changes, with the
-	// given return data. Traps: out-of-bounds memory.
+	// given return data. Costs a copy of the data. Traps: out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"revert",

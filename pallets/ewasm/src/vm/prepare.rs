@@ -15,7 +15,9 @@ use ewasm_primitives::{
 	eei::{self, ValueType},
 	ENTRY_POINT, ETHEREUM_NAMESPACE, MEMORY_EXPORT,
 };
-use wasmi::{CompilationMode, EnforcedLimits, Engine, ExternType, Module, ValType};
+use wasmi::{
+	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, Module, ValType,
+};
 
 /// Why a module was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +54,14 @@ pub fn engine_config() -> wasmi::Config {
 		.wasm_wide_arithmetic(false)
 		// memory64 and simd are not compiled into wasmi at all (crate features off).
 		.floats(false)
-		// Metering: fuel is gas, at wasmi's default per-operator cost.
+		// Metering: fuel is gas. Operator costs are wasmi 2.0.0's table (1 per operator, 0
+		// for block markers), fixed by the exact version pin; the dynamic costs are set here.
 		.consume_fuel(true)
+		.fuel_cost(CustomFuelCosts {
+			bytes_copied_per_fuel: 64,
+			fuel_per_bytes_translated: 7,
+			fuel_per_bytes_validated: 2,
+		})
 		.allow_start_fn(false)
 		.ignore_custom_sections(true)
 		// Translation happens once, at load: lazy modes are not for consensus.

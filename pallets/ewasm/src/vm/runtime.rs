@@ -136,7 +136,8 @@ pub fn write<T>(
 	Ok(())
 }
 
-/// Reads the contract's `(offset, len)` output and halts with `trap` (`finish`/`revert`).
+/// Reads the contract's `(offset, len)` output (trapping if it is out of bounds), charges for
+/// copying it so return data is never free, and halts with `trap` (`finish`/`revert`).
 pub fn halt_with_output<T>(
 	caller: &mut Caller<'_, HostState<T>>,
 	offset: i32,
@@ -144,6 +145,8 @@ pub fn halt_with_output<T>(
 	trap: HostTrap,
 ) -> HostResult<()> {
 	let output = read(caller, offset, len as u32)?;
+	let cost = caller.data().costs.copy(len as u32);
+	charge(caller, cost)?;
 	caller.data_mut().output = output;
 	Err(trap.into())
 }

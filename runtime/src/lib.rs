@@ -8,7 +8,12 @@
 //! runtime APIs in [`apis`], genesis presets in [`genesis_config_presets`].
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
+// `#[frame_support::runtime]`, `impl_runtime_apis!` and the wasm-binary include generate
+// undocumented public items (`RuntimeCall`, `RuntimeApi`, `WASM_BINARY`, ...) at the crate root.
+#![allow(missing_docs)]
 
+// The runtime's wasm blob (`WASM_BINARY`), built by `build.rs`; `None` with
+// `SKIP_WASM_BUILD=1`.
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 

@@ -6,10 +6,10 @@ pub mod xcm_config;
 
 use crate::{
 	parachain_info, AccountId, Aura, Balance, Balances, Block, CollatorSelection, Hash,
-	MessageQueue, Nonce, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, Session, SessionKeys, System, XcmpQueue, BLOCK_PROCESSING_VELOCITY,
-	EXISTENTIAL_DEPOSIT, HOURS, MILLIUNIT, RELAY_CHAIN_SLOT_DURATION_MILLIS, SLOT_DURATION,
-	UNINCLUDED_SEGMENT_CAPACITY, VERSION,
+	MessageQueue, Nonce, PalletInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys,
+	System, XcmpQueue, BLOCK_PROCESSING_VELOCITY, EXISTENTIAL_DEPOSIT, HOURS, MILLIUNIT,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS, SLOT_DURATION, UNINCLUDED_SEGMENT_CAPACITY, VERSION,
 };
 use cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};

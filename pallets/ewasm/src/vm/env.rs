@@ -42,6 +42,18 @@ pub fn is_implemented(name: &str) -> bool {
 
 type Ctx<'a, T> = Caller<'a, HostState<T>>;
 
+/// Charges the price of a constant-size getter.
+fn charge_base<T>(c: &mut Ctx<'_, T>) -> HostResult<()> {
+	let cost = c.data().costs.base;
+	charge(c, cost)
+}
+
+/// Charges the price of a constant-size getter and writes its result at `offset`.
+fn write_getter_result<T>(c: &mut Ctx<'_, T>, offset: i32, bytes: &[u8]) -> HostResult<()> {
+	charge_base(c)?;
+	write(c, offset, bytes)
+}
+
 /// Defines every implemented EEI function in `linker`.
 pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
 	let ns = ETHEREUM_NAMESPACE;
@@ -54,42 +66,34 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 
 	// getGasLeft() -> i64. The gas left after paying for this call.
 	linker.func_wrap(ns, "getGasLeft", |mut c: Ctx<'_, T>| -> HostResult<i64> {
-		let cost = c.data().costs.base;
-		charge(&mut c, cost)?;
+		charge_base(&mut c)?;
 		Ok(i64::try_from(c.get_fuel()?).unwrap_or(i64::MAX))
 	})?;
 
 	// getAddress(resultOffset). Writes the executing contract's 20-byte address.
 	// Traps: out-of-bounds memory.
 	linker.func_wrap(ns, "getAddress", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
-		let cost = c.data().costs.base;
-		charge(&mut c, cost)?;
 		let address = c.data().context.address;
-		write(&mut c, result, address.as_bytes())
+		write_getter_result(&mut c, result, address.as_bytes())
 	})?;
 
 	// getCaller(resultOffset). Writes the caller's 20-byte address.
 	// Traps: out-of-bounds memory.
 	linker.func_wrap(ns, "getCaller", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
-		let cost = c.data().costs.base;
-		charge(&mut c, cost)?;
 		let caller = c.data().context.caller;
-		write(&mut c, result, caller.as_bytes())
+		write_getter_result(&mut c, result, caller.as_bytes())
 	})?;
 
 	// getCallValue(resultOffset). Writes the value sent with the call, u128 little-endian.
 	// Traps: out-of-bounds memory.
 	linker.func_wrap(ns, "getCallValue", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
-		let cost = c.data().costs.base;
-		charge(&mut c, cost)?;
 		let value = encode_value(c.data().context.value);
-		write(&mut c, result, &value)
+		write_getter_result(&mut c, result, &value)
 	})?;
 
 	// getCallDataSize() -> i32. The length of the call data.
 	linker.func_wrap(ns, "getCallDataSize", |mut c: Ctx<'_, T>| -> HostResult<i32> {
-		let cost = c.data().costs.base;
-		charge(&mut c, cost)?;
+		charge_base(&mut c)?;
 		Ok(c.data().context.input.len() as i32)
 	})?;
 

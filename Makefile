@@ -1,8 +1,10 @@
 # The two commands of this repository: `make run` (a local dev chain) and `make test`
 # (every test suite). Both install what a fresh Debian machine lacks first.
 #
-# Everything builds in the release profile into one target directory outside the checkout,
-# so builds survive a new work tree and CI reuses them.
+# Builds go to one target directory outside the checkout, so they survive a new work tree
+# and CI reuses them: the node in the release profile; lints and unit tests in the dev
+# profile (with SKIP_WASM_BUILD=1, which must not share build-script runs with the node's
+# wasm build, or each would undo the other).
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
@@ -36,11 +38,11 @@ fmt-check:
 	cargo fmt --all --check
 
 clippy:
-	SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
 
 ## test-rust: primitives and pallet unit tests
 test-rust:
-	SKIP_WASM_BUILD=1 cargo test --release --locked -p ewasm-primitives -p pallet-ewasm
+	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:

@@ -25,7 +25,7 @@ pub mod genesis_config_presets;
 
 pub use polkadot_sdk::{staging_parachain_info as parachain_info, *};
 
-use alloc::borrow::Cow;
+use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},

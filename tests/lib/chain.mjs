@@ -28,20 +28,26 @@ function firstOf(subscribe, callback) {
 /**
  * Signs and submits `tx` as `signer`, waits until it is in a block, and returns
  * `{ events, error, blockHash }`: the extrinsic's events, and for a failed dispatch its
- * decoded module error (`{ section, name, docs }`) or the raw dispatch error.
+ * decoded module error (`{ section, name, docs }`) or the raw dispatch error. A dev node
+ * seals and finalizes at once, so the status may go straight from `Ready` to `Finalized`.
+ * Rejects if the pool drops or refuses the transaction.
  */
 export function submit(api, tx, signer) {
   return firstOf(
     (callback) => tx.signAndSend(signer, callback),
     ({ status, events, dispatchError }) => {
-      if (!status.isInBlock) return undefined;
+      if (status.isDropped || status.isInvalid || status.isUsurped) {
+        return Promise.reject(new Error(`transaction ${status.type}`));
+      }
+      if (!status.isInBlock && !status.isFinalized) return undefined;
       let error = null;
       if (dispatchError) {
         error = dispatchError.isModule
           ? api.registry.findMetaError(dispatchError.asModule)
           : { section: 'system', name: dispatchError.toString() };
       }
-      return { events: events.map(({ event }) => event), error, blockHash: status.asInBlock };
+      const blockHash = status.isInBlock ? status.asInBlock : status.asFinalized;
+      return { events: events.map(({ event }) => event), error, blockHash };
     },
   );
 }

@@ -5,7 +5,7 @@ import { nextFinalized } from '../lib/chain.mjs';
 import { connect } from '../lib/node.mjs';
 
 const endpoint = process.argv[2] ?? 'ws://127.0.0.1:9944';
-const api = await connect(endpoint, 30_000);
+const api = await connect(endpoint, 120_000);
 try {
   const first = await nextFinalized(api, 0);
   const second = await nextFinalized(api, first);

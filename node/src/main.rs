@@ -10,7 +10,7 @@ mod chain_spec;
 use polkadot_omni_node_lib::{
 	run, runtime::DefaultRuntimeResolver, CliConfig, RunConfig, NODE_VERSION,
 };
-use polkadot_sdk::sc_cli;
+use std::process::ExitCode;
 
 /// Names and versions shown in `--help` and the logs.
 struct EwasmCli;
@@ -34,10 +34,18 @@ impl CliConfig for EwasmCli {
 	}
 }
 
-fn main() -> sc_cli::Result<()> {
+/// Runs the omni node; on failure prints the error (its `Display`, naming the problem) and
+/// exits with status 1.
+fn main() -> ExitCode {
 	let config = RunConfig::new(
 		Box::new(DefaultRuntimeResolver),
 		Box::new(chain_spec::EwasmChainSpecLoader),
 	);
-	run::<EwasmCli>(config)
+	match run::<EwasmCli>(config) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			eprintln!("Error: {error}");
+			ExitCode::FAILURE
+		}
+	}
 }

@@ -1,6 +1,8 @@
 //! The Ethereum Environment Interface (ewasm/design Revision 4): the name and wasm signature
 //! of every host function a contract may import.
 //!
+//! The `debug` namespace ([`DEBUG_FUNCTIONS`]) is for development chains only.
+//!
 //! The pallet links host functions from this table and validates a module's imports against
 //! it; a module importing a name that is not here, or with another signature, is rejected.
 
@@ -75,9 +77,32 @@ pub const ETHEREUM_FUNCTIONS: &[HostFunction] = &[
 	eth("create2", &[I32, I32, I32, I32, I32], &[I32]),
 ];
 
+const fn debug(name: &'static str, params: &'static [ValueType]) -> HostFunction {
+	HostFunction { namespace: crate::DEBUG_NAMESPACE, name, params, results: &[] }
+}
+
+/// The debugging helpers of the `debug` namespace, accepted only on chains that enable them
+/// (development chains): they print to the node's log and change nothing.
+pub const DEBUG_FUNCTIONS: &[HostFunction] = &[
+	debug("print32", &[I32]),
+	debug("print64", &[I64]),
+	debug("printMem", &[I32, I32]),
+	debug("printMemHex", &[I32, I32]),
+	debug("printStorage", &[I32]),
+	debug("printStorageHex", &[I32]),
+];
+
 /// Looks up an `ethereum` namespace function by name.
 pub fn ethereum_function(name: &str) -> Option<&'static HostFunction> {
 	ETHEREUM_FUNCTIONS.iter().find(|function| function.name == name)
+}
+
+/// Looks up a function by namespace and name, in either table.
+pub fn host_function(namespace: &str, name: &str) -> Option<&'static HostFunction> {
+	ETHEREUM_FUNCTIONS
+		.iter()
+		.chain(DEBUG_FUNCTIONS)
+		.find(|function| function.namespace == namespace && function.name == name)
 }
 
 #[cfg(test)]
@@ -100,5 +125,13 @@ mod tests {
 		assert!(store.results.is_empty());
 		assert_eq!(ethereum_function("getGasLeft").expect("specified").results, &[I64]);
 		assert!(ethereum_function("sha3").is_none());
+	}
+
+	#[test]
+	fn lookup_by_namespace_keeps_the_namespaces_apart() {
+		assert_eq!(host_function("debug", "print32").expect("specified").params, &[I32]);
+		assert!(host_function("ethereum", "print32").is_none());
+		assert!(host_function("debug", "finish").is_none());
+		assert!(host_function("ethereum", "finish").is_some());
 	}
 }

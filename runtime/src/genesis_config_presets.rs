@@ -1,8 +1,9 @@
 //! Genesis presets: `development` (one collator, Alice) and `local_testnet` (Alice and Bob),
-//! both with the well-known dev accounts funded and Alice as sudo.
+//! both with the well-known dev accounts funded and Alice as sudo. Only `development` lets
+//! contracts import the `debug` namespace.
 
 use crate::{
-	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig,
+	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, EwasmConfig, ParachainInfoConfig,
 	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 	EXISTENTIAL_DEPOSIT, UNIT,
 };
@@ -27,6 +28,7 @@ fn genesis(
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 	id: ParaId,
+	ewasm_debug: bool,
 ) -> serde_json::Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -45,6 +47,7 @@ fn genesis(
 		},
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		sudo: SudoConfig { key: Some(root) },
+		ewasm: EwasmConfig { debug_enabled: ewasm_debug },
 	})
 }
 
@@ -54,10 +57,12 @@ fn collator(keyring: Sr25519Keyring) -> (AccountId, AuraId) {
 
 /// The JSON genesis patch of preset `id`, or `None` for an unknown preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let collators = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => vec![collator(Sr25519Keyring::Alice)],
+	// Contracts may print to the node's log (the `debug` namespace) on the development chain
+	// only.
+	let (collators, ewasm_debug) = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => (vec![collator(Sr25519Keyring::Alice)], true),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => {
-			vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)]
+			(vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)], false)
 		}
 		_ => return None,
 	};
@@ -66,6 +71,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		DEFAULT_PARA_ID,
+		ewasm_debug,
 	);
 	Some(
 		serde_json::to_string(&patch)

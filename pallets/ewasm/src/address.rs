@@ -28,12 +28,40 @@ pub fn create2_address(deployer: &Address, salt: &[u8; 32], init_code: &[u8]) ->
 	Address::from_hash_tail(&keccak_256(&preimage))
 }
 
+/// The address of a contract created by `creator` with `nonce`, as Ethereum's `CREATE`:
+/// `keccak256(rlp([creator, nonce]))[12..]`. Used by the `create` host function, with the
+/// creating contract's nonce.
+pub fn create_address(creator: &Address, nonce: u64) -> Address {
+	// rlp([creator, nonce]): a short list of a 20-byte string and a minimal big-endian integer.
+	let nonce_bytes = nonce.to_be_bytes();
+	let significant = &nonce_bytes[nonce.leading_zeros() as usize / 8..];
+	let mut nonce_rlp = [0u8; 9];
+	let nonce_rlp: &[u8] = match significant {
+		[] => &[0x80],
+		[byte] if *byte < 0x80 => significant,
+		_ => {
+			nonce_rlp[0] = 0x80 + significant.len() as u8;
+			nonce_rlp[1..=significant.len()].copy_from_slice(significant);
+			&nonce_rlp[..=significant.len()]
+		}
+	};
+	let payload_len = 1 + ADDRESS_LEN + nonce_rlp.len();
+	let mut rlp = [0u8; 1 + 1 + ADDRESS_LEN + 9];
+	rlp[0] = 0xc0 + payload_len as u8;
+	rlp[1] = 0x80 + ADDRESS_LEN as u8;
+	rlp[2..2 + ADDRESS_LEN].copy_from_slice(creator.as_bytes());
+	rlp[2 + ADDRESS_LEN..1 + payload_len].copy_from_slice(nonce_rlp);
+	Address::from_hash_tail(&keccak_256(&rlp[..1 + payload_len]))
+}
+
 /// Maps runtime accounts to Ewasm addresses and contract addresses to runtime accounts.
 pub trait AddressMapper<AccountId> {
 	/// The address contracts see for `account` (as `getCaller`, for example).
 	fn to_address(account: &AccountId) -> Address;
 
-	/// The runtime account that holds the balance of the contract at `address`.
+	/// The runtime account that holds the balance of the contract at `address`. Value sent to
+	/// an address without a contract goes to this account too, so a contract deployed there
+	/// later finds it.
 	fn contract_account(address: &Address) -> AccountId;
 
 	/// The contract address whose balance `account` holds, if it is a contract account.
@@ -97,6 +125,36 @@ mod tests {
 			),
 			address("b928f69bb1d91cd65274e3c79d8986362984fda3"),
 		);
+	}
+
+	/// Known CREATE addresses: the suite's sender at nonce 0, and a contract at nonces 0 and 1.
+	#[test]
+	fn create_matches_ethereum() {
+		assert_eq!(
+			create_address(&address("a94f5374fce5edbc8e2a8697c15331677e6ebf0b"), 0),
+			address("6295ee1b4f6dd65047762f924ecd367c17eabf8f"),
+		);
+		assert_eq!(
+			create_address(&address("6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0"), 0),
+			address("cd234a471b72ba2f1ccf0a70fcaba648a5eecd8d"),
+		);
+		assert_eq!(
+			create_address(&address("6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0"), 1),
+			address("343c43a37d37dff08ae8c4a11544c718abb4fcf8"),
+		);
+	}
+
+	#[test]
+	fn create_encodes_large_nonces() {
+		let creator = Address([9; 20]);
+		let addresses: Vec<_> = [0x7f, 0x80, 0xff, 0x100, u64::MAX]
+			.iter()
+			.map(|n| create_address(&creator, *n))
+			.collect();
+		let mut unique = addresses.clone();
+		unique.sort();
+		unique.dedup();
+		assert_eq!(unique.len(), addresses.len());
 	}
 
 	#[test]

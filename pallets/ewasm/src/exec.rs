@@ -1,38 +1,76 @@
-//! The one guarded entry point of execution, shared by the extrinsics (and, later, the dry
-//! run): deploy or call a contract inside its own storage transaction, so that a revert, a
-//! trap or running out of gas leaves storage, balances and events exactly as before.
+//! The call stack: the one guarded entry point of execution ([`bare_call`], [`bare_deploy`],
+//! shared by the extrinsics and, later, the dry run) and the frames below it.
+//!
+//! Every frame (the transaction's own, and every `call`, `callCode`, `callDelegate`,
+//! `callStatic`, `create` and `create2` below it) runs in its own storage transaction,
+//! committed only if the frame succeeds: a revert, a trap or running out of gas undoes the
+//! frame's storage writes, value transfers, creations, self-destructs and logs, and nothing
+//! of the frames it called. Gas is kept either way: a revert returns what is left, a trap or
+//! out of gas consumes everything the frame was given.
+//!
+//! Frames nest at most [`MAX_CALL_DEPTH`](crate::limits::MAX_CALL_DEPTH) deep; the host
+//! functions refuse deeper calls before entering this module.
 
 use crate::{
-	address::{create2_address, AddressMapper},
-	gas::HERA_COSTS,
+	address::{create2_address, create_address, AddressMapper},
 	storage,
-	vm::{self, prepare::PrepareError, Context, Halt},
-	CodeVec, Config, ContractInfo, ContractInfoOf, Error,
+	vm::{
+		self,
+		prepare::{self, CodeRules, PrepareError},
+		Context, Halt, Transaction,
+	},
+	CodeVec, Config, ContractInfo, ContractInfoOf, DebugEnabled, Error, Event, Pallet,
 };
 use alloc::vec::Vec;
 use ewasm_primitives::Address;
 use polkadot_sdk::{
 	frame_support::{
 		storage::{with_transaction, TransactionOutcome},
-		traits::{fungible::Mutate, tokens::Preservation},
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::Preservation,
+		},
 	},
 	sp_core::{Get, H256},
 	sp_runtime::DispatchError,
 };
+use wasmi::Module;
 
-/// What an execution did, whether or not it succeeded.
+/// What a transaction's execution did, whether or not it succeeded.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outcome<R> {
+pub struct ExecOutcome<R> {
 	/// The result: the return data or the deployed contract, or why it failed.
 	pub result: Result<R, DispatchError>,
+	/// The data the contract passed to `finish` or `revert` (empty for a creation that
+	/// succeeded: its `finish` data is the code).
+	pub output: Vec<u8>,
 	/// Gas consumed (all of the limit if it trapped or ran out).
 	pub gas_used: u64,
-	/// Length of the contract code that was compiled (the called contract's, or the code a
-	/// deploy produced), for weight refunds.
+	/// Gas refunds earned (storage cleared, contracts destroyed), as Byzantium counts them.
+	/// Not applied by this chain's extrinsics; off-chain tools that model Ethereum apply at
+	/// most half the gas used.
+	pub gas_refund: u64,
+	/// Length of the contract code that ran (the called contract's, or the code a creation
+	/// produced), for weight refunds.
 	pub code_len: u32,
 }
 
-/// A contract creation.
+/// How a creation derives the new contract's address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressScheme {
+	/// `keccak256(0xff ++ deployer ++ salt ++ keccak256(init_code))[12..]`, as `CREATE2`.
+	Create2 {
+		/// The salt.
+		salt: [u8; 32],
+	},
+	/// `keccak256(rlp([deployer, nonce]))[12..]`, as Ethereum's `CREATE`.
+	Create {
+		/// The deployer's nonce.
+		nonce: u64,
+	},
+}
+
+/// A contract creation by a signed account.
 pub struct DeployRequest<'a, AccountId> {
 	/// Who deploys and pays the value.
 	pub deployer: &'a AccountId,
@@ -44,11 +82,11 @@ pub struct DeployRequest<'a, AccountId> {
 	pub init_code: Vec<u8>,
 	/// Call data for the init code.
 	pub input: Vec<u8>,
-	/// The CREATE2 salt.
-	pub salt: [u8; 32],
+	/// How the address is derived.
+	pub scheme: AddressScheme,
 }
 
-/// A message call to a deployed contract.
+/// A message call to a deployed contract by a signed account.
 pub struct CallRequest<'a, AccountId> {
 	/// Who calls and pays the value.
 	pub caller: &'a AccountId,
@@ -69,6 +107,103 @@ pub struct Deployed {
 	pub address: Address,
 	/// The hash of its code.
 	pub code_hash: H256,
+}
+
+/// One message-call frame.
+pub struct MessageCall<AccountId> {
+	/// The account the value comes from: the signer at the top, the calling contract's below.
+	pub payer: AccountId,
+	/// What the callee sees as `getCaller`.
+	pub caller: Address,
+	/// The account the frame acts as (storage, balance, `getAddress`).
+	pub address: Address,
+	/// Whose code runs: `address` for `call`/`callStatic`, another for `callCode` and
+	/// `callDelegate`.
+	pub code_address: Address,
+	/// What the callee sees as `getCallValue`.
+	pub value: u128,
+	/// Whether `value` moves from `payer` to `address`.
+	pub transfer: bool,
+	/// Call data.
+	pub input: Vec<u8>,
+	/// Gas given to the frame.
+	pub gas_limit: u64,
+	/// Whether state changes are forbidden.
+	pub is_static: bool,
+	/// The frame's depth.
+	pub depth: u32,
+}
+
+/// One creation frame.
+pub struct Creation<AccountId> {
+	/// The account the value comes from.
+	pub payer: AccountId,
+	/// The creator's address (`getCaller` of the init code).
+	pub creator: Address,
+	/// The new contract's address.
+	pub address: Address,
+	/// Value moved to the new contract.
+	pub value: u128,
+	/// The init code.
+	pub init_code: Vec<u8>,
+	/// Call data of the init code.
+	pub input: Vec<u8>,
+	/// Gas given to the frame.
+	pub gas_limit: u64,
+	/// The frame's depth.
+	pub depth: u32,
+}
+
+/// What one frame did.
+pub struct FrameOutcome<R> {
+	/// Success (with the frame's result) or why it failed; `ContractReverted` for a revert.
+	pub result: Result<R, DispatchError>,
+	/// The data passed to `finish` or `revert` (empty for a successful creation).
+	pub output: Vec<u8>,
+	/// Gas the frame gives back to its caller.
+	pub gas_left: u64,
+	/// Refunds earned, zero unless the frame succeeded.
+	pub refund: u64,
+	/// Length of the code that ran or was created.
+	pub code_len: u32,
+}
+
+impl<R> FrameOutcome<R> {
+	fn into_outcome(self, gas_limit: u64) -> ExecOutcome<R> {
+		let refund = if self.result.is_ok() { self.refund } else { 0 };
+		ExecOutcome {
+			result: self.result,
+			output: self.output,
+			gas_used: gas_limit.saturating_sub(self.gas_left),
+			gas_refund: refund,
+			code_len: self.code_len,
+		}
+	}
+}
+
+impl Transaction {
+	/// A transaction signed by the account whose address is `origin`.
+	pub fn new<T: Config>(origin: Address) -> Self {
+		Transaction {
+			origin,
+			schedule: T::Schedule::get(),
+			debug_enabled: DebugEnabled::<T>::get(),
+			engine: prepare::engine(),
+		}
+	}
+
+	fn code_rules<T: Config>(&self) -> CodeRules {
+		CodeRules { max_len: T::MaxCodeLen::get(), debug_enabled: self.debug_enabled }
+	}
+
+	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Module, DispatchError> {
+		prepare::prepare(&self.engine, code, self.code_rules::<T>()).map_err(prepare_error::<T>)
+	}
+}
+
+/// Validates `code` as the chain would at deployment, outside any transaction.
+pub fn validate<T: Config>(code: &[u8]) -> Result<(), DispatchError> {
+	Transaction::new::<T>(Address::default()).prepare::<T>(code).map(|_| ())
 }
 
 fn prepare_error<T: Config>(error: PrepareError) -> DispatchError {
@@ -94,12 +229,27 @@ fn transactional<R>(f: impl FnOnce() -> Result<R, DispatchError>) -> Result<R, D
 	})
 }
 
+/// The runtime account holding the balance of `address`.
+pub fn account_of<T: Config>(address: &Address) -> T::AccountId {
+	T::AddressMapper::contract_account(address)
+}
+
+/// The balance of `address`.
+pub fn balance_of<T: Config>(address: &Address) -> u128 {
+	T::Currency::balance(&account_of::<T>(address))
+}
+
+/// Whether `address` exists in Ethereum's sense: it has a contract or a balance.
+pub fn exists<T: Config>(address: &Address) -> bool {
+	ContractInfoOf::<T>::contains_key(address) || balance_of::<T>(address) > 0
+}
+
 fn transfer<T: Config>(
 	from: &T::AccountId,
 	to: &T::AccountId,
 	value: u128,
 ) -> Result<(), DispatchError> {
-	if value == 0 {
+	if value == 0 || from == to {
 		return Ok(());
 	}
 	T::Currency::transfer(from, to, value, Preservation::Preserve)
@@ -107,44 +257,118 @@ fn transfer<T: Config>(
 		.map_err(|_| Error::<T>::TransferFailed.into())
 }
 
-/// Maps a halt to the frame's result: only a finish succeeds.
-fn halt_result<T: Config>(halt: Halt) -> Result<Vec<u8>, DispatchError> {
+/// Deletes the contract at `address` and sends its whole balance to `beneficiary`. If the
+/// transfer is impossible (the amount would not reach the beneficiary's existential deposit),
+/// the balance stays at the address, where a contract deployed there later finds it.
+fn self_destruct<T: Config>(address: &Address, beneficiary: &Address) {
+	let from = account_of::<T>(address);
+	let to = account_of::<T>(beneficiary);
+	let balance = T::Currency::balance(&from);
+	if from != to && balance > 0 {
+		let _ = T::Currency::transfer(&from, &to, balance, Preservation::Expendable);
+	}
+	storage::remove_contract::<T>(address);
+}
+
+/// Maps how a frame of the contract at `address` ended to its result: the `finish` data on
+/// success (after carrying out a self-destruct), an error otherwise, with revert data kept in
+/// `output`.
+fn conclude<T: Config>(
+	halt: Halt,
+	address: &Address,
+	output: &mut Vec<u8>,
+) -> Result<Vec<u8>, DispatchError> {
 	match halt {
-		Halt::Finished(output) => Ok(output),
-		Halt::Reverted(_) => Err(Error::<T>::ContractReverted.into()),
+		Halt::Finished(data) => Ok(data),
+		Halt::SelfDestructed(beneficiary) => {
+			self_destruct::<T>(address, &beneficiary);
+			Ok(Vec::new())
+		}
+		Halt::Reverted(data) => {
+			*output = data;
+			Err(Error::<T>::ContractReverted.into())
+		}
 		Halt::OutOfGas => Err(Error::<T>::OutOfGas.into()),
 		Halt::Trapped => Err(Error::<T>::ContractTrapped.into()),
 	}
 }
 
-/// Deploys a contract: derives its CREATE2 address, runs the init code, stores the code it
-/// returns. All or nothing.
-pub fn deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> Outcome<Deployed> {
+/// Runs one message-call frame. A call to an address without code only moves the value.
+pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) -> FrameOutcome<()> {
+	let mut gas_left = call.gas_limit;
+	let mut refund = 0;
 	let mut code_len = 0;
-	let mut gas_used = 0;
+	let mut output = Vec::new();
 	let result = transactional(|| {
-		let engine = vm::prepare::engine();
-		let module = vm::prepare::prepare(&engine, &request.init_code, T::MaxCodeLen::get())
-			.map_err(prepare_error::<T>)?;
-		let deployer = T::AddressMapper::to_address(request.deployer);
-		let address = create2_address(&deployer, &request.salt, &request.init_code);
+		if call.transfer {
+			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value)?;
+		}
+		let Some(info) = ContractInfoOf::<T>::get(call.code_address) else {
+			return Ok(());
+		};
+		// From here on a failure consumes all the frame's gas.
+		gas_left = 0;
+		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
+		code_len = code.len() as u32;
+		let module = tx.prepare::<T>(&code)?;
+		let context = Context {
+			address: call.address,
+			caller: call.caller,
+			value: call.value,
+			input: call.input,
+			code,
+			is_static: call.is_static,
+			is_init: false,
+			depth: call.depth,
+		};
+		let execution = vm::execute::<T>(&module, context, tx, call.gas_limit);
+		gas_left = execution.gas_left;
+		refund = execution.refund;
+		let data = conclude::<T>(execution.halt, &call.address, &mut output)?;
+		output = data;
+		Ok(())
+	});
+	FrameOutcome { result, output, gas_left, refund, code_len }
+}
+
+/// Runs one creation frame: the init code runs with the new contract already present (so it
+/// can write its storage and receive calls); the code it passes to `finish` is validated,
+/// paid for per byte, and stored. Emits `Deployed`.
+pub fn run_create<T: Config>(
+	tx: &Transaction,
+	creation: Creation<T::AccountId>,
+) -> FrameOutcome<Deployed> {
+	let mut gas_left = creation.gas_limit;
+	let mut refund = 0;
+	let mut code_len = 0;
+	let mut output = Vec::new();
+	let address = creation.address;
+	let result = transactional(|| {
 		if ContractInfoOf::<T>::contains_key(address) {
+			gas_left = 0;
 			return Err(Error::<T>::ContractExists.into());
 		}
-		let account = T::AddressMapper::contract_account(&address);
-		// The contract exists while its init code runs, so it can write its storage; the code
-		// hash is set once the init code has returned the code.
 		ContractInfoOf::<T>::insert(address, ContractInfo::new(H256::zero()));
-		transfer::<T>(request.deployer, &account, request.value)?;
-
-		let context =
-			Context { address, caller: deployer, value: request.value, input: request.input };
-		let execution = vm::execute::<T>(&engine, &module, context, request.gas_limit, HERA_COSTS);
-		gas_used = request.gas_limit.saturating_sub(execution.gas_left);
-		let code = halt_result::<T>(execution.halt)?;
+		transfer::<T>(&creation.payer, &account_of::<T>(&address), creation.value)?;
+		// From here on a failure consumes all the frame's gas.
+		gas_left = 0;
+		let module = tx.prepare::<T>(&creation.init_code)?;
+		let context = Context {
+			address,
+			caller: creation.creator,
+			value: creation.value,
+			input: creation.input,
+			code: creation.init_code,
+			is_static: false,
+			is_init: true,
+			depth: creation.depth,
+		};
+		let execution = vm::execute::<T>(&module, context, tx, creation.gas_limit);
+		let code = conclude::<T>(execution.halt, &address, &mut output)?;
 		code_len = code.len() as u32;
-
-		vm::prepare::prepare(&engine, &code, T::MaxCodeLen::get()).map_err(prepare_error::<T>)?;
+		tx.prepare::<T>(&code)?;
+		let deposit = tx.schedule.host.code_deposit_per_byte.saturating_mul(code.len() as u64);
+		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
 		let code: CodeVec<T> = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = storage::add_code_user::<T>(code);
 		ContractInfoOf::<T>::mutate(address, |info| {
@@ -152,34 +376,75 @@ pub fn deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> Outcome<De
 				info.code_hash = code_hash;
 			}
 		});
+		gas_left = left;
+		refund = execution.refund;
+		Pallet::<T>::deposit_event(Event::Deployed {
+			deployer: creation.payer,
+			contract: address,
+			code_hash,
+			gas_used: creation.gas_limit.saturating_sub(left),
+		});
 		Ok(Deployed { address, code_hash })
 	});
-	Outcome { result, gas_used, code_len }
+	FrameOutcome { result, output, gas_left, refund, code_len }
 }
 
-/// Calls a deployed contract with value and input. All or nothing.
-pub fn call<T: Config>(request: CallRequest<'_, T::AccountId>) -> Outcome<Vec<u8>> {
-	let mut gas_used = 0;
-	let mut code_len = 0;
-	let result = transactional(|| {
-		let info = ContractInfoOf::<T>::get(request.dest).ok_or(Error::<T>::ContractNotFound)?;
-		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
-		code_len = code.len() as u32;
-		let engine = vm::prepare::engine();
-		let module = vm::prepare::prepare(&engine, &code, T::MaxCodeLen::get())
-			.map_err(prepare_error::<T>)?;
-		let account = T::AddressMapper::contract_account(&request.dest);
-		transfer::<T>(request.caller, &account, request.value)?;
+/// Deploys a contract for a signed account: derives its address, runs the init code, stores
+/// the code it returns. All or nothing.
+pub fn bare_deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
+	let deployer = T::AddressMapper::to_address(request.deployer);
+	let address = match request.scheme {
+		AddressScheme::Create2 { salt } => create2_address(&deployer, &salt, &request.init_code),
+		AddressScheme::Create { nonce } => create_address(&deployer, nonce),
+	};
+	let tx = Transaction::new::<T>(deployer);
+	let creation = Creation {
+		payer: request.deployer.clone(),
+		creator: deployer,
+		address,
+		value: request.value,
+		init_code: request.init_code,
+		input: request.input,
+		gas_limit: request.gas_limit,
+		depth: 0,
+	};
+	run_create::<T>(&tx, creation).into_outcome(request.gas_limit)
+}
 
-		let context = Context {
-			address: request.dest,
-			caller: T::AddressMapper::to_address(request.caller),
-			value: request.value,
-			input: request.input,
+/// Calls a deployed contract for a signed account, with value and input. All or nothing.
+/// Unlike a call between contracts, calling an address without a contract fails with
+/// `ContractNotFound` (and uses no gas).
+pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutcome<Vec<u8>> {
+	if !ContractInfoOf::<T>::contains_key(request.dest) {
+		return ExecOutcome {
+			result: Err(Error::<T>::ContractNotFound.into()),
+			output: Vec::new(),
+			gas_used: 0,
+			gas_refund: 0,
+			code_len: 0,
 		};
-		let execution = vm::execute::<T>(&engine, &module, context, request.gas_limit, HERA_COSTS);
-		gas_used = request.gas_limit.saturating_sub(execution.gas_left);
-		halt_result::<T>(execution.halt)
-	});
-	Outcome { result, gas_used, code_len }
+	}
+	let caller = T::AddressMapper::to_address(request.caller);
+	let tx = Transaction::new::<T>(caller);
+	let call = MessageCall {
+		payer: request.caller.clone(),
+		caller,
+		address: request.dest,
+		code_address: request.dest,
+		value: request.value,
+		transfer: true,
+		input: request.input,
+		gas_limit: request.gas_limit,
+		is_static: false,
+		depth: 0,
+	};
+	let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
+	let output = outcome.output.clone();
+	ExecOutcome {
+		result: outcome.result.map(|()| output),
+		output: outcome.output,
+		gas_used: outcome.gas_used,
+		gas_refund: outcome.gas_refund,
+		code_len: outcome.code_len,
+	}
 }

@@ -6,11 +6,16 @@
 //! and running out anywhere is the same "out of gas" halt, which consumes all gas of the
 //! frame.
 //!
+//! With [`InstructionMetering::Free`] (off-chain tools only) instructions are free and the
+//! gas left is a counter of the host state instead.
+//!
 //! Gas becomes weight linearly through `Config::WeightPerGas`: the extrinsic is charged for
 //! its whole gas limit up front and refunded for the gas it did not use.
 
 use crate::Config;
+use codec::{Decode, Encode};
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::Get};
+use scale_info::TypeInfo;
 
 /// Default weight of one unit of gas: 125 ns of execution and 1 byte of proof.
 ///
@@ -27,17 +32,27 @@ pub fn gas_to_weight<T: Config>(gas: u64) -> Weight {
 }
 
 /// Gas prices of the EEI functions (Hera's prices, after their EVM opcodes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct HostCosts {
 	/// Getters that return a constant-size value (`getCaller`, `getCallDataSize`, ...).
 	pub base: u64,
+	/// `getExternalBalance`.
+	pub external_balance: u64,
+	/// `getBlockHash`.
+	pub block_hash: u64,
+	/// `getExternalCodeSize`, and the fixed part of `externalCodeCopy`.
+	pub external_code: u64,
 	/// `storageLoad`.
 	pub storage_load: u64,
 	/// `storageStore` that makes a zero slot non-zero.
 	pub storage_store_create: u64,
 	/// `storageStore` of any other kind.
 	pub storage_store_update: u64,
-	/// Fixed part of a memory copy (`callDataCopy`, and the data of `finish` and `revert`).
+	/// Refund counted when `storageStore` clears a slot (applied by the transaction layer, at
+	/// most half the gas used, as in Byzantium; this chain's extrinsics do not apply it).
+	pub storage_clear_refund: u64,
+	/// Fixed part of a memory copy (`callDataCopy`, `codeCopy`, `returnDataCopy`, and the
+	/// data of `finish` and `revert`).
 	pub copy_base: u64,
 	/// Per 32-byte word (rounded up) of a memory copy.
 	pub copy_per_word: u64,
@@ -47,26 +62,62 @@ pub struct HostCosts {
 	pub log_per_topic: u64,
 	/// Per data byte of `log`.
 	pub log_per_byte: u64,
+	/// Fixed part of `call`, `callCode`, `callDelegate` and `callStatic`.
+	pub call: u64,
+	/// Extra for a call that sends value.
+	pub call_value: u64,
+	/// Extra for a call that sends value to an account that does not exist yet.
+	pub new_account: u64,
+	/// `create` and `create2`.
+	pub create: u64,
+	/// Per byte of code a creation stores.
+	pub code_deposit_per_byte: u64,
+	/// `selfDestruct`.
+	pub self_destruct: u64,
+	/// Per storage item `selfDestruct` deletes.
+	pub self_destruct_per_item: u64,
+	/// Refund counted when a contract self-destructs (once per contract).
+	pub self_destruct_refund: u64,
 }
 
-/// The prices every chain uses unless it configures others.
+/// Hera's prices: every EEI function priced like its EVM opcode (Byzantium).
 pub const HERA_COSTS: HostCosts = HostCosts {
 	base: 2,
+	external_balance: 400,
+	block_hash: 800,
+	external_code: 700,
 	storage_load: 200,
 	storage_store_create: 20_000,
 	storage_store_update: 5_000,
+	storage_clear_refund: 15_000,
 	copy_base: 3,
 	copy_per_word: 3,
 	log_base: 375,
 	log_per_topic: 375,
 	log_per_byte: 8,
+	call: 700,
+	call_value: 9_000,
+	new_account: 25_000,
+	create: 32_000,
+	code_deposit_per_byte: 200,
+	self_destruct: 5_000,
+	self_destruct_per_item: 0,
+	self_destruct_refund: 24_000,
 };
 
 impl HostCosts {
 	/// Cost of copying `len` bytes: base plus a price per started 32-byte word.
 	pub fn copy(&self, len: u32) -> u64 {
-		let words = u64::from(len).div_ceil(32);
-		self.copy_base.saturating_add(self.copy_per_word.saturating_mul(words))
+		self.copy_base.saturating_add(self.per_word(len))
+	}
+
+	/// Cost of `externalCodeCopy` of `len` bytes.
+	pub fn external_code_copy(&self, len: u32) -> u64 {
+		self.external_code.saturating_add(self.per_word(len))
+	}
+
+	fn per_word(&self, len: u32) -> u64 {
+		self.copy_per_word.saturating_mul(u64::from(len).div_ceil(32))
 	}
 
 	/// Cost of a `log` with `topics` topics and `len` data bytes.
@@ -75,6 +126,66 @@ impl HostCosts {
 			.saturating_add(self.log_per_topic.saturating_mul(topics.into()))
 			.saturating_add(self.log_per_byte.saturating_mul(len.into()))
 	}
+}
+
+/// How wasm instructions are charged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub enum InstructionMetering {
+	/// Every instruction burns gas at wasmi's pinned per-operator fuel cost: the gas left is
+	/// the wasmi fuel. What every chain uses.
+	Fuel,
+	/// Instructions are free, as in Hera (which relied on injected `useGas` calls). For
+	/// off-chain tools that compare with Hera's results only: execution is still bounded by
+	/// `step_limit` instruction fuel per frame, and exhausting it traps.
+	Free {
+		/// The instruction fuel one frame may burn.
+		step_limit: u64,
+	},
+}
+
+/// The gas schedule: what host functions and instructions cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct Schedule {
+	/// Prices of the EEI functions.
+	pub host: HostCosts,
+	/// How instructions are charged.
+	pub instructions: InstructionMetering,
+}
+
+/// Per-item price of deleting storage on `selfDestruct` on a chain: one database write
+/// (100 µs with `RocksDbWeight`) at [`DEFAULT_WEIGHT_PER_GAS`].
+const CHAIN_SELF_DESTRUCT_PER_ITEM: u64 = 800;
+
+impl Schedule {
+	/// The chain's schedule: Hera's EEI prices, instructions metered by fuel, and storage
+	/// deletion on `selfDestruct` paid per item (Hera leaves it free, a denial-of-service
+	/// vector on a chain).
+	pub const fn chain() -> Self {
+		let mut host = HERA_COSTS;
+		host.self_destruct_per_item = CHAIN_SELF_DESTRUCT_PER_ITEM;
+		Schedule { host, instructions: InstructionMetering::Fuel }
+	}
+
+	/// Hera's model, for off-chain comparison with the Ewasm test suite: Hera's EEI prices and
+	/// free instructions (bounded by a step limit of 10^10 per frame).
+	pub const fn hera() -> Self {
+		Schedule {
+			host: HERA_COSTS,
+			instructions: InstructionMetering::Free { step_limit: 10_000_000_000 },
+		}
+	}
+}
+
+impl Default for Schedule {
+	fn default() -> Self {
+		Schedule::chain()
+	}
+}
+
+/// The gas a frame may forward to a call or creation: all but one 64th of what it has left
+/// (EIP-150), and no more than it asked for.
+pub fn forwardable(gas_left: u64, requested: u64) -> u64 {
+	requested.min(gas_left - gas_left / 64)
 }
 
 #[cfg(test)]
@@ -87,6 +198,21 @@ mod tests {
 		assert_eq!(HERA_COSTS.copy(1), 6);
 		assert_eq!(HERA_COSTS.copy(32), 6);
 		assert_eq!(HERA_COSTS.copy(33), 9);
+	}
+
+	#[test]
+	fn forwarding_keeps_one_64th() {
+		assert_eq!(forwardable(6400, u64::MAX), 6300);
+		assert_eq!(forwardable(6400, 100), 100);
+		assert_eq!(forwardable(63, u64::MAX), 63);
+	}
+
+	#[test]
+	fn the_chain_schedule_meters_instructions_and_hera_does_not() {
+		assert_eq!(Schedule::default(), Schedule::chain());
+		assert_eq!(Schedule::chain().instructions, InstructionMetering::Fuel);
+		assert!(matches!(Schedule::hera().instructions, InstructionMetering::Free { .. }));
+		assert_eq!(Schedule::hera().host.self_destruct_per_item, 0);
 	}
 
 	#[test]

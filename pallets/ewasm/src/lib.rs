@@ -6,21 +6,28 @@
 //! - [`Pallet::deploy`] runs init code; the code it passes to `finish` becomes the contract,
 //!   at the CREATE2 address `keccak256(0xff ++ deployer ++ salt ++ keccak256(init_code))[12..]`.
 //! - [`Pallet::call`] runs a contract's `main` with value and call data.
+//! - Contracts call each other, create contracts and destroy themselves through the full EEI
+//!   (ewasm/design Revision 4, plus `create2`); see [`exec`] for the call stack.
 //!
-//! Every execution is one storage transaction: a revert, a trap or running out of gas leaves
+//! Every frame is one storage transaction: a revert, a trap or running out of gas leaves
 //! storage, balances and events as they were (the transaction fee is still paid). Gas is
-//! metered by wasmi fuel plus the EEI prices in [`gas`], and converts to weight through
-//! [`Config::WeightPerGas`]; unused gas is refunded as weight.
+//! metered by wasmi fuel plus the EEI prices of the [`gas::Schedule`], and converts to weight
+//! through [`Config::WeightPerGas`]; unused gas is refunded as weight.
 //!
-//! Module map: [`address`] (addresses and the account mapping), [`gas`], [`limits`],
-//! `storage` (code and contract storage), `exec` (the guarded entry point), `vm` (validation,
-//! host functions, execution), [`weights`].
+//! Off-chain tools (the `ewasm` command) run the same code through [`Pallet::bare_call`] and
+//! [`Pallet::bare_deploy`].
+//!
+//! Module map: [`address`] (addresses and the account mapping), [`environment`] (the block
+//! as contracts see it), [`exec`] (the call stack and the guarded entry point), [`gas`],
+//! [`limits`], `storage` (code and contract storage), `vm` (validation, host functions,
+//! execution), [`weights`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub mod address;
-mod exec;
+pub mod environment;
+pub mod exec;
 pub mod gas;
 pub mod limits;
 mod storage;
@@ -32,8 +39,11 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use environment::BlockEnvironment;
 pub use ewasm_primitives::Address;
+pub use exec::{AddressScheme, CallRequest, DeployRequest, Deployed, ExecOutcome};
 pub use pallet::*;
+pub use vm::env::DEBUG_LOG_TARGET;
 pub use weights::WeightInfo;
 
 /// Log target of this pallet.
@@ -51,7 +61,7 @@ pub mod pallet {
 			traits::fungible,
 		},
 		frame_system::pallet_prelude::*,
-		sp_core::H256,
+		sp_core::{H160, H256},
 	};
 
 	/// The pallet.
@@ -77,6 +87,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type WeightPerGas: Get<Weight>;
 
+		/// The gas schedule: EEI prices and how instructions are metered. Chains use
+		/// [`gas::Schedule::chain`]; [`gas::Schedule::hera`] is for off-chain comparison only.
+		type Schedule: Get<gas::Schedule>;
+
+		/// The block as contracts see it (timestamp, coinbase, difficulty, gas price, block
+		/// gas limit).
+		type Environment: BlockEnvironment;
+
 		/// Weights of the extrinsics, gas excluded.
 		type WeightInfo: WeightInfo;
 	}
@@ -95,12 +113,20 @@ pub mod pallet {
 		pub storage_bytes: u64,
 		/// The TOTALFEE counter when rent was last charged (F1 of the rent formula).
 		pub rent_fee_mark: u128,
+		/// How many contracts it has created with `create` (Ethereum's account nonce; a new
+		/// contract starts at 1, as after EIP-161).
+		pub nonce: u64,
 	}
 
 	impl ContractInfo {
-		/// A contract with no storage yet.
+		/// A new contract with no storage yet.
 		pub fn new(code_hash: H256) -> Self {
-			ContractInfo { code_hash, storage_items: 0, storage_bytes: 0, rent_fee_mark: 0 }
+			ContractInfo::with_nonce(code_hash, 1)
+		}
+
+		/// A contract with no storage yet and the given nonce.
+		pub fn with_nonce(code_hash: H256, nonce: u64) -> Self {
+			ContractInfo { code_hash, storage_items: 0, storage_bytes: 0, rent_fee_mark: 0, nonce }
 		}
 	}
 
@@ -131,19 +157,73 @@ pub mod pallet {
 	pub type ContractStorage<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Address, Blake2_128Concat, Word, Word>;
 
+	/// Whether contracts may import the `debug` namespace (printing to the node's log). Set at
+	/// genesis: on for development chains, off otherwise.
+	#[pallet::storage]
+	pub type DebugEnabled<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// A contract installed at genesis (a system contract, or a test's pre-state).
+	#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+	pub struct GenesisContract {
+		/// Its address.
+		pub address: H160,
+		/// Its code, stored as given: it is validated when it runs, so a malformed contract
+		/// fails every call.
+		#[serde(with = "polkadot_sdk::sp_core::bytes")]
+		pub code: Vec<u8>,
+		/// Its storage: 32-byte keys and values (zero values are skipped).
+		pub storage: Vec<(H256, H256)>,
+		/// Its nonce.
+		pub nonce: u64,
+	}
+
+	/// Genesis state of the pallet. Contract balances are the balances pallet's, on the
+	/// accounts [`address::AddressMapper::contract_account`] gives.
+	#[pallet::genesis_config]
+	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Whether contracts may import the `debug` namespace.
+		pub debug_enabled: bool,
+		/// Contracts that exist from genesis.
+		pub contracts: Vec<GenesisContract>,
+		/// Binds the configuration to the runtime.
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			DebugEnabled::<T>::put(self.debug_enabled);
+			for contract in &self.contracts {
+				let address = Address(contract.address.0);
+				let code: CodeVec<T> =
+					contract.code.clone().try_into().expect("genesis code fits MaxCodeLen");
+				let code_hash = crate::storage::add_code_user::<T>(code);
+				ContractInfoOf::<T>::insert(
+					address,
+					ContractInfo::with_nonce(code_hash, contract.nonce),
+				);
+				for (key, value) in &contract.storage {
+					crate::storage::write::<T>(&address, &key.0, &value.0, false);
+				}
+			}
+		}
+	}
+
 	/// Events of the pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(crate) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A contract was deployed.
+		/// A contract was deployed (by a signed account, or by a contract's `create`).
 		Deployed {
-			/// Who deployed it.
+			/// Who deployed it (a contract's account for a creation by a contract).
 			deployer: T::AccountId,
 			/// Its address.
 			contract: Address,
 			/// keccak256 of its code.
 			code_hash: H256,
-			/// Gas the init code used.
+			/// Gas the creation used.
 			gas_used: u64,
 		},
 		/// A contract was called and finished successfully.
@@ -195,7 +275,8 @@ pub mod pallet {
 		/// The contract trapped (unreachable, an out-of-bounds memory access, a bad host
 		/// function argument, stack overflow, ...). All gas is consumed.
 		ContractTrapped,
-		/// The contract ran out of gas. All gas is consumed.
+		/// The contract ran out of gas (or, deploying, could not pay for storing its code).
+		/// All gas is consumed.
 		OutOfGas,
 	}
 
@@ -227,23 +308,17 @@ pub mod pallet {
 			let deployer = ensure_signed(origin)?;
 			let init_len = init_code.len() as u32;
 			let input_len = input.len() as u32;
-			let outcome = exec::deploy::<T>(exec::DeployRequest {
+			let outcome = Self::bare_deploy(DeployRequest {
 				deployer: &deployer,
 				value,
 				gas_limit,
 				init_code,
 				input,
-				salt,
+				scheme: AddressScheme::Create2 { salt },
 			});
 			let weight = T::WeightInfo::deploy(init_len, outcome.code_len, input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
-			let deployed = outcome.result.map_err(|error| with_weight(error, weight))?;
-			Self::deposit_event(Event::Deployed {
-				deployer,
-				contract: deployed.address,
-				code_hash: deployed.code_hash,
-				gas_used: outcome.gas_used,
-			});
+			outcome.result.map_err(|error| with_weight(error, weight))?;
 			Ok(Some(weight).into())
 		}
 
@@ -267,13 +342,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let input_len = input.len() as u32;
-			let outcome = exec::call::<T>(exec::CallRequest {
-				caller: &caller,
-				dest,
-				value,
-				gas_limit,
-				input,
-			});
+			let outcome =
+				Self::bare_call(CallRequest { caller: &caller, dest, value, gas_limit, input });
 			let weight = T::WeightInfo::call(outcome.code_len, input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
 			outcome.result.map_err(|error| with_weight(error, weight))?;
@@ -283,6 +353,21 @@ pub mod pallet {
 				gas_used: outcome.gas_used,
 			});
 			Ok(Some(weight).into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Deploys a contract for `request.deployer` outside any extrinsic: the one guarded
+		/// entry point the `deploy` extrinsic, dry runs and off-chain tools share. It changes
+		/// state like the extrinsic (all or nothing) and emits its events, but charges no fee.
+		pub fn bare_deploy(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
+			exec::bare_deploy::<T>(request)
+		}
+
+		/// Calls a contract for `request.caller` outside any extrinsic, as [`Self::bare_deploy`]
+		/// for `call`.
+		pub fn bare_call(request: CallRequest<'_, T::AccountId>) -> ExecOutcome<Vec<u8>> {
+			exec::bare_call::<T>(request)
 		}
 	}
 

@@ -1,11 +1,24 @@
 //! Limits a contract can observe. Changing one of them can break deployed contracts, so
 //! they are constants here rather than `Config` items.
 //!
+//! # Call depth
+//!
+//! [`MAX_CALL_DEPTH`] is 32 frames, far below Ethereum's 1024, for three reasons measured
+//! against the runtime: every frame is one FRAME storage transaction layer and FRAME allows
+//! at most 255 nested layers; every frame is a nested wasmi execution on the runtime's native
+//! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame may hold up to
+//! [`MAX_MEMORY_BYTES`] of memory plus [`MAX_WASM_STACK_BYTES`] of value stack, which at 32
+//! frames stays under 48 MiB of the runtime's heap. A call or creation beyond the limit fails
+//! (result 1) without running, as in Ethereum.
+//!
+//! # Module shape
+//!
 //! Module shape limits (globals, functions, segments, params) are wasmi's strict
 //! `EnforcedLimits`, pinned with the engine configuration in `vm::prepare`: at most 1000
 //! globals, 10 000 functions, one memory, 1000 data and 1000 element segments, 32 params or
 //! results per function, and at least 40 bytes per function body on average once bodies
-//! exceed 1000 bytes.
+//! exceed 1000 bytes. Locals are bounded by the wasm parser (50 000 per function) and, at run
+//! time, by the value stack limit.
 
 /// Largest linear memory a contract may declare or grow to, in 64 KiB pages (1 MiB).
 pub const MAX_MEMORY_PAGES: u32 = 16;
@@ -19,8 +32,12 @@ pub const MAX_LOG_TOPICS: u32 = 4;
 /// Deepest wasm call stack (nested wasm function calls inside one contract execution).
 pub const MAX_WASM_RECURSION_DEPTH: usize = 1024;
 
-/// Largest wasm value stack of one execution, in bytes (1 MiB).
-pub const MAX_WASM_STACK_BYTES: usize = 1024 * 1024;
+/// Largest wasm value stack of one execution, in bytes (256 KiB: 32 768 values).
+pub const MAX_WASM_STACK_BYTES: usize = 256 * 1024;
+
+/// Deepest call stack of contract frames: the transaction's own frame is depth 0, so at most
+/// 33 frames are live. See the module documentation.
+pub const MAX_CALL_DEPTH: u32 = 32;
 
 /// Most elements a contract's table may hold or grow to.
 pub const MAX_TABLE_ELEMENTS: usize = 4096;

@@ -1,6 +1,7 @@
 //! The test runtime: System, Balances and Ewasm, with 32-byte accounts as on the real chain.
 
 use crate as pallet_ewasm;
+use ewasm_primitives::Address;
 use polkadot_sdk::{
 	frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight},
 	frame_system, pallet_balances,
@@ -49,6 +50,7 @@ pub const ED: u128 = 1_000;
 parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
 	pub const WeightPerGas: Weight = crate::gas::DEFAULT_WEIGHT_PER_GAS;
+	pub storage TestSchedule: crate::gas::Schedule = crate::gas::Schedule::chain();
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -58,11 +60,45 @@ impl pallet_balances::Config for Test {
 	type AccountStore = System;
 }
 
+/// The block as the test contracts see it.
+pub struct TestEnvironment;
+
+/// The test block's timestamp, in seconds.
+pub const TIMESTAMP: u64 = 1_700_000_000;
+/// The test block's author.
+pub const COINBASE: Address = Address([0xC0; 20]);
+/// The test chain's gas price.
+pub const GAS_PRICE: u128 = 7;
+/// The test chain's block gas limit.
+pub const BLOCK_GAS_LIMIT: u64 = 50_000_000;
+
+impl crate::BlockEnvironment for TestEnvironment {
+	fn timestamp() -> u64 {
+		TIMESTAMP
+	}
+	fn coinbase() -> Address {
+		COINBASE
+	}
+	fn difficulty() -> [u8; 32] {
+		let mut difficulty = [0u8; 32];
+		difficulty[0] = 0x42;
+		difficulty
+	}
+	fn gas_price() -> u128 {
+		GAS_PRICE
+	}
+	fn block_gas_limit() -> u64 {
+		BLOCK_GAS_LIMIT
+	}
+}
+
 impl pallet_ewasm::Config for Test {
 	type Currency = Balances;
 	type AddressMapper = crate::address::AccountId32Mapper;
 	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
 	type WeightPerGas = WeightPerGas;
+	type Schedule = TestSchedule;
+	type Environment = TestEnvironment;
 	type WeightInfo = ();
 }
 
@@ -75,7 +111,13 @@ pub const INITIAL_BALANCE: u128 = 1_000_000_000_000;
 
 /// Test externalities with Alice and Bob funded, at block 1 (so events are recorded).
 pub fn new_test_ext() -> TestExternalities {
+	new_test_ext_with(pallet_ewasm::GenesisConfig::default())
+}
+
+/// As [`new_test_ext`], with the pallet's genesis given.
+pub fn new_test_ext_with(genesis: pallet_ewasm::GenesisConfig<Test>) -> TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	genesis.assimilate_storage(&mut storage).unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, INITIAL_BALANCE), (BOB, INITIAL_BALANCE)],
 		..Default::default()

@@ -61,7 +61,55 @@ pub fn add_code_user<T: Config>(code: CodeVec<T>) -> H256 {
 	hash
 }
 
+/// Counts one user less of the code under `hash`, deleting it when none is left.
+fn remove_code_user<T: Config>(hash: &H256) {
+	CodeInfoOf::<T>::mutate_exists(hash, |info| {
+		if let Some(code) = info {
+			code.refcount = code.refcount.saturating_sub(1);
+			if code.refcount == 0 {
+				*info = None;
+				PristineCode::<T>::remove(hash);
+			}
+		}
+	});
+}
+
+/// Deletes the contract at `address`: its metadata, all its storage (as many items as its
+/// counter says, which the caller has paid for) and its use of its code. Its balance is left
+/// to the caller.
+pub fn remove_contract<T: Config>(address: &Address) {
+	let Some(info) = ContractInfoOf::<T>::take(address) else {
+		return;
+	};
+	let _ = ContractStorage::<T>::clear_prefix(address, info.storage_items.saturating_add(1), None);
+	remove_code_user::<T>(&info.code_hash);
+}
+
 /// The code stored under `hash`.
 pub fn code<T: Config>(hash: &H256) -> Option<Vec<u8>> {
 	PristineCode::<T>::get(hash).map(|code| code.into_inner())
+}
+
+/// The code of the contract at `address`, if there is one.
+pub fn code_of<T: Config>(address: &Address) -> Option<Vec<u8>> {
+	ContractInfoOf::<T>::get(address).and_then(|info| code::<T>(&info.code_hash))
+}
+
+/// The length of the code of the contract at `address` (0 without a contract).
+pub fn code_len_of<T: Config>(address: &Address) -> u32 {
+	ContractInfoOf::<T>::get(address)
+		.and_then(|info| CodeInfoOf::<T>::get(info.code_hash))
+		.map_or(0, |code| code.len)
+}
+
+/// The nonce of the contract at `address`, which is then incremented (for `create`).
+pub fn take_nonce<T: Config>(address: &Address) -> u64 {
+	ContractInfoOf::<T>::mutate(address, |info| match info {
+		Some(info) => {
+			let nonce = info.nonce;
+			info.nonce = nonce.saturating_add(1);
+			nonce
+		}
+		None => 0,
+	})
 }

@@ -1,20 +1,64 @@
 //! The Ewasm pallet's configuration: where contract value lives, how accounts map to
-//! addresses, the code size limit and the price of gas in weight.
+//! addresses, the code size limit, the gas schedule and its price in weight, and the block as
+//! contracts see it.
 
-use crate::{Balances, Runtime};
+use crate::{
+	configs::RuntimeBlockWeights, AccountId, Authorship, Balances, Runtime, TransactionPayment,
+};
 use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use pallet_ewasm::{address::AddressMapper, Address, BlockEnvironment};
 use polkadot_sdk::*;
+use sp_runtime::FixedPointNumber;
 
 parameter_types! {
 	/// The weight one unit of gas buys. Gas is wasmi fuel (about one instruction) plus the
 	/// EEI costs of the gas schedule.
 	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
+	/// Hera's EEI prices, instructions metered by fuel.
+	pub const EwasmSchedule: pallet_ewasm::gas::Schedule = pallet_ewasm::gas::Schedule::chain();
+}
+
+type Mapper = pallet_ewasm::address::AccountId32Mapper;
+
+/// The block as contracts see it, from this runtime's pallets.
+pub struct EwasmEnvironment;
+
+impl BlockEnvironment for EwasmEnvironment {
+	/// The timestamp pallet's time, in whole seconds.
+	fn timestamp() -> u64 {
+		pallet_timestamp::Now::<Runtime>::get() / 1000
+	}
+
+	/// The address of the collator that authored the block (zero before it is known).
+	fn coinbase() -> Address {
+		Authorship::author()
+			.map(|author: AccountId| Mapper::to_address(&author))
+			.unwrap_or_default()
+	}
+
+	/// Always zero: a parachain has no proof-of-work difficulty.
+	fn difficulty() -> [u8; 32] {
+		[0; 32]
+	}
+
+	/// The fee one unit of gas costs at the current fee multiplier.
+	fn gas_price() -> u128 {
+		let base = TransactionPayment::weight_to_fee(WeightPerGas::get());
+		TransactionPayment::next_fee_multiplier().saturating_mul_int(base)
+	}
+
+	/// The gas a whole block's weight buys.
+	fn block_gas_limit() -> u64 {
+		RuntimeBlockWeights::get().max_block.ref_time() / WeightPerGas::get().ref_time()
+	}
 }
 
 impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
-	type AddressMapper = pallet_ewasm::address::AccountId32Mapper;
+	type AddressMapper = Mapper;
 	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
 	type WeightPerGas = WeightPerGas;
+	type Schedule = EwasmSchedule;
+	type Environment = EwasmEnvironment;
 	type WeightInfo = ();
 }

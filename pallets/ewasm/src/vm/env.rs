@@ -1,50 +1,39 @@
-//! The EEI host functions, one per specification entry, each with its gas cost and trap
-//! conditions. Every function charges its cost before doing any work; every memory access
-//! is bounds-checked and traps when out of bounds.
+//! The EEI host functions, one per specification entry (ewasm/design Revision 4, plus
+//! `create2`), and the `debug` namespace of development chains.
 //!
-//! Implemented so far (see [`IMPLEMENTED`]): `useGas`, `getGasLeft`, `getAddress`,
-//! `getCaller`, `getCallValue`, `getCallDataSize`, `callDataCopy`, `storageStore`,
-//! `storageLoad`, `log`, `finish`, `revert`. A module importing any other EEI function is
-//! refused at upload.
+//! Every function charges its cost from the schedule before doing any work that depends on
+//! its size; every memory access is bounds-checked and traps when out of bounds. Functions
+//! that change state trap in a static call. Results that can fail are [`ReturnCode`]s: 0
+//! success, 1 failure, 2 revert.
 
 use super::runtime::{
-	charge, halt_with_output, read, read_array, write, HostResult, HostState, HostTrap,
+	charge, check_range, gas_left, halt_with_output, read, read_array, refund_gas, write,
+	HostResult, HostState, HostTrap,
 };
-use crate::{limits::MAX_LOG_TOPICS, storage, Config};
-use alloc::vec::Vec;
+use crate::{
+	address::{create2_address, create_address},
+	environment::{self, BlockEnvironment},
+	exec::{self, Creation, MessageCall},
+	gas,
+	limits::{MAX_CALL_DEPTH, MAX_LOG_TOPICS},
+	storage, Config, ContractInfoOf, Error,
+};
+use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
-	value::{encode_value, Word},
-	ETHEREUM_NAMESPACE,
+	value::{decode_value, encode_value, Word},
+	Address, ReturnCode, DEBUG_NAMESPACE, ETHEREUM_NAMESPACE,
 };
-use polkadot_sdk::sp_core::H256;
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 use wasmi::{Caller, Linker};
 
-/// The EEI functions this pallet links; validation refuses imports of any other.
-pub const IMPLEMENTED: &[&str] = &[
-	"useGas",
-	"getGasLeft",
-	"getAddress",
-	"getCaller",
-	"getCallValue",
-	"getCallDataSize",
-	"callDataCopy",
-	"storageStore",
-	"storageLoad",
-	"log",
-	"finish",
-	"revert",
-];
-
-/// Whether `name` is an `ethereum` function this pallet links.
-pub fn is_implemented(name: &str) -> bool {
-	IMPLEMENTED.contains(&name)
-}
+/// Log target of the `debug` namespace.
+pub const DEBUG_LOG_TARGET: &str = "runtime::ewasm::debug";
 
 type Ctx<'a, T> = Caller<'a, HostState<T>>;
 
 /// Charges the price of a constant-size getter.
 fn charge_base<T>(c: &mut Ctx<'_, T>) -> HostResult<()> {
-	let cost = c.data().costs.base;
+	let cost = c.data().costs().base;
 	charge(c, cost)
 }
 
@@ -54,8 +43,190 @@ fn write_getter_result<T>(c: &mut Ctx<'_, T>, offset: i32, bytes: &[u8]) -> Host
 	write(c, offset, bytes)
 }
 
-/// Defines every implemented EEI function in `linker`.
+/// Charges the price of a constant-size getter and returns `value`.
+fn getter<T, R>(c: &mut Ctx<'_, T>, value: R) -> HostResult<R> {
+	charge_base(c)?;
+	Ok(value)
+}
+
+/// Fails unless state may change (the frame is not inside a static call).
+fn ensure_mutable<T>(c: &Ctx<'_, T>) -> HostResult<()> {
+	if c.data().context.is_static {
+		return Err(HostTrap::StaticViolation.into());
+	}
+	Ok(())
+}
+
+/// `source[offset..offset + length]`, or `trap` if that is not inside `source`.
+fn sub_slice(source: &[u8], offset: i32, length: i32, trap: HostTrap) -> HostResult<Vec<u8>> {
+	let start = offset as u32 as usize;
+	let end = start.checked_add(length as u32 as usize).ok_or(trap)?;
+	Ok(source.get(start..end).ok_or(trap)?.to_vec())
+}
+
+fn to_i64(value: u64) -> i64 {
+	i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn return_code<T: Config>(result: &Result<impl Sized, DispatchError>) -> ReturnCode {
+	match result {
+		Ok(_) => ReturnCode::Success,
+		Err(error) if *error == Error::<T>::ContractReverted.into() => ReturnCode::Revert,
+		Err(_) => ReturnCode::Failure,
+	}
+}
+
+/// Takes back what a finished callee returns: its unused gas, its refunds if it succeeded,
+/// its output as the new return data buffer.
+fn finish_nested<T: Config, R>(
+	c: &mut Ctx<'_, T>,
+	outcome: exec::FrameOutcome<R>,
+) -> HostResult<i32> {
+	refund_gas(c, outcome.gas_left)?;
+	let code = return_code::<T>(&outcome.result);
+	let state = c.data_mut();
+	if code == ReturnCode::Success {
+		state.refund = state.refund.saturating_add(outcome.refund);
+	}
+	state.return_data = outcome.output;
+	Ok(code.into())
+}
+
+/// The kinds of message call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CallKind {
+	/// `call`: the callee's code in the callee's account, with value.
+	Call,
+	/// `callCode`: the callee's code in this contract's account, with value.
+	CallCode,
+	/// `callDelegate`: the callee's code in this contract's account, keeping this frame's
+	/// caller and value.
+	Delegate,
+	/// `callStatic`: like `call` without value, and no state change below it.
+	Static,
+}
+
+/// The four call functions. Charges the call price (more with value, more again for value
+/// to a new account), then forwards all but one 64th of the gas left, at most `gas`. Fails
+/// (1) without running when the depth limit is reached or the balance cannot pay `value`.
+fn message_call<T: Config>(
+	c: &mut Ctx<'_, T>,
+	kind: CallKind,
+	gas: i64,
+	address: i32,
+	value: Option<i32>,
+	data: i32,
+	length: i32,
+) -> HostResult<i32> {
+	let target = Address(read_array(c, address)?);
+	let value = match value {
+		Some(offset) => decode_value(read_array(c, offset)?),
+		None => 0,
+	};
+	if kind == CallKind::Call && value > 0 {
+		ensure_mutable(c)?;
+	}
+	let costs = *c.data().costs();
+	let mut cost = costs.call;
+	if value > 0 {
+		cost = cost.saturating_add(costs.call_value);
+		if kind == CallKind::Call && !exec::exists::<T>(&target) {
+			cost = cost.saturating_add(costs.new_account);
+		}
+	}
+	charge(c, cost)?;
+	let input = read(c, data, length as u32)?;
+	c.data_mut().return_data.clear();
+	let context = c.data().context.clone();
+	if context.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&context.address) < value {
+		return Ok(ReturnCode::Failure.into());
+	}
+	let forwarded = gas::forwardable(gas_left(c)?, gas as u64);
+	charge(c, forwarded)?;
+	let this = context.address;
+	let payer = exec::account_of::<T>(&this);
+	let (caller, account, value) = match kind {
+		CallKind::Call | CallKind::Static => (this, target, value),
+		CallKind::CallCode => (this, this, value),
+		CallKind::Delegate => (context.caller, this, context.value),
+	};
+	let call = MessageCall {
+		payer,
+		caller,
+		address: account,
+		code_address: target,
+		value,
+		transfer: kind == CallKind::Call,
+		input,
+		gas_limit: forwarded,
+		is_static: context.is_static || kind == CallKind::Static,
+		depth: context.depth + 1,
+	};
+	let tx = c.data().tx.clone();
+	let outcome = exec::run_call::<T>(&tx, call);
+	finish_nested(c, outcome)
+}
+
+/// `create` (`salt` is `None`: address from this contract's nonce) and `create2`. Charges the
+/// creation price, then gives the init code all but one 64th of the gas left. Fails (1)
+/// without running when the depth limit is reached or the balance cannot pay `value`.
+fn create_contract<T: Config>(
+	c: &mut Ctx<'_, T>,
+	value: i32,
+	data: i32,
+	length: i32,
+	salt: Option<i32>,
+	result: i32,
+) -> HostResult<i32> {
+	let cost = c.data().costs().create;
+	charge(c, cost)?;
+	ensure_mutable(c)?;
+	let value = decode_value(read_array(c, value)?);
+	let init_code = read(c, data, length as u32)?;
+	let salt: Option<Word> = salt.map(|offset| read_array(c, offset)).transpose()?;
+	check_range(c, result, 20)?;
+	c.data_mut().return_data.clear();
+	let context = c.data().context.clone();
+	let this = context.address;
+	if context.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&this) < value {
+		return Ok(ReturnCode::Failure.into());
+	}
+	let address = match salt {
+		Some(salt) => create2_address(&this, &salt, &init_code),
+		None => create_address(&this, storage::take_nonce::<T>(&this)),
+	};
+	let forwarded = gas::forwardable(gas_left(c)?, u64::MAX);
+	charge(c, forwarded)?;
+	let creation = Creation {
+		payer: exec::account_of::<T>(&this),
+		creator: this,
+		address,
+		value,
+		init_code,
+		input: Vec::new(),
+		gas_limit: forwarded,
+		depth: context.depth + 1,
+	};
+	let tx = c.data().tx.clone();
+	let outcome = exec::run_create::<T>(&tx, creation);
+	if outcome.result.is_ok() {
+		write(c, result, address.as_bytes())?;
+	}
+	finish_nested(c, outcome)
+}
+
+/// Defines every EEI function and every debug function in `linker`.
 pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	link_gas_and_context::<T>(linker)?;
+	link_block::<T>(linker)?;
+	link_state::<T>(linker)?;
+	link_calls::<T>(linker)?;
+	link_halts::<T>(linker)?;
+	link_debug::<T>(linker)
+}
+
+/// Gas, the call's context and the code.
+fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
 	let ns = ETHEREUM_NAMESPACE;
 
 	// useGas(amount: i64). Burns `amount`. Traps: negative amount; out of gas.
@@ -67,10 +238,10 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 	// getGasLeft() -> i64. The gas left after paying for this call.
 	linker.func_wrap(ns, "getGasLeft", |mut c: Ctx<'_, T>| -> HostResult<i64> {
 		charge_base(&mut c)?;
-		Ok(i64::try_from(c.get_fuel()?).unwrap_or(i64::MAX))
+		Ok(to_i64(gas_left(&c)?))
 	})?;
 
-	// getAddress(resultOffset). Writes the executing contract's 20-byte address.
+	// getAddress(resultOffset). Writes the 20-byte address the frame acts as.
 	// Traps: out-of-bounds memory.
 	linker.func_wrap(ns, "getAddress", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
 		let address = c.data().context.address;
@@ -84,6 +255,13 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 		write_getter_result(&mut c, result, caller.as_bytes())
 	})?;
 
+	// getTxOrigin(resultOffset). Writes the address of the transaction's signer.
+	// Traps: out-of-bounds memory.
+	linker.func_wrap(ns, "getTxOrigin", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+		let origin = c.data().tx.origin;
+		write_getter_result(&mut c, result, origin.as_bytes())
+	})?;
+
 	// getCallValue(resultOffset). Writes the value sent with the call, u128 little-endian.
 	// Traps: out-of-bounds memory.
 	linker.func_wrap(ns, "getCallValue", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
@@ -93,51 +271,168 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 
 	// getCallDataSize() -> i32. The length of the call data.
 	linker.func_wrap(ns, "getCallDataSize", |mut c: Ctx<'_, T>| -> HostResult<i32> {
-		charge_base(&mut c)?;
-		Ok(c.data().context.input.len() as i32)
+		let size = c.data().context.input.len() as i32;
+		getter(&mut c, size)
 	})?;
 
 	// callDataCopy(resultOffset, dataOffset, length). Copies call data into memory.
-	// Traps: the range lies past the end of the call data; out-of-bounds memory.
+	// Costs a copy of `length` bytes. Traps: the range lies past the end of the call data;
+	// out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"callDataCopy",
-		|mut c: Ctx<'_, T>, result: i32, data_offset: i32, length: i32| -> HostResult<()> {
-			let cost = c.data().costs.copy(length as u32);
+		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
+			let cost = c.data().costs().copy(length as u32);
 			charge(&mut c, cost)?;
-			let start = data_offset as u32 as usize;
-			let end =
-				start.checked_add(length as u32 as usize).ok_or(HostTrap::CallDataOutOfBounds)?;
-			let bytes: Vec<u8> = c
-				.data()
-				.context
-				.input
-				.get(start..end)
-				.ok_or(HostTrap::CallDataOutOfBounds)?
-				.to_vec();
+			let bytes =
+				sub_slice(&c.data().context.input, offset, length, HostTrap::CallDataOutOfBounds)?;
 			write(&mut c, result, &bytes)
 		},
 	)?;
 
+	// getCodeSize() -> i32. The length of the running code (the init code during creation).
+	linker.func_wrap(ns, "getCodeSize", |mut c: Ctx<'_, T>| -> HostResult<i32> {
+		let size = c.data().context.code.len() as i32;
+		getter(&mut c, size)
+	})?;
+
+	// codeCopy(resultOffset, codeOffset, length). Copies the running code into memory.
+	// Costs a copy of `length` bytes. Traps: the range lies past the end of the code;
+	// out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"codeCopy",
+		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
+			let cost = c.data().costs().copy(length as u32);
+			charge(&mut c, cost)?;
+			let bytes =
+				sub_slice(&c.data().context.code, offset, length, HostTrap::CodeOutOfBounds)?;
+			write(&mut c, result, &bytes)
+		},
+	)?;
+
+	// getReturnDataSize() -> i32. The length of the last call's or creation's return data.
+	linker.func_wrap(ns, "getReturnDataSize", |mut c: Ctx<'_, T>| -> HostResult<i32> {
+		let size = c.data().return_data.len() as i32;
+		getter(&mut c, size)
+	})?;
+
+	// returnDataCopy(resultOffset, dataOffset, length). Copies return data into memory.
+	// Costs a copy of `length` bytes. Traps: the range lies past the end of the return data;
+	// out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"returnDataCopy",
+		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
+			let cost = c.data().costs().copy(length as u32);
+			charge(&mut c, cost)?;
+			let bytes =
+				sub_slice(&c.data().return_data, offset, length, HostTrap::ReturnDataOutOfBounds)?;
+			write(&mut c, result, &bytes)
+		},
+	)?;
+
+	Ok(())
+}
+
+/// The block and the transaction's price.
+fn link_block<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	let ns = ETHEREUM_NAMESPACE;
+
+	// getBlockNumber() -> i64.
+	linker.func_wrap(ns, "getBlockNumber", |mut c: Ctx<'_, T>| -> HostResult<i64> {
+		getter(&mut c, to_i64(environment::block_number::<T>()))
+	})?;
+
+	// getBlockTimestamp() -> i64. Seconds since the Unix epoch.
+	linker.func_wrap(ns, "getBlockTimestamp", |mut c: Ctx<'_, T>| -> HostResult<i64> {
+		getter(&mut c, to_i64(T::Environment::timestamp()))
+	})?;
+
+	// getBlockGasLimit() -> i64.
+	linker.func_wrap(ns, "getBlockGasLimit", |mut c: Ctx<'_, T>| -> HostResult<i64> {
+		getter(&mut c, to_i64(T::Environment::block_gas_limit()))
+	})?;
+
+	// getBlockCoinbase(resultOffset). Writes the block author's 20-byte address.
+	// Traps: out-of-bounds memory.
+	linker.func_wrap(
+		ns,
+		"getBlockCoinbase",
+		|mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+			write_getter_result(&mut c, result, T::Environment::coinbase().as_bytes())
+		},
+	)?;
+
+	// getBlockDifficulty(resultOffset). Writes the difficulty, u256 little-endian.
+	// Traps: out-of-bounds memory.
+	linker.func_wrap(
+		ns,
+		"getBlockDifficulty",
+		|mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+			write_getter_result(&mut c, result, &T::Environment::difficulty())
+		},
+	)?;
+
+	// getTxGasPrice(resultOffset). Writes the price of one gas, u128 little-endian.
+	// Traps: out-of-bounds memory.
+	linker.func_wrap(ns, "getTxGasPrice", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+		write_getter_result(&mut c, result, &encode_value(T::Environment::gas_price()))
+	})?;
+
+	// getBlockHash(number: i64, resultOffset) -> i32. Writes the hash of one of the 256
+	// blocks before the current one and returns 0; returns 1 (writing nothing) for any other
+	// number. Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"getBlockHash",
+		|mut c: Ctx<'_, T>, number: i64, result: i32| -> HostResult<i32> {
+			let cost = c.data().costs().block_hash;
+			charge(&mut c, cost)?;
+			let hash = u64::try_from(number).ok().and_then(environment::block_hash::<T>);
+			match hash {
+				Some(hash) => {
+					write(&mut c, result, &hash)?;
+					Ok(ReturnCode::Success.into())
+				}
+				None => Ok(ReturnCode::Failure.into()),
+			}
+		},
+	)?;
+
+	Ok(())
+}
+
+/// Storage, balances, other contracts' code, logs.
+fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	let ns = ETHEREUM_NAMESPACE;
+
 	// storageStore(pathOffset, valueOffset). Stores a 32-byte value under a 32-byte key of
-	// the executing contract; storing zero deletes the key. Costs 5 000, plus 15 000 more when
-	// a zero slot becomes non-zero; the 5 000 is paid before the slot is read.
-	// Traps: out-of-bounds memory; out of gas.
+	// the frame's account; storing zero deletes the key (and earns the clearing refund).
+	// Costs the update price, paid before the slot is read, plus the difference to the
+	// creation price when a zero slot becomes non-zero.
+	// Traps: static call; out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"storageStore",
 		|mut c: Ctx<'_, T>, key: i32, value: i32| -> HostResult<()> {
-			let costs = c.data().costs;
+			ensure_mutable(&c)?;
+			let costs = *c.data().costs();
 			charge(&mut c, costs.storage_store_update)?;
 			let key: Word = read_array(&c, key)?;
 			let value: Word = read_array(&c, value)?;
 			let address = c.data().context.address;
 			let existed = storage::read::<T>(&address, &key).is_some();
-			if !existed && value != [0u8; 32] {
+			let clears = value == [0u8; 32];
+			if !existed && !clears {
 				charge(
 					&mut c,
 					costs.storage_store_create.saturating_sub(costs.storage_store_update),
 				)?;
+			}
+			if existed && clears {
+				let state = c.data_mut();
+				state.refund = state.refund.saturating_add(costs.storage_clear_refund);
 			}
 			storage::write::<T>(&address, &key, &value, existed);
 			Ok(())
@@ -145,12 +440,12 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 	)?;
 
 	// storageLoad(pathOffset, resultOffset). Writes the 32-byte value under a key of the
-	// executing contract (zero if unset). Traps: out-of-bounds memory; out of gas.
+	// frame's account (zero if unset). Traps: out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"storageLoad",
 		|mut c: Ctx<'_, T>, key: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs.storage_load;
+			let cost = c.data().costs().storage_load;
 			charge(&mut c, cost)?;
 			let key: Word = read_array(&c, key)?;
 			let address = c.data().context.address;
@@ -159,9 +454,56 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 		},
 	)?;
 
+	// getExternalBalance(addressOffset, resultOffset). Writes the balance of any address,
+	// u128 little-endian. Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"getExternalBalance",
+		|mut c: Ctx<'_, T>, address: i32, result: i32| -> HostResult<()> {
+			let cost = c.data().costs().external_balance;
+			charge(&mut c, cost)?;
+			let address = Address(read_array(&c, address)?);
+			write(&mut c, result, &encode_value(exec::balance_of::<T>(&address)))
+		},
+	)?;
+
+	// getExternalCodeSize(addressOffset) -> i32. The code length of any address (0 without
+	// a contract). Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"getExternalCodeSize",
+		|mut c: Ctx<'_, T>, address: i32| -> HostResult<i32> {
+			let cost = c.data().costs().external_code;
+			charge(&mut c, cost)?;
+			let address = Address(read_array(&c, address)?);
+			Ok(storage::code_len_of::<T>(&address) as i32)
+		},
+	)?;
+
+	// externalCodeCopy(addressOffset, resultOffset, codeOffset, length). Copies another
+	// contract's code into memory. Costs the external code price plus a copy per word.
+	// Traps: the range lies past the end of the code; out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"externalCodeCopy",
+		|mut c: Ctx<'_, T>,
+		 address: i32,
+		 result: i32,
+		 offset: i32,
+		 length: i32|
+		 -> HostResult<()> {
+			let cost = c.data().costs().external_code_copy(length as u32);
+			charge(&mut c, cost)?;
+			let address = Address(read_array(&c, address)?);
+			let code = storage::code_of::<T>(&address).unwrap_or_default();
+			let bytes = sub_slice(&code, offset, length, HostTrap::CodeOutOfBounds)?;
+			write(&mut c, result, &bytes)
+		},
+	)?;
+
 	// log(dataOffset, dataLength, numberOfTopics, topic1, topic2, topic3, topic4). Emits
 	// `ContractEmitted` with the data and the first `numberOfTopics` 32-byte topics.
-	// Traps: more than four topics; out-of-bounds memory; out of gas.
+	// Traps: static call; more than four topics; out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
 		"log",
@@ -174,11 +516,12 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 		 t3: i32,
 		 t4: i32|
 		 -> HostResult<()> {
+			ensure_mutable(&c)?;
 			let topic_count = topic_count as u32;
 			if topic_count > MAX_LOG_TOPICS {
 				return Err(HostTrap::TooManyTopics.into());
 			}
-			let cost = c.data().costs.log(topic_count, length as u32);
+			let cost = c.data().costs().log(topic_count, length as u32);
 			charge(&mut c, cost)?;
 			let data = read(&c, data, length as u32)?;
 			let topics = [t1, t2, t3, t4][..topic_count as usize]
@@ -194,6 +537,86 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 			Ok(())
 		},
 	)?;
+
+	Ok(())
+}
+
+/// Calls and creations.
+fn link_calls<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	let ns = ETHEREUM_NAMESPACE;
+
+	// call(gas: i64, addressOffset, valueOffset, dataOffset, dataLength) -> i32. Calls the
+	// contract at an address (or only sends value to an address without code) with value.
+	// Returns 0 success, 1 failure, 2 revert; the callee's output becomes the return data.
+	// Traps: value in a static call; out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"call",
+		|mut c: Ctx<'_, T>, gas: i64, address: i32, value: i32, data: i32, length: i32| {
+			message_call(&mut c, CallKind::Call, gas, address, Some(value), data, length)
+		},
+	)?;
+
+	// callCode(gas: i64, addressOffset, valueOffset, dataOffset, dataLength) -> i32. Runs
+	// another contract's code as this contract (its storage, its balance), with value.
+	// Results and traps as `call`.
+	linker.func_wrap(
+		ns,
+		"callCode",
+		|mut c: Ctx<'_, T>, gas: i64, address: i32, value: i32, data: i32, length: i32| {
+			message_call(&mut c, CallKind::CallCode, gas, address, Some(value), data, length)
+		},
+	)?;
+
+	// callDelegate(gas: i64, addressOffset, dataOffset, dataLength) -> i32. Runs another
+	// contract's code as this contract, keeping this frame's caller and value. Results and
+	// traps as `call`.
+	linker.func_wrap(
+		ns,
+		"callDelegate",
+		|mut c: Ctx<'_, T>, gas: i64, address: i32, data: i32, length: i32| {
+			message_call(&mut c, CallKind::Delegate, gas, address, None, data, length)
+		},
+	)?;
+
+	// callStatic(gas: i64, addressOffset, dataOffset, dataLength) -> i32. Calls without
+	// value; any state change below it traps. Results and traps as `call`.
+	linker.func_wrap(
+		ns,
+		"callStatic",
+		|mut c: Ctx<'_, T>, gas: i64, address: i32, data: i32, length: i32| {
+			message_call(&mut c, CallKind::Static, gas, address, None, data, length)
+		},
+	)?;
+
+	// create(valueOffset, dataOffset, dataLength, resultOffset) -> i32. Creates a contract
+	// from init code at Ethereum's CREATE address of this contract and its nonce; writes the
+	// address on success. Returns 0 success, 1 failure, 2 revert (the return data is the
+	// revert data). Traps: static call; out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"create",
+		|mut c: Ctx<'_, T>, value: i32, data: i32, length: i32, result: i32| {
+			create_contract(&mut c, value, data, length, None, result)
+		},
+	)?;
+
+	// create2(valueOffset, dataOffset, dataLength, saltOffset, resultOffset) -> i32. As
+	// `create`, at the CREATE2 address of this contract, the 32-byte salt and the init code.
+	linker.func_wrap(
+		ns,
+		"create2",
+		|mut c: Ctx<'_, T>, value: i32, data: i32, length: i32, salt: i32, result: i32| {
+			create_contract(&mut c, value, data, length, Some(salt), result)
+		},
+	)?;
+
+	Ok(())
+}
+
+/// The functions that end the frame.
+fn link_halts<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	let ns = ETHEREUM_NAMESPACE;
 
 	// finish(dataOffset, dataLength). Ends execution successfully with the given return data.
 	// Costs a copy of the data. Traps: out-of-bounds memory; out of gas.
@@ -215,5 +638,104 @@ pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::E
 		},
 	)?;
 
+	// selfDestruct(addressOffset). Ends execution successfully, deleting this contract (its
+	// code use, its storage) and sending its balance to the beneficiary. Costs the
+	// self-destruct price, per storage item deleted, and the new-account price when value
+	// goes to an address that does not exist; earns the self-destruct refund.
+	// Traps: static call; init code; out-of-bounds memory; out of gas.
+	linker.func_wrap(ns, "selfDestruct", |mut c: Ctx<'_, T>, address: i32| -> HostResult<()> {
+		ensure_mutable(&c)?;
+		if c.data().context.is_init {
+			return Err(HostTrap::SelfDestructInInit.into());
+		}
+		let beneficiary = Address(read_array(&c, address)?);
+		let this = c.data().context.address;
+		let costs = *c.data().costs();
+		let items = ContractInfoOf::<T>::get(this).map_or(0, |info| info.storage_items);
+		let mut cost = costs
+			.self_destruct
+			.saturating_add(costs.self_destruct_per_item.saturating_mul(items.into()));
+		if exec::balance_of::<T>(&this) > 0 && !exec::exists::<T>(&beneficiary) {
+			cost = cost.saturating_add(costs.new_account);
+		}
+		charge(&mut c, cost)?;
+		let state = c.data_mut();
+		state.refund = state.refund.saturating_add(costs.self_destruct_refund);
+		state.beneficiary = Some(beneficiary);
+		Err(HostTrap::SelfDestruct.into())
+	})?;
+
 	Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The `debug` namespace: prints to the node's log under [`DEBUG_LOG_TARGET`]. Validation
+/// refuses imports of it unless the chain enables debugging. Each costs like a getter (plus
+/// a copy or a storage read for what it prints).
+fn link_debug<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
+	let ns = DEBUG_NAMESPACE;
+
+	linker.func_wrap(ns, "print32", |mut c: Ctx<'_, T>, value: i32| -> HostResult<()> {
+		charge_base(&mut c)?;
+		log::info!(target: DEBUG_LOG_TARGET, "print32: {value}");
+		Ok(())
+	})?;
+
+	linker.func_wrap(ns, "print64", |mut c: Ctx<'_, T>, value: i64| -> HostResult<()> {
+		charge_base(&mut c)?;
+		log::info!(target: DEBUG_LOG_TARGET, "print64: {value}");
+		Ok(())
+	})?;
+
+	linker.func_wrap(
+		ns,
+		"printMem",
+		|mut c: Ctx<'_, T>, offset: i32, length: i32| -> HostResult<()> {
+			let bytes = read_charged(&mut c, offset, length)?;
+			log::info!(target: DEBUG_LOG_TARGET, "printMem: {}", String::from_utf8_lossy(&bytes));
+			Ok(())
+		},
+	)?;
+
+	linker.func_wrap(
+		ns,
+		"printMemHex",
+		|mut c: Ctx<'_, T>, offset: i32, length: i32| -> HostResult<()> {
+			let bytes = read_charged(&mut c, offset, length)?;
+			log::info!(target: DEBUG_LOG_TARGET, "printMemHex: {}", hex(&bytes));
+			Ok(())
+		},
+	)?;
+
+	linker.func_wrap(ns, "printStorage", |mut c: Ctx<'_, T>, key: i32| -> HostResult<()> {
+		let value = load_charged(&mut c, key)?;
+		log::info!(target: DEBUG_LOG_TARGET, "printStorage: {}", String::from_utf8_lossy(&value));
+		Ok(())
+	})?;
+
+	linker.func_wrap(ns, "printStorageHex", |mut c: Ctx<'_, T>, key: i32| -> HostResult<()> {
+		let value = load_charged(&mut c, key)?;
+		log::info!(target: DEBUG_LOG_TARGET, "printStorageHex: {}", hex(&value));
+		Ok(())
+	})?;
+
+	Ok(())
+}
+
+/// Charges a copy of `length` bytes and reads them.
+fn read_charged<T>(c: &mut Ctx<'_, T>, offset: i32, length: i32) -> HostResult<Vec<u8>> {
+	let cost = c.data().costs().copy(length as u32);
+	charge(c, cost)?;
+	read(c, offset, length as u32)
+}
+
+/// Charges a storage read and reads the value under the key at `key`.
+fn load_charged<T: Config>(c: &mut Ctx<'_, T>, key: i32) -> HostResult<Word> {
+	let cost = c.data().costs().storage_load;
+	charge(c, cost)?;
+	let key: Word = read_array(c, key)?;
+	Ok(storage::read::<T>(&c.data().context.address, &key).unwrap_or([0u8; 32]))
 }

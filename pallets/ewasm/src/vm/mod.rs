@@ -1,21 +1,25 @@
 //! The Ewasm virtual machine: validation ([`prepare`]), the EEI host functions ([`env`]),
-//! and [`execute`], which runs one contract's `main` and maps every way it can end to a
-//! [`Halt`].
+//! and [`execute`], which runs one frame (a contract's `main`) and maps every way it can end
+//! to a [`Halt`].
 
 pub mod env;
 pub mod prepare;
 pub mod runtime;
 
-use crate::{gas::HostCosts, limits, Config, LOG_TARGET};
+use crate::{
+	gas::{InstructionMetering, Schedule},
+	limits, Config, LOG_TARGET,
+};
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
 use runtime::{HostState, HostTrap};
 use wasmi::{Engine, Linker, Module, Store, StoreLimitsBuilder, TrapCode};
 
-/// What the executing contract can see about the call.
+/// What the executing contract can see about its frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
-	/// The executing contract (`getAddress`), whose storage `storageStore` writes.
+	/// The account the frame acts as (`getAddress`): whose storage `storageStore` writes and
+	/// whose balance calls spend. For `callCode`/`callDelegate` it is the calling contract.
 	pub address: Address,
 	/// Who called it (`getCaller`).
 	pub caller: Address,
@@ -23,6 +27,27 @@ pub struct Context {
 	pub value: u128,
 	/// The call data (`getCallDataSize`, `callDataCopy`).
 	pub input: Vec<u8>,
+	/// The code running (`getCodeSize`, `codeCopy`): the contract's, or the init code.
+	pub code: Vec<u8>,
+	/// Whether state changes are forbidden (inside a `callStatic`).
+	pub is_static: bool,
+	/// Whether this frame runs init code (a creation).
+	pub is_init: bool,
+	/// How many frames are below this one: 0 for the transaction's own frame.
+	pub depth: u32,
+}
+
+/// What every frame of one transaction shares.
+#[derive(Clone)]
+pub struct Transaction {
+	/// The address of the account that signed the transaction (`getTxOrigin`).
+	pub origin: Address,
+	/// The gas schedule.
+	pub schedule: Schedule,
+	/// Whether the `debug` namespace may be imported.
+	pub debug_enabled: bool,
+	/// The engine with the pinned configuration, shared by every frame.
+	pub engine: Engine,
 }
 
 /// How an execution ended.
@@ -30,12 +55,15 @@ pub struct Context {
 pub enum Halt {
 	/// `main` returned or called `finish`: success, with the return data.
 	Finished(Vec<u8>),
+	/// `selfDestruct` was called: success; the contract is deleted and its balance goes to
+	/// the beneficiary.
+	SelfDestructed(Address),
 	/// `revert` was called: the frame's state changes are undone; the return data is kept.
 	Reverted(Vec<u8>),
 	/// The gas ran out: all gas is consumed.
 	OutOfGas,
-	/// Any other trap (unreachable, out-of-bounds access, stack overflow, ...): all gas is
-	/// consumed.
+	/// Any other trap (unreachable, out-of-bounds access, stack overflow, a static
+	/// violation, ...): all gas is consumed.
 	Trapped,
 }
 
@@ -46,15 +74,16 @@ pub struct Execution {
 	pub halt: Halt,
 	/// The gas left: zero unless it finished or reverted.
 	pub gas_left: u64,
+	/// Gas refunds earned (kept only if the frame succeeds).
+	pub refund: u64,
 }
 
 /// Runs `module`'s `main` in `context` with `gas_limit` gas.
 pub fn execute<T: Config>(
-	engine: &Engine,
 	module: &Module,
 	context: Context,
+	tx: &Transaction,
 	gas_limit: u64,
-	costs: HostCosts,
 ) -> Execution {
 	let limits = StoreLimitsBuilder::new()
 		.memory_size(limits::MAX_MEMORY_BYTES)
@@ -64,31 +93,46 @@ pub fn execute<T: Config>(
 		.tables(1)
 		.trap_on_grow_failure(false)
 		.build();
-	let mut store = Store::new(engine, HostState::<T>::new(context, costs, limits));
+	let mut store = Store::new(&tx.engine, HostState::<T>::new(context, tx.clone(), limits));
 	store.limiter(|state| &mut state.limits);
 
 	let result = run_main(&mut store, module, gas_limit);
-	let gas_left = store.get_fuel().unwrap_or(0);
-	let output = core::mem::take(&mut store.data_mut().output);
+	let gas_left = match tx.schedule.instructions {
+		InstructionMetering::Fuel => store.get_fuel().unwrap_or(0),
+		InstructionMetering::Free { .. } => store.data().gas_counter,
+	};
+	let state = store.data_mut();
+	let output = core::mem::take(&mut state.output);
 	let halt = match &result {
 		Ok(()) => Halt::Finished(Vec::new()),
 		Err(error) => match error.downcast_ref::<HostTrap>() {
 			Some(HostTrap::Finish) => Halt::Finished(output),
 			Some(HostTrap::Revert) => Halt::Reverted(output),
+			Some(HostTrap::SelfDestruct) => match state.beneficiary {
+				Some(beneficiary) => Halt::SelfDestructed(beneficiary),
+				None => Halt::Trapped,
+			},
 			Some(HostTrap::OutOfGas) => Halt::OutOfGas,
 			Some(_) => Halt::Trapped,
-			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => Halt::OutOfGas,
+			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => {
+				match tx.schedule.instructions {
+					InstructionMetering::Fuel => Halt::OutOfGas,
+					// Free instructions: fuel is only the step limit.
+					InstructionMetering::Free { .. } => Halt::Trapped,
+				}
+			}
 			None => Halt::Trapped,
 		},
 	};
 	if let (Halt::Trapped, Err(error)) = (&halt, &result) {
 		log::debug!(target: LOG_TARGET, "contract trapped: {error}");
 	}
-	let gas_left = match halt {
-		Halt::Finished(_) | Halt::Reverted(_) => gas_left,
-		Halt::OutOfGas | Halt::Trapped => 0,
+	let (gas_left, refund) = match halt {
+		Halt::Finished(_) | Halt::SelfDestructed(_) => (gas_left, state.refund),
+		Halt::Reverted(_) => (gas_left, 0),
+		Halt::OutOfGas | Halt::Trapped => (0, 0),
 	};
-	Execution { halt, gas_left }
+	Execution { halt, gas_left, refund }
 }
 
 fn run_main<T: Config>(
@@ -96,7 +140,13 @@ fn run_main<T: Config>(
 	module: &Module,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
-	store.set_fuel(gas_limit)?;
+	match store.data().tx.schedule.instructions {
+		InstructionMetering::Fuel => store.set_fuel(gas_limit)?,
+		InstructionMetering::Free { step_limit } => {
+			store.set_fuel(step_limit)?;
+			store.data_mut().gas_counter = gas_limit;
+		}
+	}
 	let mut linker = Linker::new(store.engine());
 	env::link::<T>(&mut linker)?;
 	let instance = linker.instantiate_and_start(&mut *store, module)?;

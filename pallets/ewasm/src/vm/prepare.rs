@@ -3,17 +3,17 @@
 //! A module is accepted only if it is an Ewasm contract (ewasm/design Revision 4):
 //! - at most `Config::MaxCodeLen` bytes, and valid wasm MVP: no floating point, no start
 //!   function, no post-MVP proposal (each is switched off explicitly in [`engine_config`]);
-//! - every import is a function of the `ethereum` namespace named in the EEI table, with
-//!   exactly the table's signature, and implemented by this pallet;
+//! - every import is a function of the `ethereum` namespace named in the EEI table (or, where
+//!   the chain enables debugging, of the `debug` namespace), with exactly the table's
+//!   signature;
 //! - it exports exactly `main` (no params, no results) and `memory`;
 //! - its memory starts at no more than [`MAX_MEMORY_PAGES`] pages, and it stays within the
 //!   limits of [`crate::limits`].
 
-use super::env;
 use crate::limits::{MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES};
 use ewasm_primitives::{
 	eei::{self, ValueType},
-	ENTRY_POINT, ETHEREUM_NAMESPACE, MEMORY_EXPORT,
+	DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
 };
 use wasmi::{
 	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, Module, ValType,
@@ -27,7 +27,8 @@ pub enum PrepareError {
 	/// The bytes are not valid wasm under the pinned configuration (this includes floats,
 	/// a start function and any post-MVP feature) or exceed an engine limit.
 	Invalid,
-	/// An import is not an implemented EEI function with the specified signature.
+	/// An import is not an EEI function (or an enabled debug function) with the specified
+	/// signature.
 	ImportNotAllowed,
 	/// The exports are not exactly `main: () -> ()` and `memory`.
 	ExportsInvalid,
@@ -79,26 +80,36 @@ pub fn engine() -> Engine {
 	Engine::new(&engine_config())
 }
 
+/// What validation allows besides the code itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeRules {
+	/// Largest code in bytes.
+	pub max_len: u32,
+	/// Whether the `debug` namespace may be imported.
+	pub debug_enabled: bool,
+}
+
 /// Validates `code` as an Ewasm contract and compiles it.
-pub fn prepare(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
-	if code.len() > max_len as usize {
+pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Module, PrepareError> {
+	if code.len() > rules.max_len as usize {
 		return Err(PrepareError::TooLarge);
 	}
 	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
-	check_imports(&module)?;
+	check_imports(&module, rules.debug_enabled)?;
 	check_exports(&module)?;
 	Ok(module)
 }
 
-fn check_imports(module: &Module) -> Result<(), PrepareError> {
+fn check_imports(module: &Module, debug_enabled: bool) -> Result<(), PrepareError> {
 	for import in module.imports() {
 		let ExternType::Func(ty) = import.ty() else {
 			return Err(PrepareError::ImportNotAllowed);
 		};
-		if import.module() != ETHEREUM_NAMESPACE || !env::is_implemented(import.name()) {
+		if import.module() == DEBUG_NAMESPACE && !debug_enabled {
 			return Err(PrepareError::ImportNotAllowed);
 		}
-		let spec = eei::ethereum_function(import.name()).ok_or(PrepareError::ImportNotAllowed)?;
+		let spec = eei::host_function(import.module(), import.name())
+			.ok_or(PrepareError::ImportNotAllowed)?;
 		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
 			return Err(PrepareError::ImportNotAllowed);
 		}

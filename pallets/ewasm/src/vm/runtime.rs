@@ -1,39 +1,59 @@
-//! What a host function works with: the per-execution host state, bounds-checked access to
-//! the contract's memory, gas charging against the store's fuel, and the halts
-//! (`finish`, `revert`, traps) that end an execution.
+//! What a host function works with: the per-frame host state, bounds-checked access to the
+//! contract's memory, gas charging (against the store's fuel, or the host state's counter when
+//! instructions are free), and the halts (`finish`, `revert`, `selfDestruct`, traps) that end
+//! an execution.
 
-use super::Context;
-use crate::gas::HostCosts;
+use super::{Context, Transaction};
+use crate::gas::{HostCosts, InstructionMetering};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
+use ewasm_primitives::Address;
 use wasmi::{errors::HostError, Caller, Memory, StoreLimits};
 
-/// The state a wasmi store carries through one contract execution.
+/// The state a wasmi store carries through one contract execution (one frame).
 pub struct HostState<T> {
-	/// Who runs, on whose behalf, with what value and input.
+	/// Who runs, on whose behalf, with what value, input and code.
 	pub context: Context,
+	/// What the whole transaction shares: origin, schedule, engine.
+	pub tx: Transaction,
 	/// The contract's exported memory, set once the module is instantiated.
 	pub memory: Option<Memory>,
 	/// The data passed to `finish` or `revert`.
 	pub output: Vec<u8>,
+	/// The return data of the last call or creation this frame made.
+	pub return_data: Vec<u8>,
+	/// Gas left, when instructions are free ([`InstructionMetering::Free`]); otherwise the
+	/// gas left is the store's fuel and this is unused.
+	pub gas_counter: u64,
+	/// Gas refunds earned by this frame and the frames it called that succeeded.
+	pub refund: u64,
+	/// Where `selfDestruct` sends the balance.
+	pub beneficiary: Option<Address>,
 	/// Memory and table growth limits.
 	pub limits: StoreLimits,
-	/// Gas prices of the host functions.
-	pub costs: HostCosts,
 	_runtime: PhantomData<T>,
 }
 
 impl<T> HostState<T> {
-	/// A fresh state for one execution.
-	pub fn new(context: Context, costs: HostCosts, limits: StoreLimits) -> Self {
+	/// A fresh state for one frame.
+	pub fn new(context: Context, tx: Transaction, limits: StoreLimits) -> Self {
 		HostState {
 			context,
+			tx,
 			memory: None,
 			output: Vec::new(),
+			return_data: Vec::new(),
+			gas_counter: 0,
+			refund: 0,
+			beneficiary: None,
 			limits,
-			costs,
 			_runtime: PhantomData,
 		}
+	}
+
+	/// The gas prices of the schedule.
+	pub fn costs(&self) -> &HostCosts {
+		&self.tx.schedule.host
 	}
 }
 
@@ -42,6 +62,8 @@ impl<T> HostState<T> {
 pub enum HostTrap {
 	/// `finish` was called: success, with `output` as return data.
 	Finish,
+	/// `selfDestruct` was called: success; the balance goes to `beneficiary`.
+	SelfDestruct,
 	/// `revert` was called: failure, state reverted, with `output` as return data.
 	Revert,
 	/// The gas left could not pay a host function's cost.
@@ -50,6 +72,16 @@ pub enum HostTrap {
 	MemoryOutOfBounds,
 	/// `callDataCopy` asked for bytes past the end of the call data.
 	CallDataOutOfBounds,
+	/// `codeCopy` or `externalCodeCopy` asked for bytes past the end of the code.
+	CodeOutOfBounds,
+	/// `returnDataCopy` asked for bytes past the end of the return data.
+	ReturnDataOutOfBounds,
+	/// A state-changing function (`storageStore`, `log`, `selfDestruct`, `create`, a call
+	/// with value) was called in a static call.
+	StaticViolation,
+	/// `selfDestruct` was called by init code (a contract cannot destroy itself before it
+	/// exists).
+	SelfDestructInInit,
 	/// `useGas` was called with a negative amount.
 	NegativeGas,
 	/// `log` was called with more than four topics.
@@ -75,16 +107,39 @@ impl From<HostTrap> for wasmi::Error {
 /// The result type of host functions.
 pub type HostResult<R> = Result<R, wasmi::Error>;
 
+/// The gas left.
+pub fn gas_left<T>(caller: &Caller<'_, HostState<T>>) -> HostResult<u64> {
+	match caller.data().tx.schedule.instructions {
+		InstructionMetering::Fuel => Ok(caller.get_fuel()?),
+		InstructionMetering::Free { .. } => Ok(caller.data().gas_counter),
+	}
+}
+
+/// Sets the gas left.
+pub fn set_gas_left<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
+	match caller.data().tx.schedule.instructions {
+		InstructionMetering::Fuel => caller.set_fuel(gas)?,
+		InstructionMetering::Free { .. } => caller.data_mut().gas_counter = gas,
+	}
+	Ok(())
+}
+
 /// Burns `gas` from the gas left, or halts out of gas (burning everything) if it cannot.
 pub fn charge<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
-	let left = caller.get_fuel()?;
+	let left = gas_left(caller)?;
 	match left.checked_sub(gas) {
-		Some(rest) => Ok(caller.set_fuel(rest)?),
+		Some(rest) => set_gas_left(caller, rest),
 		None => {
-			caller.set_fuel(0)?;
+			set_gas_left(caller, 0)?;
 			Err(HostTrap::OutOfGas.into())
 		}
 	}
+}
+
+/// Gives `gas` back (what a callee did not use).
+pub fn refund_gas<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
+	let left = gas_left(caller)?;
+	set_gas_left(caller, left.saturating_add(gas))
 }
 
 fn memory<T>(caller: &Caller<'_, HostState<T>>) -> HostResult<Memory> {
@@ -104,6 +159,11 @@ fn range<T>(
 		return Err(HostTrap::MemoryOutOfBounds.into());
 	}
 	Ok((start, end))
+}
+
+/// Traps unless `[offset, offset + len)` lies inside the contract's memory.
+pub fn check_range<T>(caller: &Caller<'_, HostState<T>>, offset: i32, len: u32) -> HostResult<()> {
+	range(caller, offset, len).map(|_| ())
 }
 
 /// Copies `len` bytes at `offset` out of the contract's memory; traps if out of bounds.
@@ -145,7 +205,7 @@ pub fn halt_with_output<T>(
 	trap: HostTrap,
 ) -> HostResult<()> {
 	let output = read(caller, offset, len as u32)?;
-	let cost = caller.data().costs.copy(len as u32);
+	let cost = caller.data().costs().copy(len as u32);
 	charge(caller, cost)?;
 	caller.data_mut().output = output;
 	Err(trap.into())

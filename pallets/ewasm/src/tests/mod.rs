@@ -1,12 +1,16 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
-//! (`fixtures/*.wat`).
+//! (`fixtures/*.wat`): single contracts here, the call stack in [`call_stack`], the block
+//! and chain getters in [`environment`].
+
+mod call_stack;
+mod environment;
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
-	exec::{CallRequest, Outcome},
+	exec::{CallRequest, ExecOutcome},
 	mock::*,
 	storage::code_hash,
-	vm::prepare::{engine, prepare, PrepareError},
+	vm::prepare::{engine, prepare, CodeRules, PrepareError},
 	CodeInfoOf, ContractInfoOf, ContractStorage, Error, Event, PristineCode,
 };
 use ewasm_primitives::Address;
@@ -249,8 +253,13 @@ fn value_the_caller_cannot_pay_fails_cleanly() {
 }
 
 /// Calls `dest` as Bob through the pallet's execution entry point, which returns the output.
-fn call_for_output(dest: Address, value: u128, gas_limit: u64, input: Vec<u8>) -> Outcome<Vec<u8>> {
-	crate::exec::call::<Test>(CallRequest { caller: &BOB, dest, value, gas_limit, input })
+fn call_for_output(
+	dest: Address,
+	value: u128,
+	gas_limit: u64,
+	input: Vec<u8>,
+) -> ExecOutcome<Vec<u8>> {
+	Ewasm::bare_call(CallRequest { caller: &BOB, dest, value, gas_limit, input })
 }
 
 #[test]
@@ -583,10 +592,28 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 			Some(PrepareError::ImportNotAllowed),
 		),
 		(
-			"specified but not implemented here",
-			r#"(module (import "ethereum" "getBlockNumber" (func (result i64)))
+			"debug import on a chain without debugging",
+			r#"(module (import "debug" "print32" (func (param i32)))
 				(memory (export "memory") 1) (func (export "main")))"#,
 			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"imported global",
+			r#"(module (import "ethereum" "gasLeft" (global i64))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"imported table",
+			r#"(module (import "ethereum" "table" (table 1 funcref))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			Some(PrepareError::ImportNotAllowed),
+		),
+		(
+			"every EEI function is available",
+			r#"(module (import "ethereum" "create2" (func (param i32 i32 i32 i32 i32) (result i32)))
+				(memory (export "memory") 1) (func (export "main")))"#,
+			None,
 		),
 		("no main", r#"(module (memory (export "memory") 1))"#, Some(PrepareError::ExportsInvalid)),
 		(
@@ -612,36 +639,44 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 	];
 	let engine = engine();
 	for (name, wat, expected) in cases {
-		let result = prepare(&engine, &wasm(wat), 24 * 1024).err();
+		let result = prepare(&engine, &wasm(wat), RULES).err();
 		assert_eq!(result, *expected, "{name}");
 	}
+	assert_eq!(prepare(&engine, b"\0asm", RULES).err(), Some(PrepareError::Invalid), "truncated");
 	assert_eq!(
-		prepare(&engine, b"\0asm", 24 * 1024).err(),
-		Some(PrepareError::Invalid),
-		"truncated"
-	);
-	assert_eq!(
-		prepare(&engine, &wasm(cases[0].1), 4).err(),
+		prepare(&engine, &wasm(cases[0].1), CodeRules { max_len: 4, ..RULES }).err(),
 		Some(PrepareError::TooLarge),
 		"over the size limit"
 	);
+	let debug = r#"(module (import "debug" "print32" (func (param i32)))
+		(memory (export "memory") 1) (func (export "main")))"#;
+	assert_eq!(
+		prepare(&engine, &wasm(debug), CodeRules { debug_enabled: true, ..RULES }).err(),
+		None,
+		"debug import on a chain with debugging"
+	);
 }
 
+/// The validation rules of the test chain.
+const RULES: CodeRules = CodeRules { max_len: 24 * 1024, debug_enabled: false };
+
 #[test]
-fn every_implemented_function_is_linked_with_its_specified_signature() {
-	use crate::vm::{env, runtime::HostState, Context};
-	use ewasm_primitives::eei::{ethereum_function, ValueType};
+fn every_specified_function_is_linked_with_its_signature() {
+	use crate::vm::{env, runtime::HostState, Context, Transaction};
+	use ewasm_primitives::eei::{ValueType, DEBUG_FUNCTIONS, ETHEREUM_FUNCTIONS};
 	use wasmi::{Linker, Store, StoreLimits};
 
 	let types = |types: &[ValueType]| -> String {
 		types.iter().map(|t| if *t == ValueType::I32 { " i32" } else { " i64" }).collect()
 	};
-	let imports: String = env::IMPLEMENTED
+	let imports: String = ETHEREUM_FUNCTIONS
 		.iter()
-		.map(|name| {
-			let spec = ethereum_function(name).expect("in the EEI table");
+		.chain(DEBUG_FUNCTIONS)
+		.map(|spec| {
 			format!(
-				r#"(import "ethereum" "{name}" (func (param{}) (result{})))"#,
+				r#"(import "{}" "{}" (func (param{}) (result{})))"#,
+				spec.namespace,
+				spec.name,
 				types(spec.params),
 				types(spec.results)
 			)
@@ -651,15 +686,19 @@ fn every_implemented_function_is_linked_with_its_specified_signature() {
 		wasm(&format!(r#"(module {imports} (memory (export "memory") 1) (func (export "main")))"#));
 
 	let engine = engine();
-	let module = prepare(&engine, &module, 24 * 1024)
-		.expect("the module imports only implemented functions");
+	let module = prepare(&engine, &module, CodeRules { debug_enabled: true, ..RULES })
+		.expect("the module imports only specified functions");
 	let mut linker = Linker::<HostState<Test>>::new(&engine);
 	env::link::<Test>(&mut linker).expect("links");
-	let mut store = Store::new(
-		&engine,
-		HostState::<Test>::new(Context::default(), crate::gas::HERA_COSTS, StoreLimits::default()),
-	);
+	let tx = Transaction {
+		origin: Address::default(),
+		schedule: crate::gas::Schedule::chain(),
+		debug_enabled: true,
+		engine: engine.clone(),
+	};
+	let mut store =
+		Store::new(&engine, HostState::<Test>::new(Context::default(), tx, StoreLimits::default()));
 	linker
 		.instantiate_and_start(&mut store, &module)
-		.expect("every implemented function resolves with the specified signature");
+		.expect("every specified function resolves with the specified signature");
 }

@@ -1,0 +1,217 @@
+//! The call stack: calls of every kind, value, revert and static rules, the depth limit,
+//! creations from contracts, self-destruct, and the Hera-compatible schedule.
+
+use super::*;
+use crate::{address::create_address, exec::account_of, gas::Schedule, limits::MAX_CALL_DEPTH};
+use polkadot_sdk::frame_support::traits::fungible::Inspect;
+
+/// A storage key whose first byte is `n`.
+fn key(n: u8) -> [u8; 32] {
+	let mut key = [0u8; 32];
+	key[0] = n;
+	key
+}
+
+/// `bytes` left-aligned in a zeroed 32-byte word, as the fixtures store values.
+fn word(bytes: &[u8]) -> [u8; 32] {
+	let mut word = [0u8; 32];
+	word[..bytes.len()].copy_from_slice(bytes);
+	word
+}
+
+fn stored(contract: Address, n: u8) -> Option<[u8; 32]> {
+	ContractStorage::<Test>::get(contract, key(n))
+}
+
+fn balance(address: Address) -> u128 {
+	Balances::balance(&account_of::<Test>(&address))
+}
+
+/// Call data for `fixtures/proxy.wat`.
+fn proxy_input(kind: u8, target: Address, value: u128, payload: &[u8]) -> Vec<u8> {
+	let mut input = vec![kind];
+	input.extend(target.as_bytes());
+	input.extend(value.to_le_bytes());
+	input.extend(payload);
+	input
+}
+
+const CALL: u8 = 0;
+const CALL_CODE: u8 = 1;
+const CALL_DELEGATE: u8 = 2;
+const CALL_STATIC: u8 = 3;
+
+/// The proxy's record of its call's return code (stored plus one).
+fn proxy_code(proxy: Address) -> u8 {
+	stored(proxy, 0).expect("the proxy stores the code")[0] - 1
+}
+
+#[test]
+fn call_runs_the_callee_in_its_own_account_with_value() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let recorder = deploy(&fixture("recorder"), 1);
+		let outcome = call_for_output(proxy, 5_000, GAS, proxy_input(CALL, recorder, 2_000, &[]));
+		assert_eq!(outcome.result, Ok(b"done".to_vec()));
+		assert_eq!(proxy_code(proxy), 0);
+		assert_eq!(stored(recorder, 1), Some(word(proxy.as_bytes())));
+		assert_eq!(stored(recorder, 2), Some(word(&2_000u128.to_le_bytes())));
+		assert_eq!(stored(recorder, 3), Some(word(recorder.as_bytes())));
+		assert_eq!((balance(proxy), balance(recorder)), (3_000, 2_000));
+	});
+}
+
+#[test]
+fn call_code_and_call_delegate_run_the_callee_code_as_the_caller() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let recorder = deploy(&fixture("recorder"), 1);
+
+		let input = proxy_input(CALL_CODE, recorder, 2_000, &[]);
+		assert_eq!(call_for_output(proxy, 5_000, GAS, input).result, Ok(b"done".to_vec()));
+		assert_eq!(stored(proxy, 1), Some(word(proxy.as_bytes())), "callCode: caller is self");
+		assert_eq!(stored(proxy, 2), Some(word(&2_000u128.to_le_bytes())));
+		assert_eq!(stored(proxy, 3), Some(word(proxy.as_bytes())));
+		assert_eq!(balance(proxy), 5_000, "callCode moves no value");
+
+		let input = proxy_input(CALL_DELEGATE, recorder, 0, &[]);
+		assert_eq!(call_for_output(proxy, 4_000, GAS, input).result, Ok(b"done".to_vec()));
+		assert_eq!(stored(proxy, 1), Some(word(alice_or_bob_address(&BOB).as_bytes())));
+		assert_eq!(stored(proxy, 2), Some(word(&4_000u128.to_le_bytes())), "keeps the value");
+		assert_eq!(stored(proxy, 3), Some(word(proxy.as_bytes())));
+		assert_eq!(stored(recorder, 1), None, "the callee's own storage is untouched");
+	});
+}
+
+fn alice_or_bob_address(account: &polkadot_sdk::sp_runtime::AccountId32) -> Address {
+	AccountId32Mapper::to_address(account)
+}
+
+#[test]
+fn a_reverted_callee_is_undone_and_its_caller_goes_on() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let recorder = deploy(&fixture("recorder"), 1);
+		let outcome =
+			call_for_output(proxy, 5_000, GAS, proxy_input(CALL, recorder, 2_000, &[0xff]));
+		assert_eq!(outcome.result, Ok(b"nope".to_vec()), "the revert data is the return data");
+		assert_eq!(proxy_code(proxy), 2);
+		assert_eq!(stored(recorder, 1), None);
+		assert_eq!((balance(proxy), balance(recorder)), (5_000, 0));
+	});
+}
+
+#[test]
+fn call_static_forbids_state_changes_below_it() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let recorder = deploy(&fixture("recorder"), 1);
+		// The trapping callee consumes all it was given: 63/64 of the gas; the proxy keeps
+		// enough of 10 * GAS to store the code.
+		let input = proxy_input(CALL_STATIC, recorder, 0, &[]);
+		let outcome = call_for_output(proxy, 0, 10 * GAS, input);
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(proxy_code(proxy), 1, "the callee trapped storing");
+		assert_eq!(stored(recorder, 1), None);
+	});
+}
+
+#[test]
+fn a_call_to_an_address_without_code_only_moves_value() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let nobody = Address([0x77; 20]);
+		let outcome = call_for_output(proxy, 5_000, GAS, proxy_input(CALL, nobody, 2_000, &[]));
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(proxy_code(proxy), 0);
+		assert_eq!(balance(nobody), 2_000);
+
+		let outcome = call_for_output(proxy, 0, GAS, proxy_input(CALL, nobody, 10_000, &[]));
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(proxy_code(proxy), 1, "more value than the proxy holds fails the call");
+		assert_eq!(balance(nobody), 2_000);
+	});
+}
+
+#[test]
+fn calls_nest_down_to_the_depth_limit_and_no_further() {
+	new_test_ext().execute_with(|| {
+		let recursive = deploy(&fixture("recursive"), 0);
+		let outcome = call_for_output(recursive, 0, 10 * GAS, vec![]);
+		assert_eq!(outcome.result, Ok(vec![]));
+		let deepest = stored(recursive, 0).expect("stored");
+		assert_eq!(u32::from_le_bytes(deepest[..4].try_into().unwrap()), MAX_CALL_DEPTH);
+	});
+}
+
+#[test]
+fn contracts_create_contracts_with_create_and_create2() {
+	new_test_ext().execute_with(|| {
+		let creator = deploy(&fixture("creator"), 0);
+		let init = init_code_for(&fixture("store"));
+		System::reset_events();
+		let outcome = call_for_output(creator, 0, 10 * GAS, init.clone());
+		assert_eq!(outcome.result, Ok(vec![]));
+
+		let created = create_address(&creator, 1);
+		let created2 = create2_address(&creator, &[7; 32], &init);
+		assert_eq!(stored(creator, 1), Some(word(&[1])));
+		assert_eq!(stored(creator, 2), Some(word(created.as_bytes())));
+		assert_eq!(stored(creator, 3), Some(word(&[1])));
+		assert_eq!(stored(creator, 4), Some(word(created2.as_bytes())));
+		let store_hash = code_hash(&fixture("store"));
+		for address in [created, created2] {
+			let info = ContractInfoOf::<Test>::get(address).expect("created");
+			assert_eq!((info.code_hash, info.nonce), (store_hash, 1));
+		}
+		assert_eq!(ContractInfoOf::<Test>::get(creator).unwrap().nonce, 2);
+		let deployed: Vec<_> = events()
+			.into_iter()
+			.filter_map(|event| match event {
+				Event::Deployed { deployer, contract, .. } => Some((deployer, contract)),
+				_ => None,
+			})
+			.collect();
+		let creator_account = account_of::<Test>(&creator);
+		assert_eq!(deployed, vec![(creator_account.clone(), created), (creator_account, created2)]);
+
+		// Again: `create` uses the next nonce; `create2` collides with its first contract.
+		assert_eq!(call_for_output(creator, 0, 10 * GAS, init).result, Ok(vec![]));
+		assert_eq!(stored(creator, 2), Some(word(create_address(&creator, 2).as_bytes())));
+		assert_eq!(stored(creator, 3), Some(word(&[2])), "create2 at a used address fails");
+	});
+}
+
+#[test]
+fn self_destruct_sends_the_balance_and_deletes_the_contract() {
+	new_test_ext().execute_with(|| {
+		let code = fixture("destructor");
+		let destructor = deploy(&code, 0);
+		let heir = Address([0x77; 20]);
+		let outcome = call_for_output(destructor, 5_000, GAS, heir.as_bytes().to_vec());
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(outcome.gas_refund, crate::gas::HERA_COSTS.self_destruct_refund);
+		assert_eq!((balance(destructor), balance(heir)), (0, 5_000));
+		assert_eq!(ContractInfoOf::<Test>::get(destructor), None);
+		assert_eq!(stored(destructor, 0), None, "its storage is deleted");
+		assert_eq!(PristineCode::<Test>::get(code_hash(&code)), None, "its code had no other user");
+		assert_eq!(
+			error_of(Ewasm::call(RuntimeOrigin::signed(BOB), destructor, 0, GAS, vec![])),
+			Error::<Test>::ContractNotFound.into()
+		);
+	});
+}
+
+#[test]
+fn the_hera_schedule_charges_host_functions_only() {
+	let code = contract_with_body("(call $useGas (i64.const 1000))");
+	let gas_used = |schedule: Schedule| {
+		new_test_ext().execute_with(|| {
+			TestSchedule::set(&schedule);
+			let contract = deploy(&code, 0);
+			call_for_output(contract, 0, GAS, vec![]).gas_used
+		})
+	};
+	assert_eq!(gas_used(Schedule::hera()), 1_000);
+	assert!(gas_used(Schedule::chain()) > 1_000, "instructions cost gas on a chain");
+}

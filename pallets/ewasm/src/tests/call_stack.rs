@@ -215,3 +215,42 @@ fn the_hera_schedule_charges_host_functions_only() {
 	assert_eq!(gas_used(Schedule::hera()), 1_000);
 	assert!(gas_used(Schedule::chain()) > 1_000, "instructions cost gas on a chain");
 }
+
+#[test]
+fn a_contract_using_every_eei_function_deploys_itself_and_runs() {
+	new_test_ext().execute_with(|| {
+		let code = fixture("every_function");
+		// It is its own init code.
+		assert_ok!(Ewasm::deploy(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			10 * GAS,
+			code.clone(),
+			vec![],
+			[0; 32]
+		));
+		let contract = create2_address(&alice_or_bob_address(&ALICE), &[0; 32], &code);
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().code_hash, code_hash(&code));
+
+		System::reset_events();
+		let outcome = call_for_output(contract, 0, 10 * GAS, vec![]);
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(stored(contract, 2), Some(word(&[0, 0, 0, 0, 2, 0, 0, 0, 0])));
+		let bob = alice_or_bob_address(&BOB);
+		assert_eq!(stored(contract, 1), Some(word(bob.as_bytes())));
+		let children = [create_address(&contract, 1), create2_address(&contract, &[0; 32], &code)];
+		for child in children {
+			assert_eq!(ContractInfoOf::<Test>::get(child), None, "the child destroyed itself");
+		}
+		let logs: Vec<_> = events()
+			.into_iter()
+			.filter_map(|event| match event {
+				Event::ContractEmitted { contract, topics, data } => Some((contract, topics, data)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(logs.len(), 1);
+		assert_eq!(logs[0].2, bob.as_bytes().to_vec());
+		assert_eq!(logs[0].1[0], H256(word(contract.as_bytes())));
+	});
+}

@@ -366,7 +366,10 @@ pub fn run_create<T: Config>(
 		let execution = vm::execute::<T>(&module, context, tx, creation.gas_limit);
 		let code = conclude::<T>(execution.halt, &address, &mut output)?;
 		code_len = code.len() as u32;
-		tx.prepare::<T>(&code)?;
+		let module = tx.prepare::<T>(&code)?;
+		if !vm::is_instantiable::<T>(&module, tx) {
+			return Err(Error::<T>::CodeInvalid.into());
+		}
 		let deposit = tx.schedule.host.code_deposit_per_byte.saturating_mul(code.len() as u64);
 		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
 		let code: CodeVec<T> = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;

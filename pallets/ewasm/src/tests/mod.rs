@@ -657,6 +657,28 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 	);
 }
 
+#[test]
+fn code_that_cannot_be_instantiated_is_refused_at_deployment() {
+	let cases = [
+		(
+			"table over the limit",
+			r#"(module (memory (export "memory") 1) (table 5000 funcref) (func (export "main")))"#,
+		),
+		(
+			"data segment past the memory",
+			r#"(module (memory (export "memory") 1) (data (i32.const 65535) "ab") (func (export "main")))"#,
+		),
+	];
+	new_test_ext().execute_with(|| {
+		for (salt, (name, wat)) in cases.iter().enumerate() {
+			let init = init_code_for(&wasm(wat));
+			let result =
+				Ewasm::deploy(RuntimeOrigin::signed(ALICE), 0, GAS, init, vec![], [salt as u8; 32]);
+			assert_eq!(error_of(result), Error::<Test>::CodeInvalid.into(), "{name}");
+		}
+	});
+}
+
 /// The validation rules of the test chain.
 const RULES: CodeRules = CodeRules { max_len: 24 * 1024, debug_enabled: false };
 

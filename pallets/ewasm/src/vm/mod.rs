@@ -78,13 +78,8 @@ pub struct Execution {
 	pub refund: u64,
 }
 
-/// Runs `module`'s `main` in `context` with `gas_limit` gas.
-pub fn execute<T: Config>(
-	module: &Module,
-	context: Context,
-	tx: &Transaction,
-	gas_limit: u64,
-) -> Execution {
+/// A store for one frame, its growth limited as [`limits`] says.
+fn new_store<T: Config>(context: Context, tx: &Transaction) -> Store<HostState<T>> {
 	let limits = StoreLimitsBuilder::new()
 		.memory_size(limits::MAX_MEMORY_BYTES)
 		.table_elements(limits::MAX_TABLE_ELEMENTS)
@@ -95,6 +90,30 @@ pub fn execute<T: Config>(
 		.build();
 	let mut store = Store::new(&tx.engine, HostState::<T>::new(context, tx.clone(), limits));
 	store.limiter(|state| &mut state.limits);
+	store
+}
+
+/// Whether `module` can be instantiated within the limits: its table fits
+/// [`limits::MAX_TABLE_ELEMENTS`] and its data and element segments fit its memory and
+/// table. Checked once, when code is stored, so stored code never fails to start.
+pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
+	let mut store = new_store::<T>(Context::default(), tx);
+	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
+	if store.set_fuel(u64::MAX).is_err() {
+		return false;
+	}
+	let mut linker = Linker::new(store.engine());
+	env::link::<T>(&mut linker).is_ok() && linker.instantiate_and_start(&mut store, module).is_ok()
+}
+
+/// Runs `module`'s `main` in `context` with `gas_limit` gas.
+pub fn execute<T: Config>(
+	module: &Module,
+	context: Context,
+	tx: &Transaction,
+	gas_limit: u64,
+) -> Execution {
+	let mut store = new_store::<T>(context, tx);
 
 	let result = run_main(&mut store, module, gas_limit);
 	let gas_left = match tx.schedule.instructions {

@@ -3,11 +3,12 @@
 //! Everything a contract can observe about the chain's interface lives here so that the
 //! pallet, the runtime, the node, the command-line tools and the tests read it from a single
 //! source: the 20-byte [`Address`], the [`ReturnCode`]s host functions hand back to contracts,
-//! the little-endian value encodings of [`value`], and the table of Ethereum Environment
-//! Interface functions in [`eei`].
+//! the little-endian value encodings of [`value`], the table of Ethereum Environment
+//! Interface functions in [`eei`], and the runtime API in [`api`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod address;
+pub mod api;
 pub mod eei;
 pub mod value;
 

@@ -1,7 +1,7 @@
 //! The runtime APIs the node and clients call.
 
 use crate::{
-	configs::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId, Balance, Block,
+	configs::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId, Balance, Block, Ewasm,
 	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
@@ -193,6 +193,14 @@ impl_runtime_apis! {
 	impl cumulus_primitives_core::GetParachainInfo<Block> for Runtime {
 		fn parachain_id() -> cumulus_primitives_core::ParaId {
 			ParachainInfo::parachain_id()
+		}
+	}
+
+	impl ewasm_primitives::api::EwasmApi<Block> for Runtime {
+		fn rent_status(
+			address: ewasm_primitives::Address,
+		) -> Option<ewasm_primitives::api::RentStatus> {
+			Ewasm::rent_status(address)
 		}
 	}
 

@@ -13,13 +13,14 @@
 
 use crate::{
 	address::{create2_address, create_address, AddressMapper},
-	storage,
+	rent, storage,
 	vm::{
 		self,
 		prepare::{self, CodeRules, PrepareError},
 		Context, Halt, Transaction,
 	},
-	CodeVec, Config, ContractInfo, ContractInfoOf, DebugEnabled, Error, Event, Pallet,
+	CodeVec, Config, ContractInfo, ContractInfoOf, DebugEnabled, Error, Event, Evicting, Pallet,
+	Tombstones,
 };
 use alloc::vec::Vec;
 use ewasm_primitives::Address;
@@ -239,6 +240,11 @@ pub fn balance_of<T: Config>(address: &Address) -> u128 {
 	T::Currency::balance(&account_of::<T>(address))
 }
 
+/// Whether the contract at `address` was evicted and not woken since.
+pub fn is_evicted<T: Config>(address: &Address) -> bool {
+	Evicting::<T>::contains_key(address) || Tombstones::<T>::contains_key(address)
+}
+
 /// Whether `address` exists in Ethereum's sense: it has a contract or a balance.
 pub fn exists<T: Config>(address: &Address) -> bool {
 	ContractInfoOf::<T>::contains_key(address) || balance_of::<T>(address) > 0
@@ -303,6 +309,8 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		if call.transfer {
 			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value)?;
 		}
+		// Running a contract modifies it: it pays its rent first (with the value it just got).
+		rent::pay::<T>(&call.address)?;
 		let Some(info) = ContractInfoOf::<T>::get(call.code_address) else {
 			return Ok(());
 		};
@@ -344,11 +352,12 @@ pub fn run_create<T: Config>(
 	let mut output = Vec::new();
 	let address = creation.address;
 	let result = transactional(|| {
-		if ContractInfoOf::<T>::contains_key(address) {
+		// An evicted contract still owns its address until it is woken: no second contract.
+		if ContractInfoOf::<T>::contains_key(address) || is_evicted::<T>(&address) {
 			gas_left = 0;
 			return Err(Error::<T>::ContractExists.into());
 		}
-		ContractInfoOf::<T>::insert(address, ContractInfo::new(H256::zero()));
+		ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(H256::zero(), 0, 1));
 		transfer::<T>(&creation.payer, &account_of::<T>(&address), creation.value)?;
 		// From here on a failure consumes all the frame's gas.
 		gas_left = 0;
@@ -377,6 +386,7 @@ pub fn run_create<T: Config>(
 		ContractInfoOf::<T>::mutate(address, |info| {
 			if let Some(info) = info {
 				info.code_hash = code_hash;
+				info.code_len = code_len;
 			}
 		});
 		gas_left = left;
@@ -419,8 +429,13 @@ pub fn bare_deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> ExecO
 /// `ContractNotFound` (and uses no gas).
 pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutcome<Vec<u8>> {
 	if !ContractInfoOf::<T>::contains_key(request.dest) {
+		let error = if is_evicted::<T>(&request.dest) {
+			Error::<T>::ContractEvicted
+		} else {
+			Error::<T>::ContractNotFound
+		};
 		return ExecOutcome {
-			result: Err(Error::<T>::ContractNotFound.into()),
+			result: Err(error.into()),
 			output: Vec::new(),
 			gas_used: 0,
 			gas_refund: 0,

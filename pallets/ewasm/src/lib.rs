@@ -30,6 +30,7 @@ pub mod environment;
 pub mod exec;
 pub mod gas;
 pub mod limits;
+pub mod rent;
 mod storage;
 mod vm;
 pub mod weights;
@@ -58,11 +59,15 @@ pub mod pallet {
 		frame_support::{
 			dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 			pallet_prelude::*,
-			traits::fungible,
+			traits::{
+				fungible::{self, Inspect, Mutate},
+				tokens::Preservation,
+			},
 		},
 		frame_system::pallet_prelude::*,
 		sp_core::{H160, H256},
 	};
+	use rent::TotalFeePolicy;
 
 	/// The pallet.
 	#[pallet::pallet]
@@ -95,6 +100,20 @@ pub mod pallet {
 		/// gas limit).
 		type Environment: BlockEnvironment;
 
+		/// How much TOTALFEE, the rent counter, grows each block (see [`rent`]).
+		type FeePolicy: rent::TotalFeePolicy;
+
+		/// Where rent goes: `Some(account)` receives it (a treasury), `None` burns it.
+		type RentPayee: Get<Option<Self::AccountId>>;
+
+		/// Most `poke`s one block may contain (they are free).
+		#[pallet::constant]
+		type MaxPokesPerBlock: Get<u32>;
+
+		/// How many blocks of rent, at the current TOTALFEE growth, a woken contract must hold.
+		#[pallet::constant]
+		type WakeRentBlocks: Get<u32>;
+
 		/// Weights of the extrinsics, gas excluded.
 		type WeightInfo: WeightInfo;
 	}
@@ -107,6 +126,8 @@ pub mod pallet {
 	pub struct ContractInfo {
 		/// keccak256 of its code; the code is in [`PristineCode`].
 		pub code_hash: H256,
+		/// Length of its code in bytes (0 while its init code runs).
+		pub code_len: u32,
 		/// Number of non-zero storage items.
 		pub storage_items: u32,
 		/// Bytes of storage: 64 per item (32-byte key, 32-byte value).
@@ -119,14 +140,16 @@ pub mod pallet {
 	}
 
 	impl ContractInfo {
-		/// A new contract with no storage yet.
-		pub fn new(code_hash: H256) -> Self {
-			ContractInfo::with_nonce(code_hash, 1)
-		}
-
-		/// A contract with no storage yet and the given nonce.
-		pub fn with_nonce(code_hash: H256, nonce: u64) -> Self {
-			ContractInfo { code_hash, storage_items: 0, storage_bytes: 0, rent_fee_mark: 0, nonce }
+		/// A contract without storage yet, with `nonce`, that has paid rent up to now.
+		pub fn new<T: Config>(code_hash: H256, code_len: u32, nonce: u64) -> Self {
+			ContractInfo {
+				code_hash,
+				code_len,
+				storage_items: 0,
+				storage_bytes: 0,
+				rent_fee_mark: TotalFee::<T>::get(),
+				nonce,
+			}
 		}
 	}
 
@@ -156,6 +179,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ContractStorage<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Address, Blake2_128Concat, Word, Word>;
+
+	/// TOTALFEE: the rent counter, grown by [`Config::FeePolicy`] at the start of every block.
+	/// A contract owes `(TOTALFEE - rent_fee_mark) * (100 + code_len + storage_bytes)`.
+	#[pallet::storage]
+	pub type TotalFee<T: Config> = StorageValue<_, u128, ValueQuery>;
+
+	/// Contracts evicted whose storage is still being deleted (in `on_idle`), with what their
+	/// tombstone will commit to.
+	#[pallet::storage]
+	pub type Evicting<T: Config> = StorageMap<_, Blake2_128Concat, Address, rent::Eviction>;
+
+	/// Tombstones of evicted contracts: `keccak256(SCALE(address, code hash, nonce, TOTALFEE at
+	/// eviction, storage hash))`; see [`rent::tombstone`]. `wake` restores from them.
+	#[pallet::storage]
+	pub type Tombstones<T: Config> = StorageMap<_, Blake2_128Concat, Address, H256>;
+
+	/// How many `poke`s the current block holds.
+	#[pallet::storage]
+	pub type PokesInBlock<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Whether contracts may import the `debug` namespace (printing to the node's log). Set at
 	/// genesis: on for development chains, off otherwise.
@@ -199,10 +241,11 @@ pub mod pallet {
 				let address = Address(contract.address.0);
 				let code: CodeVec<T> =
 					contract.code.clone().try_into().expect("genesis code fits MaxCodeLen");
+				let code_len = code.len() as u32;
 				let code_hash = crate::storage::add_code_user::<T>(code);
 				ContractInfoOf::<T>::insert(
 					address,
-					ContractInfo::with_nonce(code_hash, contract.nonce),
+					ContractInfo::new::<T>(code_hash, code_len, contract.nonce),
 				);
 				for (key, value) in &contract.storage {
 					crate::storage::write::<T>(&address, &key.0, &value.0, false);
@@ -234,6 +277,28 @@ pub mod pallet {
 			contract: Address,
 			/// Gas it used.
 			gas_used: u64,
+		},
+		/// A contract paid rent.
+		RentCharged {
+			/// The contract.
+			contract: Address,
+			/// The rent taken from its balance.
+			amount: u128,
+			/// TOTALFEE, up to which it has now paid.
+			fee_mark: u128,
+		},
+		/// A contract that could not pay its rent was evicted by `poke`. Its tombstone is sealed
+		/// once its storage is deleted; it can then be woken.
+		Evicted {
+			/// The contract.
+			contract: Address,
+			/// TOTALFEE at eviction (part of what `wake` must supply).
+			fee_mark: u128,
+		},
+		/// An evicted contract was restored by `wake`.
+		Woken {
+			/// The contract.
+			contract: Address,
 		},
 		/// A contract ran `log`.
 		ContractEmitted {
@@ -276,9 +341,47 @@ pub mod pallet {
 		/// The contract trapped (unreachable, an out-of-bounds memory access, a bad host
 		/// function argument, stack overflow, ...). All gas is consumed.
 		ContractTrapped,
+		/// The contract cannot pay the rent it owes, so it cannot run; `poke` evicts it.
+		RentUnpaid,
+		/// The contract was evicted for unpaid rent; `wake` restores it.
+		ContractEvicted,
+		/// This block already holds `MaxPokesPerBlock` pokes.
+		PokeQuotaExhausted,
+		/// `poke` was given an address without a contract.
+		NotAContract,
+		/// `wake`: no tombstone at this address (never evicted, already woken, or its storage
+		/// is still being deleted).
+		NoTombstone,
+		/// `wake`: the code, storage, nonce or fee mark supplied do not match the tombstone.
+		TombstoneMismatch,
+		/// `wake`: the value does not pay `WakeRentBlocks` blocks of rent.
+		WakeValueTooLow,
 		/// The contract ran out of gas (or, deploying, could not pay for storing its code).
 		/// All gas is consumed.
 		OutOfGas,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Grows TOTALFEE and opens the block's `poke` quota.
+		fn on_initialize(_block: BlockNumberFor<T>) -> Weight {
+			TotalFee::<T>::mutate(|fee| *fee = fee.saturating_add(T::FeePolicy::increment()));
+			PokesInBlock::<T>::kill();
+			T::DbWeight::get().reads_writes(1, 2)
+		}
+
+		/// Deletes storage of evicted contracts with the block's spare weight, sealing their
+		/// tombstones.
+		fn on_idle(_block: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			let per_item = rent::deletion_weight::<T>(1, 1);
+			let items = remaining.checked_div_per_component(&per_item).unwrap_or(0);
+			if items == 0 {
+				return Weight::zero();
+			}
+			let (deleted, contracts) =
+				rent::delete_evicted_storage::<T>(items.min(u32::MAX.into()) as u32);
+			rent::deletion_weight::<T>(deleted, contracts)
+		}
 	}
 
 	#[pallet::call]
@@ -355,6 +458,86 @@ pub mod pallet {
 			});
 			Ok(Some(weight).into())
 		}
+
+		/// Touches the contract at `target` for free: it pays the rent it owes, or, if it
+		/// cannot, is evicted (event `Evicted`). At most `MaxPokesPerBlock` per block. The fee
+		/// is refunded when the poke succeeds.
+		///
+		/// Fails with `PokeQuotaExhausted` or `NotAContract` (paying the fee).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::poke())]
+		pub fn poke(origin: OriginFor<T>, target: Address) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			ensure!(
+				PokesInBlock::<T>::get() < T::MaxPokesPerBlock::get(),
+				Error::<T>::PokeQuotaExhausted
+			);
+			ensure!(ContractInfoOf::<T>::contains_key(target), Error::<T>::NotAContract);
+			PokesInBlock::<T>::mutate(|pokes| *pokes = pokes.saturating_add(1));
+			if rent::pay::<T>(&target).is_err() {
+				rent::evict::<T>(&target);
+			}
+			Ok(Pays::No.into())
+		}
+
+		/// Restores the evicted contract at `address` from its `code`, its `storage` (every
+		/// key/value pair it held), its `nonce` and the TOTALFEE at its eviction (`fee_mark`,
+		/// from the `Evicted` event), checked against its tombstone; moves `value` from the
+		/// signer to it, which must pay `WakeRentBlocks` blocks of rent. The tombstone is
+		/// consumed: a contract is woken once.
+		///
+		/// Emits `Woken`. Fails with `NoTombstone`, `TombstoneMismatch`, a `Code*` error,
+		/// `WakeValueTooLow` or `TransferFailed`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::wake(code.len() as u32, storage.len() as u32))]
+		pub fn wake(
+			origin: OriginFor<T>,
+			address: Address,
+			code: Vec<u8>,
+			storage: Vec<(Word, Word)>,
+			nonce: u64,
+			fee_mark: u128,
+			#[pallet::compact] value: u128,
+		) -> DispatchResult {
+			let waker = ensure_signed(origin)?;
+			let expected = Tombstones::<T>::get(address).ok_or(Error::<T>::NoTombstone)?;
+			let eviction = rent::Eviction {
+				code_hash: crate::storage::code_hash(&code),
+				nonce,
+				fee_mark,
+				storage_hash: rent::storage_commitment(&storage),
+			};
+			ensure!(
+				rent::tombstone(&address, &eviction) == expected,
+				Error::<T>::TombstoneMismatch
+			);
+			exec::validate::<T>(&code)?;
+			let items = storage.iter().filter(|(_, value)| *value != [0u8; 32]).count() as u64;
+			let bytes =
+				rent::rented_bytes(code.len() as u32, items * crate::storage::STORAGE_ITEM_BYTES);
+			let prepaid = u128::from(bytes)
+				.saturating_mul(T::FeePolicy::increment())
+				.saturating_mul(T::WakeRentBlocks::get().into());
+			let account = exec::account_of::<T>(&address);
+			let balance = T::Currency::balance(&account).saturating_add(value);
+			ensure!(balance >= prepaid, Error::<T>::WakeValueTooLow);
+			T::Currency::transfer(&waker, &account, value, Preservation::Preserve)
+				.map_err(|_| Error::<T>::TransferFailed)?;
+
+			let code_len = code.len() as u32;
+			let code: CodeVec<T> = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
+			let code_hash = crate::storage::add_code_user::<T>(code);
+			ContractInfoOf::<T>::insert(
+				address,
+				ContractInfo::new::<T>(code_hash, code_len, nonce),
+			);
+			for (key, value) in &storage {
+				crate::storage::write::<T>(&address, key, value, false);
+			}
+			Tombstones::<T>::remove(address);
+			Self::deposit_event(Event::Woken { contract: address });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -363,6 +546,12 @@ pub mod pallet {
 		/// state like the extrinsic (all or nothing) and emits its events, but charges no fee.
 		pub fn bare_deploy(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
 			exec::bare_deploy::<T>(request)
+		}
+
+		/// The rent status of the contract at `address` (the `EwasmApi::rent_status` runtime
+		/// API).
+		pub fn rent_status(address: Address) -> Option<ewasm_primitives::api::RentStatus> {
+			rent::status::<T>(&address)
 		}
 
 		/// Calls a contract for `request.caller` outside any extrinsic, as [`Self::bare_deploy`]

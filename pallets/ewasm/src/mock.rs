@@ -51,6 +51,10 @@ parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
 	pub const WeightPerGas: Weight = crate::gas::DEFAULT_WEIGHT_PER_GAS;
 	pub storage TestSchedule: crate::gas::Schedule = crate::gas::Schedule::chain();
+	/// TOTALFEE growth per block; zero unless a rent test sets it.
+	pub storage FeePerBlock: u128 = 0;
+	/// Where rent goes; burned unless a test sets a payee.
+	pub storage RentPayee: Option<AccountId32> = None;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -99,6 +103,10 @@ impl pallet_ewasm::Config for Test {
 	type WeightPerGas = WeightPerGas;
 	type Schedule = TestSchedule;
 	type Environment = TestEnvironment;
+	type FeePolicy = crate::rent::ConstantFee<FeePerBlock>;
+	type RentPayee = RentPayee;
+	type MaxPokesPerBlock = ConstU32<2>;
+	type WakeRentBlocks = ConstU32<10>;
 	type WeightInfo = ();
 }
 

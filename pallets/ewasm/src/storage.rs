@@ -62,7 +62,7 @@ pub fn add_code_user<T: Config>(code: CodeVec<T>) -> H256 {
 }
 
 /// Counts one user less of the code under `hash`, deleting it when none is left.
-fn remove_code_user<T: Config>(hash: &H256) {
+pub fn remove_code_user<T: Config>(hash: &H256) {
 	CodeInfoOf::<T>::mutate_exists(hash, |info| {
 		if let Some(code) = info {
 			code.refcount = code.refcount.saturating_sub(1);
@@ -97,9 +97,7 @@ pub fn code_of<T: Config>(address: &Address) -> Option<Vec<u8>> {
 
 /// The length of the code of the contract at `address` (0 without a contract).
 pub fn code_len_of<T: Config>(address: &Address) -> u32 {
-	ContractInfoOf::<T>::get(address)
-		.and_then(|info| CodeInfoOf::<T>::get(info.code_hash))
-		.map_or(0, |code| code.len)
+	ContractInfoOf::<T>::get(address).map_or(0, |info| info.code_len)
 }
 
 /// The nonce of the contract at `address`, which is then incremented (for `create`).

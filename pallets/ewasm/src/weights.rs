@@ -14,6 +14,10 @@ pub trait WeightInfo {
 	fn deploy(c: u32, d: u32, i: u32) -> Weight;
 	/// `call` of a contract with `c` bytes of code and `i` bytes of input, gas excluded.
 	fn call(c: u32, i: u32) -> Weight;
+	/// `poke`: rent paid, or an eviction.
+	fn poke() -> Weight;
+	/// `wake` with `c` bytes of code and `s` storage items.
+	fn wake(c: u32, s: u32) -> Weight;
 }
 
 /// Upper bound on the time to validate and compile one byte of code: 20 µs per KiB.
@@ -39,5 +43,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(1_000, 0).saturating_mul(i.into()))
 			.saturating_add(Weight::from_parts(0, u64::from(c) + 2_048))
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+	}
+
+	fn poke() -> Weight {
+		// Reads: quota, contract info, TOTALFEE, balance, payee. Writes: quota, contract info or
+		// eviction state, code info, balance.
+		RocksDbWeight::get().reads_writes(5, 4).saturating_add(Weight::from_parts(20_000_000, 512))
+	}
+
+	fn wake(c: u32, s: u32) -> Weight {
+		// Validates the code, hashes the storage; reads the tombstone, code info, balances;
+		// writes the contract, the code, each storage item, balances, the tombstone.
+		INSTANTIATE
+			.saturating_add(COMPILE_PER_BYTE.saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, u64::from(c) + 2_048))
+			.saturating_add(RocksDbWeight::get().reads_writes(5, 6))
+			.saturating_add(RocksDbWeight::get().writes(s.into()))
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(s.into()))
 	}
 }

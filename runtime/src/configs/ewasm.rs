@@ -16,6 +16,11 @@ parameter_types! {
 	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
 	/// Hera's EEI prices, instructions metered by fuel.
 	pub const EwasmSchedule: pallet_ewasm::gas::Schedule = pallet_ewasm::gas::Schedule::chain();
+	/// TOTALFEE grows 1 gwei per block: a contract of 1 KiB of code and storage pays about
+	/// 1.1 * 10^12 wei (0.0000011 EWT) per block.
+	pub const FeePerBlock: u128 = crate::GWEI;
+	/// Rent is burned.
+	pub const RentPayee: Option<AccountId> = None;
 }
 
 type Mapper = pallet_ewasm::address::AccountId32Mapper;
@@ -60,5 +65,9 @@ impl pallet_ewasm::Config for Runtime {
 	type WeightPerGas = WeightPerGas;
 	type Schedule = EwasmSchedule;
 	type Environment = EwasmEnvironment;
+	type FeePolicy = pallet_ewasm::rent::ConstantFee<FeePerBlock>;
+	type RentPayee = RentPayee;
+	type MaxPokesPerBlock = ConstU32<16>;
+	type WakeRentBlocks = ConstU32<100>;
 	type WeightInfo = ();
 }

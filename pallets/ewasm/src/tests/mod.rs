@@ -1,9 +1,6 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
 //! (`fixtures/*.wat`): single contracts here, the call stack in [`call_stack`], the block
-//! and chain getters in [`environment`].
-
-mod call_stack;
-mod environment;
+//! and chain getters in [`environment`], rent, eviction and wake in [`rent`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -724,3 +721,8 @@ fn every_specified_function_is_linked_with_its_signature() {
 		.instantiate_and_start(&mut store, &module)
 		.expect("every specified function resolves with the specified signature");
 }
+
+// After the helpers and macros above, which they use.
+mod call_stack;
+mod environment;
+mod rent;

@@ -1,0 +1,290 @@
+//! Rent, as the "minimal state execution proposal" defines it: a global TOTALFEE counter
+//! grows every block; a contract remembers the TOTALFEE when it last paid (F1); when it is
+//! touched at TOTALFEE = F2 it owes `(F2 - F1) * (100 + len(code) + len(storage))`.
+//!
+//! An evicted contract leaves a tombstone: a hash committing to its address, code hash,
+//! storage, nonce and the TOTALFEE at eviction. Its storage is deleted, and the storage part
+//! of the commitment computed, a bounded number of items per block in `on_idle`; then it can
+//! be woken ([`tombstone`]) from its code and storage by anyone who has them.
+//!
+//! The pure part decides ([`rent_owed`], [`consider`], [`blocks_until_evictable`],
+//! [`tombstone`]); the rest ([`pay`], [`evict`], [`delete_evicted_storage`]) enacts.
+
+use crate::{
+	exec::account_of, Config, ContractInfoOf, ContractStorage, Error, Event, Evicting, Pallet,
+	Tombstones, TotalFee,
+};
+use codec::{Decode, Encode, MaxEncodedLen};
+use ewasm_primitives::{value::Word, Address};
+use polkadot_sdk::{
+	frame_support::{
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::{Fortitude, Precision, Preservation},
+		},
+		weights::Weight,
+	},
+	sp_core::{Get, H256},
+	sp_io::hashing::keccak_256,
+	sp_runtime::DispatchError,
+};
+use scale_info::TypeInfo;
+
+/// Bytes every contract is charged for on top of its code and storage.
+pub const RENT_BASE_BYTES: u64 = 100;
+
+/// How much TOTALFEE grows each block.
+pub trait TotalFeePolicy {
+	/// The increment of TOTALFEE at the start of a block.
+	fn increment() -> u128;
+}
+
+/// TOTALFEE grows by the same amount every block.
+pub struct ConstantFee<Increment>(core::marker::PhantomData<Increment>);
+
+impl<Increment: Get<u128>> TotalFeePolicy for ConstantFee<Increment> {
+	fn increment() -> u128 {
+		Increment::get()
+	}
+}
+
+/// The bytes a contract pays rent for.
+pub fn rented_bytes(code_len: u32, storage_bytes: u64) -> u64 {
+	RENT_BASE_BYTES.saturating_add(code_len.into()).saturating_add(storage_bytes)
+}
+
+/// The rent owed for `bytes` between TOTALFEE `fee_mark` (F1) and `total_fee` (F2).
+pub fn rent_owed(total_fee: u128, fee_mark: u128, bytes: u64) -> u128 {
+	total_fee.saturating_sub(fee_mark).saturating_mul(bytes.into())
+}
+
+/// What to do with a contract that is touched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+	/// Nothing is owed (F2 = F1).
+	Nothing,
+	/// Take `owed` from its balance and set F1 = F2.
+	Charge {
+		/// The rent.
+		owed: u128,
+	},
+	/// It cannot pay `owed`: evict it.
+	Evict {
+		/// The rent it could not pay.
+		owed: u128,
+	},
+}
+
+/// Decides what happens to a contract with `balance` that owes `owed`.
+pub fn consider(balance: u128, owed: u128) -> Verdict {
+	match owed {
+		0 => Verdict::Nothing,
+		owed if owed <= balance => Verdict::Charge { owed },
+		owed => Verdict::Evict { owed },
+	}
+}
+
+/// How many blocks from now, at `increment` per block, until a contract with `balance` that
+/// has paid up to `fee_mark` and rents `bytes` can no longer pay (is evictable); `None` if
+/// TOTALFEE does not grow. Zero means it is evictable now.
+pub fn blocks_until_evictable(
+	total_fee: u128,
+	fee_mark: u128,
+	bytes: u64,
+	balance: u128,
+	increment: u128,
+) -> Option<u128> {
+	if increment == 0 {
+		return None;
+	}
+	// The first TOTALFEE at which the rent exceeds the balance.
+	let bytes = u128::from(bytes.max(1));
+	let evictable_fee = fee_mark.saturating_add(balance / bytes).saturating_add(1);
+	Some(evictable_fee.saturating_sub(total_fee).div_ceil(increment))
+}
+
+/// The running hash of storage items: `keccak256(previous ++ key ++ value)`.
+pub fn chain_storage_hash(previous: H256, key: &Word, value: &Word) -> H256 {
+	let mut preimage = [0u8; 96];
+	preimage[..32].copy_from_slice(previous.as_bytes());
+	preimage[32..64].copy_from_slice(key);
+	preimage[64..].copy_from_slice(value);
+	H256(keccak_256(&preimage))
+}
+
+/// The storage part of a tombstone: the running hash of its items in the order storage
+/// iterates them (by `blake2_128(key) ++ key`, as `ContractStorage` is keyed).
+pub fn storage_commitment(items: &[(Word, Word)]) -> H256 {
+	let mut ordered: alloc::vec::Vec<_> = items
+		.iter()
+		.map(|(key, value)| (polkadot_sdk::sp_io::hashing::blake2_128(key), key, value))
+		.collect();
+	ordered.sort();
+	ordered.iter().fold(H256::zero(), |hash, (_, key, value)| chain_storage_hash(hash, key, value))
+}
+
+/// A contract being evicted: what its tombstone will commit to, and the storage hash so far.
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Eviction {
+	/// Its code hash.
+	pub code_hash: H256,
+	/// Its nonce.
+	pub nonce: u64,
+	/// TOTALFEE when it was evicted.
+	pub fee_mark: u128,
+	/// The running hash of the storage items deleted so far.
+	pub storage_hash: H256,
+}
+
+/// The tombstone of an evicted contract: commits to everything needed to restore it.
+pub fn tombstone(address: &Address, eviction: &Eviction) -> H256 {
+	H256(keccak_256(&(address, eviction).encode()))
+}
+
+/// Takes the rent the contract at `address` owes, if any. Fails with `RentUnpaid`, changing
+/// nothing, if its balance cannot pay it (the caller decides whether to evict it).
+pub fn pay<T: Config>(address: &Address) -> Result<(), DispatchError> {
+	let Some(mut info) = ContractInfoOf::<T>::get(address) else {
+		return Ok(());
+	};
+	let total_fee = TotalFee::<T>::get();
+	let bytes = rented_bytes(info.code_len, info.storage_bytes);
+	let owed = rent_owed(total_fee, info.rent_fee_mark, bytes);
+	let account = account_of::<T>(address);
+	match consider(T::Currency::balance(&account), owed) {
+		Verdict::Nothing => Ok(()),
+		Verdict::Charge { owed } => {
+			match T::RentPayee::get() {
+				Some(payee) => {
+					T::Currency::transfer(&account, &payee, owed, Preservation::Expendable)
+						.map(|_| ())
+				}
+				None => T::Currency::burn_from(
+					&account,
+					owed,
+					Preservation::Expendable,
+					Precision::Exact,
+					Fortitude::Polite,
+				)
+				.map(|_| ()),
+			}?;
+			info.rent_fee_mark = total_fee;
+			ContractInfoOf::<T>::insert(address, info);
+			Pallet::<T>::deposit_event(Event::RentCharged {
+				contract: *address,
+				amount: owed,
+				fee_mark: total_fee,
+			});
+			Ok(())
+		}
+		Verdict::Evict { .. } => Err(Error::<T>::RentUnpaid.into()),
+	}
+}
+
+/// Evicts the contract at `address`: it stops existing now; its storage is deleted (and its
+/// tombstone sealed) later, in `on_idle`. Its balance stays on its account.
+pub fn evict<T: Config>(address: &Address) {
+	let Some(info) = ContractInfoOf::<T>::take(address) else {
+		return;
+	};
+	crate::storage::remove_code_user::<T>(&info.code_hash);
+	let fee_mark = TotalFee::<T>::get();
+	Evicting::<T>::insert(
+		address,
+		Eviction {
+			code_hash: info.code_hash,
+			nonce: info.nonce,
+			fee_mark,
+			storage_hash: H256::zero(),
+		},
+	);
+	Pallet::<T>::deposit_event(Event::Evicted { contract: *address, fee_mark });
+}
+
+/// Deletes at most `limit` storage items of evicted contracts, folding them into their
+/// tombstones' storage hashes; seals the tombstone of every contract whose storage is gone.
+/// Returns how many items it deleted and how many contracts it looked at.
+pub fn delete_evicted_storage<T: Config>(limit: u32) -> (u32, u32) {
+	let mut deleted = 0;
+	let mut contracts = 0;
+	let mut evicting = Evicting::<T>::iter();
+	while deleted < limit {
+		let Some((address, mut eviction)) = evicting.next() else {
+			break;
+		};
+		contracts += 1;
+		let items: alloc::vec::Vec<_> =
+			ContractStorage::<T>::iter_prefix(address).take((limit - deleted) as usize).collect();
+		for (key, value) in &items {
+			eviction.storage_hash = chain_storage_hash(eviction.storage_hash, key, value);
+			ContractStorage::<T>::remove(address, key);
+		}
+		deleted += items.len() as u32;
+		if ContractStorage::<T>::iter_prefix(address).next().is_none() {
+			Evicting::<T>::remove(address);
+			Tombstones::<T>::insert(address, tombstone(&address, &eviction));
+		} else {
+			Evicting::<T>::insert(address, eviction);
+		}
+	}
+	(deleted, contracts)
+}
+
+/// The rent status of the contract at `address` now, for the runtime API.
+pub fn status<T: Config>(address: &Address) -> Option<ewasm_primitives::api::RentStatus> {
+	let info = ContractInfoOf::<T>::get(address)?;
+	let total_fee = TotalFee::<T>::get();
+	let bytes = rented_bytes(info.code_len, info.storage_bytes);
+	let balance = T::Currency::balance(&account_of::<T>(address));
+	let fee_per_block = T::FeePolicy::increment();
+	let now = crate::environment::block_number::<T>();
+	let evictable_at_block =
+		blocks_until_evictable(total_fee, info.rent_fee_mark, bytes, balance, fee_per_block)
+			.map(|blocks| now.saturating_add(u64::try_from(blocks).unwrap_or(u64::MAX)));
+	Some(ewasm_primitives::api::RentStatus {
+		balance,
+		fee_mark: info.rent_fee_mark,
+		total_fee,
+		rented_bytes: bytes,
+		owed: rent_owed(total_fee, info.rent_fee_mark, bytes),
+		fee_per_block,
+		evictable_at_block,
+	})
+}
+
+/// The weight of [`delete_evicted_storage`] for `items` items over `contracts` contracts.
+pub fn deletion_weight<T: Config>(items: u32, contracts: u32) -> Weight {
+	T::DbWeight::get().reads_writes(
+		u64::from(items).saturating_add(u64::from(contracts) * 3),
+		u64::from(items).saturating_add(u64::from(contracts) * 2),
+	)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn rent_is_the_fee_difference_times_the_bytes() {
+		assert_eq!(rented_bytes(0, 0), 100);
+		assert_eq!(rented_bytes(1_000, 128), 1_228);
+		assert_eq!(rent_owed(10, 4, 1_228), 6 * 1_228);
+		assert_eq!(rent_owed(4, 4, 1_228), 0, "F2 = F1 owes nothing");
+	}
+
+	#[test]
+	fn a_contract_pays_while_it_can_and_is_evicted_after() {
+		assert_eq!(consider(0, 0), Verdict::Nothing);
+		assert_eq!(consider(100, 100), Verdict::Charge { owed: 100 }, "exactly enough pays");
+		assert_eq!(consider(99, 100), Verdict::Evict { owed: 100 });
+	}
+
+	#[test]
+	fn eviction_is_predicted_in_blocks() {
+		// 100 bytes, balance 1 000: it pays up to TOTALFEE 10 and is evictable at 11.
+		assert_eq!(blocks_until_evictable(0, 0, 100, 1_000, 1), Some(11));
+		assert_eq!(blocks_until_evictable(0, 0, 100, 1_000, 2), Some(6));
+		assert_eq!(blocks_until_evictable(11, 0, 100, 1_000, 1), Some(0));
+		assert_eq!(blocks_until_evictable(0, 0, 100, 1_000, 0), None);
+	}
+}

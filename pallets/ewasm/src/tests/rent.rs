@@ -1,0 +1,318 @@
+//! Rent: TOTALFEE, charges on every touch, `poke`, eviction, lazy deletion, tombstones, wake,
+//! and conservation of value.
+
+use super::*;
+use crate::{
+	exec::account_of,
+	rent::{rented_bytes, storage_commitment},
+	Evicting, Tombstones, TotalFee,
+};
+use polkadot_sdk::frame_support::{
+	assert_noop,
+	dispatch::Pays,
+	traits::{fungible::Mutate, Hooks},
+};
+
+const FEE: u128 = 1_000;
+
+/// Moves `n` blocks forward, running the pallet's `on_initialize`.
+fn next_blocks(n: u64) {
+	for _ in 0..n {
+		let block = System::block_number() + 1;
+		System::set_block_number(block);
+		Ewasm::on_initialize(block);
+	}
+}
+
+fn balance(address: Address) -> u128 {
+	Balances::balance(&account_of::<Test>(&address))
+}
+
+/// Deploys the store fixture with `funds` on its account and TOTALFEE growing by `FEE`.
+fn rented_contract(funds: u128) -> Address {
+	FeePerBlock::set(&FEE);
+	let contract = deploy(&fixture("store"), 0);
+	if funds > 0 {
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), funds));
+	}
+	contract
+}
+
+/// The rent `contract` owes per block as it is now.
+fn rent_per_block(contract: Address) -> u128 {
+	let info = ContractInfoOf::<Test>::get(contract).unwrap();
+	FEE * u128::from(rented_bytes(info.code_len, info.storage_bytes))
+}
+
+fn rent_events() -> Vec<Event<Test>> {
+	events()
+		.into_iter()
+		.filter(|e| {
+			matches!(e, Event::RentCharged { .. } | Event::Evicted { .. } | Event::Woken { .. })
+		})
+		.collect()
+}
+
+#[test]
+fn total_fee_grows_every_block_by_the_policy() {
+	new_test_ext().execute_with(|| {
+		FeePerBlock::set(&FEE);
+		next_blocks(3);
+		assert_eq!(TotalFee::<Test>::get(), 3 * FEE);
+	});
+}
+
+#[test]
+fn a_call_pays_the_rent_owed_since_the_last_touch() {
+	new_test_ext().execute_with(|| {
+		let contract = rented_contract(1_000_000_000);
+		let info = ContractInfoOf::<Test>::get(contract).unwrap();
+		assert_eq!(info.rent_fee_mark, 0);
+		assert_eq!(info.code_len as usize, fixture("store").len());
+		let per_block = rent_per_block(contract);
+		next_blocks(5);
+		System::reset_events();
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(1, 2)
+		));
+		assert_eq!(
+			rent_events(),
+			vec![Event::RentCharged { contract, amount: 5 * per_block, fee_mark: 5 * FEE }]
+		);
+		assert_eq!(balance(contract), 1_000_000_000 - 5 * per_block);
+		// F2 = F1: touching it again in the same block owes nothing, storage now counts.
+		System::reset_events();
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(1, 3)
+		));
+		assert_eq!(rent_events(), vec![]);
+		assert_eq!(rent_per_block(contract), per_block + 64 * FEE);
+	});
+}
+
+#[test]
+fn exactly_enough_balance_pays_and_one_less_cannot_run() {
+	new_test_ext().execute_with(|| {
+		let contract = rented_contract(0);
+		let owed = 2 * rent_per_block(contract);
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), owed));
+		next_blocks(2);
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(1, 0)
+		));
+		assert_eq!(balance(contract), 0);
+
+		next_blocks(1);
+		assert_fails_cleanly!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, key_value_input(1, 0)),
+			Error::<Test>::RentUnpaid
+		);
+	});
+}
+
+#[test]
+fn poke_is_free_and_limited_per_block() {
+	new_test_ext().execute_with(|| {
+		let contract = rented_contract(1_000_000_000);
+		next_blocks(1);
+		let post = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
+		assert_eq!(post.pays_fee, Pays::No);
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().rent_fee_mark, FEE);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(
+			error_of(Ewasm::poke(RuntimeOrigin::signed(BOB), contract)),
+			Error::<Test>::PokeQuotaExhausted.into()
+		);
+		next_blocks(1);
+		assert_eq!(
+			error_of(Ewasm::poke(RuntimeOrigin::signed(BOB), Address([9; 20]))),
+			Error::<Test>::NotAContract.into()
+		);
+	});
+}
+
+#[test]
+fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
+	new_test_ext().execute_with(|| {
+		let code = fixture("store");
+		let contract = rented_contract(0);
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(1, 2)
+		));
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(3, 4)
+		));
+		let nonce = ContractInfoOf::<Test>::get(contract).unwrap().nonce;
+		next_blocks(1);
+		System::reset_events();
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(rent_events(), vec![Event::Evicted { contract, fee_mark: FEE }]);
+		assert_eq!(ContractInfoOf::<Test>::get(contract), None);
+		assert_eq!(
+			error_of(Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, vec![])),
+			Error::<Test>::ContractEvicted.into()
+		);
+		let storage = vec![([1; 32], [2; 32]), ([3; 32], [4; 32])];
+		let wake = |storage: Vec<([u8; 32], [u8; 32])>, value| {
+			Ewasm::wake(
+				RuntimeOrigin::signed(BOB),
+				contract,
+				code.clone(),
+				storage,
+				nonce,
+				FEE,
+				value,
+			)
+		};
+		assert_noop!(wake(storage.clone(), 1_000_000_000), Error::<Test>::NoTombstone);
+
+		// Storage is deleted a bounded amount per block; then the tombstone is sealed.
+		assert_eq!(crate::rent::delete_evicted_storage::<Test>(1), (1, 1));
+		assert!(Evicting::<Test>::contains_key(contract));
+		assert_eq!(crate::rent::delete_evicted_storage::<Test>(10), (1, 1));
+		assert!(Tombstones::<Test>::contains_key(contract));
+		assert_eq!(ContractStorage::<Test>::iter_prefix(contract).count(), 0);
+		assert_eq!(crate::rent::delete_evicted_storage::<Test>(10), (0, 0));
+
+		// No second contract at the address while it sleeps.
+		assert_eq!(
+			error_of(Ewasm::deploy(
+				RuntimeOrigin::signed(ALICE),
+				0,
+				GAS,
+				init_code_for(&code),
+				vec![],
+				[0; 32]
+			)),
+			Error::<Test>::ContractExists.into()
+		);
+
+		assert_noop!(
+			wake(vec![([1; 32], [2; 32])], 1_000_000_000),
+			Error::<Test>::TombstoneMismatch
+		);
+		let prepaid = 10 * FEE * u128::from(rented_bytes(code.len() as u32, 128));
+		assert_noop!(wake(storage.clone(), prepaid - 1), Error::<Test>::WakeValueTooLow);
+		System::reset_events();
+		assert_ok!(wake(storage.clone(), prepaid));
+		assert_eq!(rent_events(), vec![Event::Woken { contract }]);
+		assert_eq!(ContractStorage::<Test>::get(contract, [3; 32]), Some([4; 32]));
+		assert_ok!(Ewasm::call(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			0,
+			GAS,
+			key_value_input(5, 6)
+		));
+		assert_noop!(wake(storage, prepaid), Error::<Test>::NoTombstone);
+	});
+}
+
+#[test]
+fn the_storage_commitment_ignores_the_order_items_are_given_in() {
+	let items = [([1; 32], [2; 32]), ([3; 32], [4; 32]), ([5; 32], [6; 32])];
+	let mut reversed = items;
+	reversed.reverse();
+	assert_eq!(storage_commitment(&items), storage_commitment(&reversed));
+	assert_ne!(storage_commitment(&items), storage_commitment(&items[..2]));
+}
+
+/// Rent moves value only to its sink: burned (total issuance falls by exactly the rent) or
+/// paid to the payee; eviction and wake create or destroy nothing. Checked over pseudo-random
+/// sequences of touches, pokes, block advances and wakes.
+#[test]
+fn rent_eviction_and_wake_conserve_value() {
+	for seed in 1..=20u64 {
+		for payee in [None, Some(polkadot_sdk::sp_runtime::AccountId32::new([0xAA; 32]))] {
+			new_test_ext().execute_with(|| {
+				RentPayee::set(&payee);
+				let contract = rented_contract(3_000_000 * seed as u128);
+				let issuance_before = Balances::total_issuance();
+				let mut random = seed;
+				let mut rent_paid = 0u128;
+				for _ in 0..40 {
+					random ^= random << 13;
+					random ^= random >> 7;
+					random ^= random << 17;
+					System::reset_events();
+					let _ = match random % 4 {
+						0 => Ewasm::call(
+							RuntimeOrigin::signed(BOB),
+							contract,
+							0,
+							GAS,
+							key_value_input((random >> 8) as u8, 1),
+						)
+						.map(|_| ())
+						.map_err(|e| e.error),
+						1 => Ewasm::poke(RuntimeOrigin::signed(BOB), contract)
+							.map(|_| ())
+							.map_err(|e| e.error),
+						_ => {
+							next_blocks(1 + random % 3);
+							Ok(())
+						}
+					};
+					rent_paid += events()
+						.iter()
+						.map(|e| match e {
+							Event::RentCharged { amount, .. } => *amount,
+							_ => 0,
+						})
+						.sum::<u128>();
+				}
+				match &payee {
+					None => assert_eq!(Balances::total_issuance(), issuance_before - rent_paid),
+					Some(payee) => {
+						assert_eq!(Balances::total_issuance(), issuance_before);
+						assert_eq!(Balances::balance(payee), rent_paid);
+					}
+				}
+			});
+		}
+	}
+}
+
+#[test]
+fn the_rent_status_predicts_the_eviction_block() {
+	new_test_ext().execute_with(|| {
+		let contract = rented_contract(0);
+		let per_block = rent_per_block(contract);
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), 3 * per_block));
+		next_blocks(1);
+		let status = Ewasm::rent_status(contract).expect("a contract");
+		assert_eq!((status.balance, status.fee_mark, status.total_fee), (3 * per_block, 0, FEE));
+		assert_eq!(status.owed, per_block);
+		assert_eq!(status.fee_per_block, FEE);
+		// TOTALFEE is FEE at block 2 (now) and grows FEE a block: the balance pays up to
+		// 3 * FEE (block 4), not 4 * FEE (block 5).
+		assert_eq!(status.evictable_at_block, Some(5));
+		next_blocks(2);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert!(ContractInfoOf::<Test>::get(contract).is_some(), "still pays at block 4");
+		next_blocks(1);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(ContractInfoOf::<Test>::get(contract), None, "evicted at block 5");
+		assert_eq!(Ewasm::rent_status(contract), None);
+	});
+}

@@ -309,8 +309,9 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		if call.transfer {
 			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value)?;
 		}
-		// Running a contract modifies it: it pays its rent first (with the value it just got).
-		rent::pay::<T>(&call.address)?;
+		// Running a contract modifies it: it pays its rent first (with the value it just got),
+		// or, under TOTALFEE_TTL, the call pays the touch gas.
+		let touch_gas = rent::touch::<T>(&call.address, rent::Touch::Call)?;
 		let Some(info) = ContractInfoOf::<T>::get(call.code_address) else {
 			return Ok(());
 		};
@@ -319,6 +320,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
 		code_len = code.len() as u32;
 		let module = tx.prepare::<T>(&code)?;
+		let gas_limit = call.gas_limit.checked_sub(touch_gas).ok_or(Error::<T>::OutOfGas)?;
 		let context = Context {
 			address: call.address,
 			caller: call.caller,
@@ -329,7 +331,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 			is_init: false,
 			depth: call.depth,
 		};
-		let execution = vm::execute::<T>(&module, context, tx, call.gas_limit);
+		let execution = vm::execute::<T>(&module, context, tx, gas_limit);
 		gas_left = execution.gas_left;
 		refund = execution.refund;
 		let data = conclude::<T>(execution.halt, &call.address, &mut output)?;

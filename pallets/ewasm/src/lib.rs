@@ -103,6 +103,9 @@ pub mod pallet {
 		/// How much TOTALFEE, the rent counter, grows each block (see [`rent`]).
 		type FeePolicy: rent::TotalFeePolicy;
 
+		/// Pay-as-you-go rent, or the TOTALFEE_TTL alternative (see [`rent::RentPolicy`]).
+		type RentPolicy: Get<rent::RentPolicy>;
+
 		/// Where rent goes: `Some(account)` receives it (a treasury), `None` burns it.
 		type RentPayee: Get<Option<Self::AccountId>>;
 
@@ -134,6 +137,9 @@ pub mod pallet {
 		pub storage_bytes: u64,
 		/// The TOTALFEE counter when rent was last charged (F1 of the rent formula).
 		pub rent_fee_mark: u128,
+		/// Under the TOTALFEE_TTL policy: the TOTALFEE after which it may be evicted (0 under
+		/// pay-as-you-go rent).
+		pub ttl: u128,
 		/// How many contracts it has created with `create` (Ethereum's account nonce; a new
 		/// contract starts at 1, as after EIP-161).
 		pub nonce: u64,
@@ -148,6 +154,7 @@ pub mod pallet {
 				storage_items: 0,
 				storage_bytes: 0,
 				rent_fee_mark: TotalFee::<T>::get(),
+				ttl: rent::initial_ttl::<T>(),
 				nonce,
 			}
 		}
@@ -460,7 +467,7 @@ pub mod pallet {
 		}
 
 		/// Touches the contract at `target` for free: it pays the rent it owes, or, if it
-		/// cannot, is evicted (event `Evicted`). At most `MaxPokesPerBlock` per block. The fee
+		/// cannot (or, under TOTALFEE_TTL, its TTL has passed), is evicted (event `Evicted`). At most `MaxPokesPerBlock` per block. The fee
 		/// is refunded when the poke succeeds.
 		///
 		/// Fails with `PokeQuotaExhausted` or `NotAContract` (paying the fee).
@@ -474,7 +481,7 @@ pub mod pallet {
 			);
 			ensure!(ContractInfoOf::<T>::contains_key(target), Error::<T>::NotAContract);
 			PokesInBlock::<T>::mutate(|pokes| *pokes = pokes.saturating_add(1));
-			if rent::pay::<T>(&target).is_err() {
+			if rent::touch::<T>(&target, rent::Touch::Poke).is_err() {
 				rent::evict::<T>(&target);
 			}
 			Ok(Pays::No.into())

@@ -53,6 +53,8 @@ parameter_types! {
 	pub storage TestSchedule: crate::gas::Schedule = crate::gas::Schedule::chain();
 	/// TOTALFEE growth per block; zero unless a rent test sets it.
 	pub storage FeePerBlock: u128 = 0;
+	/// Pay-as-you-go unless a test chooses TOTALFEE_TTL.
+	pub storage TestRentPolicy: crate::rent::RentPolicy = crate::rent::RentPolicy::PayAsYouGo;
 	/// Where rent goes; burned unless a test sets a payee.
 	pub storage RentPayee: Option<AccountId32> = None;
 }
@@ -104,6 +106,7 @@ impl pallet_ewasm::Config for Test {
 	type Schedule = TestSchedule;
 	type Environment = TestEnvironment;
 	type FeePolicy = crate::rent::ConstantFee<FeePerBlock>;
+	type RentPolicy = TestRentPolicy;
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<2>;
 	type WakeRentBlocks = ConstU32<10>;

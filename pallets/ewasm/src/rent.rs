@@ -7,8 +7,11 @@
 //! of the commitment computed, a bounded number of items per block in `on_idle`; then it can
 //! be woken ([`tombstone`]) from its code and storage by anyone who has them.
 //!
-//! The pure part decides ([`rent_owed`], [`consider`], [`blocks_until_evictable`],
-//! [`tombstone`]); the rest ([`pay`], [`evict`], [`delete_evicted_storage`]) enacts.
+//! [`RentPolicy::TimeToLive`] is the seed's TOTALFEE_TTL alternative to rent.
+//!
+//! The pure part decides ([`rent_owed`], [`consider`], [`consider_ttl`],
+//! [`blocks_until_evictable`], [`tombstone`]); the rest ([`touch`], [`evict`],
+//! [`delete_evicted_storage`]) enacts.
 
 use crate::{
 	exec::account_of, Config, ContractInfoOf, ContractStorage, Error, Event, Evicting, Pallet,
@@ -29,6 +32,22 @@ use polkadot_sdk::{
 	sp_runtime::DispatchError,
 };
 use scale_info::TypeInfo;
+
+/// How contracts pay for the state they occupy: a `Config` choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub enum RentPolicy {
+	/// Rent from the contract's balance on every touch: `(F2 - F1) * bytes`.
+	PayAsYouGo,
+	/// TOTALFEE_TTL: a contract lives while TOTALFEE does not exceed its TTL; every touch by a
+	/// call burns `touch_gas` more gas of the caller and extends the TTL by
+	/// `touch_gas * min_fee`. A free `poke` only evicts expired contracts.
+	TimeToLive {
+		/// Gas every touch costs.
+		touch_gas: u64,
+		/// TOTALFEE units one unit of that gas buys (the "minfee").
+		min_fee: u128,
+	},
+}
 
 /// Bytes every contract is charged for on top of its code and storage.
 pub const RENT_BASE_BYTES: u64 = 100;
@@ -68,9 +87,16 @@ pub enum Verdict {
 		/// The rent.
 		owed: u128,
 	},
-	/// It cannot pay `owed`: evict it.
+	/// TOTALFEE_TTL: charge the toucher `gas` and extend the TTL to `ttl`.
+	Extend {
+		/// The new TTL.
+		ttl: u128,
+		/// The gas the touch costs.
+		gas: u64,
+	},
+	/// It cannot pay `owed` (or its TTL has passed): evict it.
 	Evict {
-		/// The rent it could not pay.
+		/// The rent it could not pay (zero under TOTALFEE_TTL).
 		owed: u128,
 	},
 }
@@ -81,6 +107,25 @@ pub fn consider(balance: u128, owed: u128) -> Verdict {
 		0 => Verdict::Nothing,
 		owed if owed <= balance => Verdict::Charge { owed },
 		owed => Verdict::Evict { owed },
+	}
+}
+
+/// Decides what happens to a contract with TTL `ttl` touched at TOTALFEE `total_fee` under
+/// [`RentPolicy::TimeToLive`]; `extend` is false for a free `poke`.
+pub fn consider_ttl(
+	total_fee: u128,
+	ttl: u128,
+	extend: bool,
+	touch_gas: u64,
+	min_fee: u128,
+) -> Verdict {
+	if total_fee > ttl {
+		Verdict::Evict { owed: 0 }
+	} else if extend {
+		let extension = u128::from(touch_gas).saturating_mul(min_fee);
+		Verdict::Extend { ttl: ttl.saturating_add(extension), gas: touch_gas }
+	} else {
+		Verdict::Nothing
 	}
 }
 
@@ -141,18 +186,40 @@ pub fn tombstone(address: &Address, eviction: &Eviction) -> H256 {
 	H256(keccak_256(&(address, eviction).encode()))
 }
 
-/// Takes the rent the contract at `address` owes, if any. Fails with `RentUnpaid`, changing
-/// nothing, if its balance cannot pay it (the caller decides whether to evict it).
-pub fn pay<T: Config>(address: &Address) -> Result<(), DispatchError> {
+/// Why a touch is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+	/// A call runs the contract (and pays the TOTALFEE_TTL touch gas).
+	Call,
+	/// A free `poke`.
+	Poke,
+}
+
+/// Touches the contract at `address` (a modification): it pays the rent it owes under
+/// [`RentPolicy::PayAsYouGo`], or has its TTL extended under [`RentPolicy::TimeToLive`].
+/// Returns the gas the touch costs the caller. Fails with `RentUnpaid`, changing nothing, if
+/// it cannot pay or its TTL has passed (the caller decides whether to evict it).
+pub fn touch<T: Config>(address: &Address, touch: Touch) -> Result<u64, DispatchError> {
 	let Some(mut info) = ContractInfoOf::<T>::get(address) else {
-		return Ok(());
+		return Ok(0);
 	};
 	let total_fee = TotalFee::<T>::get();
-	let bytes = rented_bytes(info.code_len, info.storage_bytes);
-	let owed = rent_owed(total_fee, info.rent_fee_mark, bytes);
 	let account = account_of::<T>(address);
-	match consider(T::Currency::balance(&account), owed) {
-		Verdict::Nothing => Ok(()),
+	let verdict = match T::RentPolicy::get() {
+		RentPolicy::PayAsYouGo => {
+			let owed = rent_owed(
+				total_fee,
+				info.rent_fee_mark,
+				rented_bytes(info.code_len, info.storage_bytes),
+			);
+			consider(T::Currency::balance(&account), owed)
+		}
+		RentPolicy::TimeToLive { touch_gas, min_fee } => {
+			consider_ttl(total_fee, info.ttl, touch == Touch::Call, touch_gas, min_fee)
+		}
+	};
+	match verdict {
+		Verdict::Nothing => Ok(0),
 		Verdict::Charge { owed } => {
 			match T::RentPayee::get() {
 				Some(payee) => {
@@ -175,9 +242,25 @@ pub fn pay<T: Config>(address: &Address) -> Result<(), DispatchError> {
 				amount: owed,
 				fee_mark: total_fee,
 			});
-			Ok(())
+			Ok(0)
+		}
+		Verdict::Extend { ttl, gas } => {
+			info.ttl = ttl;
+			ContractInfoOf::<T>::insert(address, info);
+			Ok(gas)
 		}
 		Verdict::Evict { .. } => Err(Error::<T>::RentUnpaid.into()),
+	}
+}
+
+/// The TTL a new contract starts with: one touch's extension from now (zero under
+/// [`RentPolicy::PayAsYouGo`]).
+pub fn initial_ttl<T: Config>() -> u128 {
+	match T::RentPolicy::get() {
+		RentPolicy::PayAsYouGo => 0,
+		RentPolicy::TimeToLive { touch_gas, min_fee } => {
+			TotalFee::<T>::get().saturating_add(u128::from(touch_gas).saturating_mul(min_fee))
+		}
 	}
 }
 
@@ -238,15 +321,24 @@ pub fn status<T: Config>(address: &Address) -> Option<ewasm_primitives::api::Ren
 	let balance = T::Currency::balance(&account_of::<T>(address));
 	let fee_per_block = T::FeePolicy::increment();
 	let now = crate::environment::block_number::<T>();
+	let blocks = match T::RentPolicy::get() {
+		RentPolicy::PayAsYouGo => {
+			blocks_until_evictable(total_fee, info.rent_fee_mark, bytes, balance, fee_per_block)
+		}
+		RentPolicy::TimeToLive { .. } => (fee_per_block > 0)
+			.then(|| info.ttl.saturating_add(1).saturating_sub(total_fee).div_ceil(fee_per_block)),
+	};
 	let evictable_at_block =
-		blocks_until_evictable(total_fee, info.rent_fee_mark, bytes, balance, fee_per_block)
-			.map(|blocks| now.saturating_add(u64::try_from(blocks).unwrap_or(u64::MAX)));
+		blocks.map(|blocks| now.saturating_add(u64::try_from(blocks).unwrap_or(u64::MAX)));
 	Some(ewasm_primitives::api::RentStatus {
 		balance,
 		fee_mark: info.rent_fee_mark,
 		total_fee,
 		rented_bytes: bytes,
-		owed: rent_owed(total_fee, info.rent_fee_mark, bytes),
+		owed: match T::RentPolicy::get() {
+			RentPolicy::PayAsYouGo => rent_owed(total_fee, info.rent_fee_mark, bytes),
+			RentPolicy::TimeToLive { .. } => 0,
+		},
 		fee_per_block,
 		evictable_at_block,
 	})
@@ -277,6 +369,13 @@ mod tests {
 		assert_eq!(consider(0, 0), Verdict::Nothing);
 		assert_eq!(consider(100, 100), Verdict::Charge { owed: 100 }, "exactly enough pays");
 		assert_eq!(consider(99, 100), Verdict::Evict { owed: 100 });
+	}
+
+	#[test]
+	fn a_ttl_is_extended_by_touches_until_it_passes() {
+		assert_eq!(consider_ttl(10, 10, true, 5, 2), Verdict::Extend { ttl: 20, gas: 5 });
+		assert_eq!(consider_ttl(10, 10, false, 5, 2), Verdict::Nothing, "a poke does not extend");
+		assert_eq!(consider_ttl(11, 10, true, 5, 2), Verdict::Evict { owed: 0 });
 	}
 
 	#[test]

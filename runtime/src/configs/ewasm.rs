@@ -19,6 +19,9 @@ parameter_types! {
 	/// TOTALFEE grows 1 gwei per block: a contract of 1 KiB of code and storage pays about
 	/// 1.1 * 10^12 wei (0.0000011 EWT) per block.
 	pub const FeePerBlock: u128 = crate::GWEI;
+	/// Pay-as-you-go rent from the contract's balance.
+	pub const EwasmRentPolicy: pallet_ewasm::rent::RentPolicy =
+		pallet_ewasm::rent::RentPolicy::PayAsYouGo;
 	/// Rent is burned.
 	pub const RentPayee: Option<AccountId> = None;
 }
@@ -66,6 +69,7 @@ impl pallet_ewasm::Config for Runtime {
 	type Schedule = EwasmSchedule;
 	type Environment = EwasmEnvironment;
 	type FeePolicy = pallet_ewasm::rent::ConstantFee<FeePerBlock>;
+	type RentPolicy = EwasmRentPolicy;
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<16>;
 	type WakeRentBlocks = ConstU32<100>;

@@ -316,3 +316,35 @@ fn the_rent_status_predicts_the_eviction_block() {
 		assert_eq!(Ewasm::rent_status(contract), None);
 	});
 }
+
+#[test]
+fn under_total_fee_ttl_calls_pay_touch_gas_to_extend_and_expired_contracts_are_evicted() {
+	new_test_ext().execute_with(|| {
+		let policy = crate::rent::RentPolicy::TimeToLive { touch_gas: 10_000, min_fee: 1 };
+		TestRentPolicy::set(&policy);
+		let contract = rented_contract(0);
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 10_000);
+		let gas_of = |input| call_for_output(contract, 0, GAS, input).gas_used;
+		gas_of(key_value_input(1, 1));
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 20_000);
+		TestRentPolicy::set(&crate::rent::RentPolicy::PayAsYouGo);
+		let untouched = gas_of(key_value_input(1, 2));
+		TestRentPolicy::set(&policy);
+		// Each call pays 10 000 gas more and extends the TTL by 10 000 * 1.
+		assert_eq!(gas_of(key_value_input(1, 3)), untouched + 10_000);
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 30_000);
+		assert_eq!(Ewasm::rent_status(contract).unwrap().evictable_at_block, Some(1 + 31));
+
+		// A poke neither pays nor extends; once TOTALFEE passes the TTL it evicts.
+		next_blocks(30);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 30_000);
+		next_blocks(1);
+		assert_fails_cleanly!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, key_value_input(1, 1)),
+			Error::<Test>::RentUnpaid
+		);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(ContractInfoOf::<Test>::get(contract), None, "evicted");
+	});
+}

@@ -4,5 +4,7 @@ mod code;
 mod logs;
 mod parse;
 mod rlp;
+mod runtime;
+mod sandbox;
 
 fn main() {}

@@ -1,0 +1,218 @@
+//! The in-memory runtime the tool runs contracts in: System, Balances (u128, existential
+//! deposit 1) and the Ewasm pallet with the `debug` namespace allowed and no rent (TOTALFEE
+//! never grows, so no contract ever owes any).
+//!
+//! Unlike the chain, every 20-byte address is an account here: the account of `address` is
+//! `address ++ [0; 12]` (see [`ToolAddressMapper`]), so the state tests' sender
+//! `a94f5374fce5edbc8e2a8697c15331677e6ebf0b` can sign. The gas schedule and the block facts
+//! contracts see are values in the externalities' storage ([`ActiveSchedule`],
+//! [`ActiveBlock`]), set per execution.
+
+use clap::ValueEnum;
+use codec::{Decode, Encode};
+use ewasm_primitives::{address::ADDRESS_LEN, value::Word, Address};
+use pallet_ewasm::rent::{ConstantFee, RentPolicy};
+use pallet_ewasm::{address::AddressMapper, gas::Schedule, BlockEnvironment};
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{ConstU128, ConstU32},
+		weights::Weight,
+	},
+	frame_system, pallet_balances,
+	sp_io::hashing::keccak_256,
+	sp_runtime::{traits::IdentityLookup, AccountId32},
+};
+
+/// Accounts of the tool's runtime.
+pub type AccountId = AccountId32;
+
+type Block = frame_system::mocking::MockBlock<Runtime>;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Ewasm = pallet_ewasm;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+	type Nonce = u64;
+	type AccountData = pallet_balances::AccountData<u128>;
+}
+
+/// The facts of the current block that contracts see besides its number and the hashes of
+/// the blocks before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode)]
+pub struct BlockFacts {
+	/// Seconds since the Unix epoch.
+	pub timestamp: u64,
+	/// The block's author.
+	pub coinbase: Address,
+	/// The difficulty, u256 little-endian.
+	pub difficulty: Word,
+	/// The price of one unit of gas.
+	pub gas_price: u128,
+	/// The block's gas limit.
+	pub gas_limit: u64,
+}
+
+parameter_types! {
+	/// The existential deposit: any non-zero balance keeps an account alive.
+	pub const ExistentialDeposit: u128 = 1;
+	/// The chain's weight per gas (the tool does not use weights).
+	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
+	/// The gas schedule of the current execution.
+	pub storage ActiveSchedule: Schedule = Schedule::chain();
+	/// The block of the current execution.
+	pub storage ActiveBlock: BlockFacts = BlockFacts::default();
+	/// Rent from the contract's balance when it runs (always zero here).
+	pub const ToolRentPolicy: RentPolicy = RentPolicy::PayAsYouGo;
+	/// Rent is burned.
+	pub const RentPayee: Option<AccountId> = None;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Runtime {
+	type Balance = u128;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+/// Every address is an account: `address ++ [0; 12]`. Accounts of another shape (which the
+/// tool never creates) appear to contracts as the tail of their keccak256, as on the chain.
+pub struct ToolAddressMapper;
+
+impl AddressMapper<AccountId> for ToolAddressMapper {
+	fn to_address(account: &AccountId) -> Address {
+		Self::contract_address(account)
+			.unwrap_or_else(|| Address::from_hash_tail(&keccak_256(account.as_ref())))
+	}
+
+	fn contract_account(address: &Address) -> AccountId {
+		let mut bytes = [0u8; 32];
+		bytes[..ADDRESS_LEN].copy_from_slice(address.as_bytes());
+		AccountId::new(bytes)
+	}
+
+	fn contract_address(account: &AccountId) -> Option<Address> {
+		let bytes: &[u8; 32] = account.as_ref();
+		let (address, padding) = bytes.split_at(ADDRESS_LEN);
+		if padding.iter().any(|byte| *byte != 0) {
+			return None;
+		}
+		let mut raw = [0u8; ADDRESS_LEN];
+		raw.copy_from_slice(address);
+		Some(Address(raw))
+	}
+}
+
+/// The account of `address`.
+pub fn account_of(address: &Address) -> AccountId {
+	ToolAddressMapper::contract_account(address)
+}
+
+/// The block facts of [`ActiveBlock`].
+pub struct ActiveEnvironment;
+
+impl BlockEnvironment for ActiveEnvironment {
+	fn timestamp() -> u64 {
+		ActiveBlock::get().timestamp
+	}
+	fn coinbase() -> Address {
+		ActiveBlock::get().coinbase
+	}
+	fn difficulty() -> Word {
+		ActiveBlock::get().difficulty
+	}
+	fn gas_price() -> u128 {
+		ActiveBlock::get().gas_price
+	}
+	fn block_gas_limit() -> u64 {
+		ActiveBlock::get().gas_limit
+	}
+}
+
+/// Largest code, as on the chain (EIP-170's 24 KiB).
+pub const MAX_CODE_LEN: u32 = 24 * 1024;
+
+impl pallet_ewasm::Config for Runtime {
+	type Currency = Balances;
+	type AddressMapper = ToolAddressMapper;
+	type MaxCodeLen = ConstU32<MAX_CODE_LEN>;
+	type WeightPerGas = WeightPerGas;
+	type Schedule = ActiveSchedule;
+	type Environment = ActiveEnvironment;
+	type FeePolicy = ConstantFee<ConstU128<0>>;
+	type RentPolicy = ToolRentPolicy;
+	type RentPayee = RentPayee;
+	type MaxPokesPerBlock = ConstU32<0>;
+	type WakeRentBlocks = ConstU32<0>;
+	type WeightInfo = ();
+}
+
+/// The gas schedules the tool offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleChoice {
+	/// Hera's: EEI functions priced like their EVM opcodes, instructions free.
+	Hera,
+	/// The chain's: Hera's prices plus wasmi fuel for every instruction.
+	Chain,
+}
+
+impl ScheduleChoice {
+	/// The pallet's schedule.
+	pub fn schedule(self) -> Schedule {
+		match self {
+			ScheduleChoice::Hera => Schedule::hera(),
+			ScheduleChoice::Chain => Schedule::chain(),
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn every_address_is_an_account_and_back() {
+		let sender = Address([0xa9; ADDRESS_LEN]);
+		let account = account_of(&sender);
+		let bytes: &[u8; 32] = account.as_ref();
+		assert_eq!(bytes[ADDRESS_LEN..], [0u8; 12]);
+		assert_eq!(ToolAddressMapper::contract_address(&account), Some(sender));
+		assert_eq!(ToolAddressMapper::to_address(&account), sender);
+	}
+
+	#[test]
+	fn other_accounts_appear_as_their_hash_tail() {
+		let account = AccountId::new([7; 32]);
+		assert_eq!(ToolAddressMapper::contract_address(&account), None);
+		assert_eq!(
+			ToolAddressMapper::to_address(&account),
+			Address::from_hash_tail(&keccak_256(&[7; 32]))
+		);
+	}
+}

@@ -1,4 +1,10 @@
 //! `ewasm`: runs Ewasm contracts off-chain, in an in-memory runtime with the ewasm pallet.
+//!
+//! - `ewasm statetest <file-or-dir>...` runs Ethereum state tests of Ewasm contracts
+//!   ([`statetest`]).
+//!
+//! Exit codes: 0 success, [`EXIT_FAILED`] when a test failed,
+//! [`EXIT_BAD_INPUT`] when an input could not be read (and for usage errors, as clap does).
 
 mod code;
 mod logs;
@@ -6,5 +12,33 @@ mod parse;
 mod rlp;
 mod runtime;
 mod sandbox;
+mod statetest;
 
-fn main() {}
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit code when a test failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code when an input could not be read or understood.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// Runs Ewasm contracts off-chain, in an in-memory runtime with the ewasm pallet.
+#[derive(Debug, Parser)]
+#[command(name = "ewasm", version)]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+	/// Runs Ewasm state tests (stEWASMTests: merged JSON or YAML fillers) and reports
+	/// failures.
+	Statetest(statetest::Args),
+}
+
+fn main() -> ExitCode {
+	match Cli::parse().command {
+		Command::Statetest(args) => statetest::run(&args),
+	}
+}

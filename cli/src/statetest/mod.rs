@@ -1,0 +1,98 @@
+//! `ewasm statetest`: runs Ethereum state tests of Ewasm contracts (the stEWASMTests suite)
+//! in the tool's runtime and compares the result with each test's expectation.
+//!
+//! Each test gets a fresh chain built from its `pre` accounts; its one transaction runs as
+//! [`execute`] describes, then [`check`] compares. A test fails its *strict* checks when
+//! behaviour differs, its *balance* checks when a balance does (which depends on the gas
+//! schedule: `hera` reproduces the suite's). Tests on the [`skip`] list are not run.
+
+mod check;
+mod execute;
+mod files;
+mod load;
+mod model;
+mod report;
+mod skip;
+
+use crate::{runtime::ScheduleChoice, EXIT_BAD_INPUT, EXIT_FAILED};
+use report::Tally;
+use skip::SkipList;
+use std::{path::PathBuf, process::ExitCode};
+
+/// Arguments of `ewasm statetest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+	/// State-test files (.json merged tests, .yml/.yaml fillers) or directories holding them.
+	#[arg(required = true)]
+	paths: Vec<PathBuf>,
+	/// The gas schedule: `hera` is the suite's model (no charge per instruction).
+	#[arg(long, value_enum, default_value_t = ScheduleChoice::Hera)]
+	schedule: ScheduleChoice,
+	/// Exit with 1 when a balance check fails, not only when a strict one does.
+	#[arg(long)]
+	require_balance: bool,
+}
+
+/// Runs the command; prints its report on standard output.
+pub fn run(args: &Args) -> ExitCode {
+	let skip_list = match SkipList::built_in() {
+		Ok(list) => list,
+		Err(error) => {
+			eprintln!("error: {error}");
+			return ExitCode::from(EXIT_BAD_INPUT);
+		}
+	};
+	let files = match files::test_files(&args.paths) {
+		Ok(files) => files,
+		Err(error) => {
+			eprintln!("error: {error}");
+			return ExitCode::from(EXIT_BAD_INPUT);
+		}
+	};
+	let schedule = args.schedule.schedule();
+	let mut tally = Tally::default();
+	let mut unreadable_files = 0;
+	for file in files {
+		let tests = match load::load_file(&file) {
+			Ok(tests) => tests,
+			Err(error) => {
+				println!("ERROR {}: {error}", file.display());
+				unreadable_files += 1;
+				continue;
+			}
+		};
+		for loaded in tests {
+			let name = &loaded.name;
+			if let Some(reason) = skip_list.reason(name) {
+				println!("{}", report::skip_line(name, reason));
+				tally.record_skip();
+				continue;
+			}
+			match loaded.test.and_then(|test| {
+				let execution = execute::execute(&test, schedule)?;
+				Ok((check::check(&test.expect, &execution.post), execution.status))
+			}) {
+				Ok((failures, status)) => {
+					for failure in &failures {
+						println!("{}", report::failure_line(name, failure, &status));
+					}
+					tally.record(&failures);
+				}
+				Err(error) => {
+					println!("{}", report::error_line(name, &error));
+					tally.record_error();
+				}
+			}
+		}
+	}
+	for line in tally.summary() {
+		println!("{line}");
+	}
+	if unreadable_files > 0 {
+		ExitCode::from(EXIT_BAD_INPUT)
+	} else if tally.strict.failed > 0 || (args.require_balance && tally.balance.failed > 0) {
+		ExitCode::from(EXIT_FAILED)
+	} else {
+		ExitCode::SUCCESS
+	}
+}

@@ -2,14 +2,16 @@
 //!
 //! - `ewasm statetest <file-or-dir>...` runs Ethereum state tests of Ewasm contracts
 //!   ([`statetest`]).
+//! - `ewasm run --code <file>` runs one contract and prints what it did as JSON ([`run`]).
 //!
-//! Exit codes: 0 success, [`EXIT_FAILED`] when a test failed,
+//! Exit codes: 0 success, [`EXIT_FAILED`] when a test or the contract failed,
 //! [`EXIT_BAD_INPUT`] when an input could not be read (and for usage errors, as clap does).
 
 mod code;
 mod logs;
 mod parse;
 mod rlp;
+mod run;
 mod runtime;
 mod sandbox;
 mod statetest;
@@ -17,7 +19,7 @@ mod statetest;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Exit code when a test failed.
+/// Exit code when a test or the contract failed.
 pub const EXIT_FAILED: u8 = 1;
 /// Exit code when an input could not be read or understood.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -35,10 +37,14 @@ enum Command {
 	/// Runs Ewasm state tests (stEWASMTests: merged JSON or YAML fillers) and reports
 	/// failures.
 	Statetest(statetest::Args),
+	/// Runs one contract (a call, or with --deploy its init code) and prints the outcome as
+	/// JSON.
+	Run(run::Args),
 }
 
 fn main() -> ExitCode {
 	match Cli::parse().command {
 		Command::Statetest(args) => statetest::run(&args),
+		Command::Run(args) => run::run(&args),
 	}
 }

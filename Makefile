@@ -9,9 +9,10 @@
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
 RPC_PORT ?= 9944
+CONFORMANCE_DIR := ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
-.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e
+.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e conformance
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
 setup:
@@ -47,3 +48,12 @@ test-rust:
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
 	cd tests && node --test --test-concurrency=1 e2e/
+
+## conformance: the Ewasm state tests (stEWASMTests) through `ewasm statetest`, if
+## $(CONFORMANCE_DIR) exists next to the checkout
+conformance:
+	@if [ -d $(CONFORMANCE_DIR) ]; then \
+		SKIP_WASM_BUILD=1 cargo run --locked -p ewasm-cli -- statetest $(CONFORMANCE_DIR)/stEWASMTests_merged.json; \
+	else \
+		echo "conformance: $(CONFORMANCE_DIR) not found, skipped"; \
+	fi

@@ -68,6 +68,13 @@ impl Sandbox {
 				balances.push((account_of(address), account.balance));
 			}
 		}
+		if balances
+			.iter()
+			.try_fold(0u128, |total, (_, balance)| total.checked_add(*balance))
+			.is_none()
+		{
+			return Err("the balances add up to more than 2^128, the total issuance".into());
+		}
 		let mut storage = frame_system::GenesisConfig::<Runtime>::default()
 			.build_storage()
 			.map_err(|error| format!("genesis of System: {error}"))?;
@@ -392,5 +399,9 @@ mod tests {
 		let storage_only = Account { storage: vec![([1; 32], [2; 32])], ..Default::default() };
 		let error = sandbox(&BTreeMap::from([(USER, storage_only)]), 1).err().unwrap();
 		assert!(error.contains("has storage but no code"), "{error}");
+		let rich = Account { balance: u128::MAX / 2 + 1, ..Default::default() };
+		let error =
+			sandbox(&BTreeMap::from([(USER, rich.clone()), (CONTRACT, rich)]), 1).err().unwrap();
+		assert!(error.contains("more than 2^128"), "{error}");
 	}
 }

@@ -25,6 +25,7 @@ use polkadot_sdk::frame_support::traits::{
 	fungible::Mutate,
 	tokens::{Fortitude, Precision, Preservation},
 };
+use std::panic::{self, AssertUnwindSafe};
 
 /// Gas every transaction pays before it runs.
 pub const TRANSACTION_GAS: u64 = 21_000;
@@ -51,8 +52,22 @@ pub struct Execution {
 	pub status: String,
 }
 
-/// Runs `test`'s transaction with `schedule` and reads back what its expectation needs.
+/// Runs `test`'s transaction with `schedule` and reads back what its expectation needs. A
+/// panic of the runtime is an error of this test (the rest of the run goes on).
 pub fn execute(test: &StateTest, schedule: Schedule) -> Result<Execution, String> {
+	panic::catch_unwind(AssertUnwindSafe(|| execute_unguarded(test, schedule))).unwrap_or_else(
+		|payload| {
+			let message = payload
+				.downcast_ref::<&str>()
+				.map(|message| message.to_string())
+				.or_else(|| payload.downcast_ref::<String>().cloned())
+				.unwrap_or_else(|| "no message".into());
+			Err(format!("the runtime panicked: {message}"))
+		},
+	)
+}
+
+fn execute_unguarded(test: &StateTest, schedule: Schedule) -> Result<Execution, String> {
 	let transaction = &test.transaction;
 	let intrinsic = intrinsic_gas(transaction);
 	validate(test, intrinsic)?;
@@ -133,7 +148,8 @@ fn run_transaction(transaction: &Transaction, intrinsic: u64) -> Result<String, 
 	System::inc_account_nonce(&sender);
 	let gas_used = intrinsic + outcome.gas_used;
 	let refund = outcome.gas_refund.min(gas_used / 2);
-	let fee = u128::from(gas_used - refund) * transaction.gas_price;
+	// At most gasLimit * gasPrice, which `validate` checked fits.
+	let fee = u128::from(gas_used - refund).saturating_mul(transaction.gas_price);
 	Balances::burn_from(&sender, fee, Preservation::Expendable, Precision::Exact, Fortitude::Force)
 		.map_err(|error| format!("the sender cannot pay the fee of {fee}: {error:?}"))?;
 	Ok(outcome.status)

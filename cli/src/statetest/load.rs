@@ -2,7 +2,8 @@
 //!
 //! - JSON (`stEWASMTests_merged.json`): an object of tests, each with `env`, `pre`,
 //!   `transaction`, `logs_hash` and `expect` as one object of accounts. Code and call data are
-//!   hex. A test that does not have the expected shape is an error of that test alone.
+//!   hex. A test that does not have this shape (such as the suite's filled tests, which carry a
+//!   state-root hash instead of `expect`) is an error of that test alone.
 //! - YAML fillers (`*Filler.yml`): one test per file, `expect` a list of entries for sets of
 //!   networks and of data/gas/value indexes; code is WAT or hex. The first entry for
 //!   Byzantium (or `ALL`) applies. Fillers carry no logs hash.
@@ -43,7 +44,7 @@ fn json_tests(text: &str) -> Result<Vec<LoadedTest>, String> {
 		.into_iter()
 		.map(|(name, value)| {
 			let test = serde_json::from_value::<RawTest<JsonExpect>>(value)
-				.map_err(|error| format!("unexpected shape: {error}"))
+				.map_err(|error| format!("not a merged state test: {error}"))
 				.and_then(RawTest::into_state_test);
 			LoadedTest { name, test }
 		})
@@ -410,7 +411,8 @@ creation:
 		let tests = json_tests(JSON).unwrap();
 		let names: Vec<_> = tests.iter().map(|t| t.name.as_str()).collect();
 		assert_eq!(names, ["broken", "storageLoad"]);
-		assert!(tests[0].test.as_ref().unwrap_err().contains("unexpected shape"));
+		let error = tests[0].test.as_ref().unwrap_err();
+		assert!(error.starts_with("not a merged state test: missing field"), "{error}");
 
 		let test = tests[1].test.as_ref().unwrap();
 		assert_eq!(test.env.number, 1);

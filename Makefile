@@ -30,8 +30,9 @@ run: build
 check-dev-chain:
 	cd tests && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
 
-## test: every test suite: formatting, lints, Rust unit tests, end-to-end on a real node
-test: setup lint test-rust build test-e2e
+## test: every test suite: formatting, lints, Rust unit tests, the Ewasm state tests,
+## end-to-end on a real node
+test: setup lint test-rust conformance build test-e2e
 
 lint: fmt-check clippy
 
@@ -41,9 +42,9 @@ fmt-check:
 clippy:
 	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-## test-rust: primitives and pallet unit tests
+## test-rust: primitives, pallet and `ewasm` tool tests
 test-rust:
-	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm
+	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:

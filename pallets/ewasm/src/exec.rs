@@ -190,6 +190,7 @@ impl Transaction {
 			schedule: T::Schedule::get(),
 			debug_enabled: DebugEnabled::<T>::get(),
 			engine: prepare::engine(),
+			memory_budget: Default::default(),
 		}
 	}
 
@@ -250,15 +251,19 @@ pub fn exists<T: Config>(address: &Address) -> bool {
 	ContractInfoOf::<T>::contains_key(address) || balance_of::<T>(address) > 0
 }
 
+/// Moves `value` for a frame at `depth`. The signer (depth 0) keeps its existential deposit; a
+/// contract may send its whole balance, as in Ethereum.
 fn transfer<T: Config>(
 	from: &T::AccountId,
 	to: &T::AccountId,
 	value: u128,
+	depth: u32,
 ) -> Result<(), DispatchError> {
 	if value == 0 || from == to {
 		return Ok(());
 	}
-	T::Currency::transfer(from, to, value, Preservation::Preserve)
+	let preservation = if depth == 0 { Preservation::Preserve } else { Preservation::Expendable };
+	T::Currency::transfer(from, to, value, preservation)
 		.map(|_| ())
 		.map_err(|_| Error::<T>::TransferFailed.into())
 }
@@ -307,7 +312,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 	let mut output = Vec::new();
 	let result = transactional(|| {
 		if call.transfer {
-			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value)?;
+			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value, call.depth)?;
 		}
 		// Running a contract modifies it: it pays its rent first (with the value it just got),
 		// or, under TOTALFEE_TTL, the call pays the touch gas.
@@ -360,7 +365,11 @@ pub fn run_create<T: Config>(
 			return Err(Error::<T>::ContractExists.into());
 		}
 		ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(H256::zero(), 0, 1));
-		transfer::<T>(&creation.payer, &account_of::<T>(&address), creation.value)?;
+		transfer::<T>(&creation.payer, &account_of::<T>(&address), creation.value, creation.depth)?;
+		// Empty init code is refused before any work, keeping the gas (as Hera does).
+		if creation.init_code.is_empty() {
+			return Err(Error::<T>::CodeInvalid.into());
+		}
 		// From here on a failure consumes all the frame's gas.
 		gas_left = 0;
 		let module = tx.prepare::<T>(&creation.init_code)?;
@@ -375,7 +384,10 @@ pub fn run_create<T: Config>(
 			depth: creation.depth,
 		};
 		let execution = vm::execute::<T>(&module, context, tx, creation.gas_limit);
+		// A revert keeps the gas left; every other failure below consumes it all.
+		gas_left = execution.gas_left;
 		let code = conclude::<T>(execution.halt, &address, &mut output)?;
+		gas_left = 0;
 		code_len = code.len() as u32;
 		let module = tx.prepare::<T>(&code)?;
 		if !vm::is_instantiable::<T>(&module, tx) {

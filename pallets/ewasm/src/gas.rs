@@ -51,11 +51,14 @@ pub struct HostCosts {
 	/// Refund counted when `storageStore` clears a slot (applied by the transaction layer, at
 	/// most half the gas used, as in Byzantium; this chain's extrinsics do not apply it).
 	pub storage_clear_refund: u64,
-	/// Fixed part of a memory copy (`callDataCopy`, `codeCopy`, `returnDataCopy`, and the
-	/// data of `finish` and `revert`).
+	/// Fixed part of a memory copy (`callDataCopy`, `codeCopy`, `returnDataCopy`).
 	pub copy_base: u64,
 	/// Per 32-byte word (rounded up) of a memory copy.
 	pub copy_per_word: u64,
+	/// Fixed part of the data `finish` and `revert` return.
+	pub output_base: u64,
+	/// Per 32-byte word (rounded up) of the data `finish` and `revert` return.
+	pub output_per_word: u64,
 	/// Fixed part of `log`.
 	pub log_base: u64,
 	/// Per topic of `log`.
@@ -66,6 +69,9 @@ pub struct HostCosts {
 	pub call: u64,
 	/// Extra for a call that sends value.
 	pub call_value: u64,
+	/// Gas a call that sends value gives the callee on top of what it forwards (free to the
+	/// caller, as Ethereum's stipend).
+	pub call_stipend: u64,
 	/// Extra for a call that sends value to an account that does not exist yet.
 	pub new_account: u64,
 	/// `create` and `create2`.
@@ -80,7 +86,8 @@ pub struct HostCosts {
 	pub self_destruct_refund: u64,
 }
 
-/// Hera's prices: every EEI function priced like its EVM opcode (Byzantium).
+/// Hera's prices: every EEI function priced like its EVM opcode (Byzantium); returning data
+/// and deleting storage are free.
 pub const HERA_COSTS: HostCosts = HostCosts {
 	base: 2,
 	external_balance: 400,
@@ -92,11 +99,14 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	storage_clear_refund: 15_000,
 	copy_base: 3,
 	copy_per_word: 3,
+	output_base: 0,
+	output_per_word: 0,
 	log_base: 375,
 	log_per_topic: 375,
 	log_per_byte: 8,
 	call: 700,
 	call_value: 9_000,
+	call_stipend: 2_300,
 	new_account: 25_000,
 	create: 32_000,
 	code_deposit_per_byte: 200,
@@ -116,8 +126,13 @@ impl HostCosts {
 		self.external_code.saturating_add(self.per_word(len))
 	}
 
+	/// Cost of returning `len` bytes with `finish` or `revert`.
+	pub fn output(&self, len: u32) -> u64 {
+		self.output_base.saturating_add(self.output_per_word.saturating_mul(words(len)))
+	}
+
 	fn per_word(&self, len: u32) -> u64 {
-		self.copy_per_word.saturating_mul(u64::from(len).div_ceil(32))
+		self.copy_per_word.saturating_mul(words(len))
 	}
 
 	/// Cost of a `log` with `topics` topics and `len` data bytes.
@@ -126,6 +141,11 @@ impl HostCosts {
 			.saturating_add(self.log_per_topic.saturating_mul(topics.into()))
 			.saturating_add(self.log_per_byte.saturating_mul(len.into()))
 	}
+}
+
+/// 32-byte words in `len` bytes, rounded up.
+fn words(len: u32) -> u64 {
+	u64::from(len).div_ceil(32)
 }
 
 /// How wasm instructions are charged.
@@ -157,12 +177,14 @@ pub struct Schedule {
 const CHAIN_SELF_DESTRUCT_PER_ITEM: u64 = 800;
 
 impl Schedule {
-	/// The chain's schedule: Hera's EEI prices, instructions metered by fuel, and storage
-	/// deletion on `selfDestruct` paid per item (Hera leaves it free, a denial-of-service
-	/// vector on a chain).
+	/// The chain's schedule: Hera's EEI prices, instructions metered by fuel, and two costs
+	/// Hera leaves free, denial-of-service vectors on a chain: storage deletion on
+	/// `selfDestruct` (per item) and the data `finish`/`revert` return (as a copy).
 	pub const fn chain() -> Self {
 		let mut host = HERA_COSTS;
 		host.self_destruct_per_item = CHAIN_SELF_DESTRUCT_PER_ITEM;
+		host.output_base = HERA_COSTS.copy_base;
+		host.output_per_word = HERA_COSTS.copy_per_word;
 		Schedule { host, instructions: InstructionMetering::Fuel }
 	}
 

@@ -6,9 +6,9 @@
 //! [`MAX_CALL_DEPTH`] is 32 frames, far below Ethereum's 1024, for three reasons measured
 //! against the runtime: every frame is one FRAME storage transaction layer and FRAME allows
 //! at most 255 nested layers; every frame is a nested wasmi execution on the runtime's native
-//! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame may hold up to
-//! [`MAX_MEMORY_BYTES`] of memory plus [`MAX_WASM_STACK_BYTES`] of value stack, which at 32
-//! frames stays under 48 MiB of the runtime's heap. A call or creation beyond the limit fails
+//! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame holds up to
+//! [`MAX_WASM_STACK_BYTES`] of value stack (8.25 MiB at 33 frames) besides its memory, which
+//! all frames together keep within [`MAX_CALL_STACK_MEMORY_BYTES`]. A call or creation beyond the limit fails
 //! (result 1) without running, as in Ethereum.
 //!
 //! # Module shape
@@ -20,11 +20,16 @@
 //! exceed 1000 bytes. Locals are bounded by the wasm parser (50 000 per function) and, at run
 //! time, by the value stack limit.
 
-/// Largest linear memory a contract may declare or grow to, in 64 KiB pages (1 MiB).
-pub const MAX_MEMORY_PAGES: u32 = 16;
+/// Largest linear memory a contract may declare or grow to, in 64 KiB pages (8 MiB: room for
+/// rustc's default 1 MiB stack and large init code).
+pub const MAX_MEMORY_PAGES: u32 = 128;
 
 /// Largest linear memory in bytes, as enforced by the store limiter.
 pub const MAX_MEMORY_BYTES: usize = MAX_MEMORY_PAGES as usize * 65_536;
+
+/// Largest memory all live frames of one transaction may hold together (32 MiB, 512 pages):
+/// deep call stacks of large contracts run out of it before the runtime's heap does.
+pub const MAX_CALL_STACK_MEMORY_BYTES: usize = 32 * 1024 * 1024;
 
 /// Most topics one `log` may carry.
 pub const MAX_LOG_TOPICS: u32 = 4;

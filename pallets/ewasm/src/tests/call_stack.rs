@@ -254,3 +254,51 @@ fn a_contract_using_every_eei_function_deploys_itself_and_runs() {
 		assert_eq!(logs[0].1[0], H256(word(contract.as_bytes())));
 	});
 }
+
+#[test]
+fn a_reverted_creation_keeps_its_gas_and_empty_init_code_costs_none() {
+	new_test_ext().execute_with(|| {
+		let reverting = contract_with_body("(call $revert (i32.const 0) (i32.const 0))");
+		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
+			deployer: &ALICE,
+			value: 0,
+			gas_limit: GAS,
+			init_code: reverting,
+			input: vec![],
+			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+		});
+		assert_eq!(outcome.result, Err(Error::<Test>::ContractReverted.into()));
+		assert!(outcome.gas_used < GAS / 10, "a revert gives back what is left");
+
+		let empty = Ewasm::bare_deploy(crate::DeployRequest {
+			deployer: &ALICE,
+			value: 0,
+			gas_limit: GAS,
+			init_code: vec![],
+			input: vec![],
+			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+		});
+		assert_eq!((empty.result, empty.gas_used), (Err(Error::<Test>::CodeInvalid.into()), 0));
+	});
+}
+
+#[test]
+fn a_contract_can_send_its_whole_balance() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let recorder = deploy(&fixture("recorder"), 1);
+		// All 5 000 the proxy holds move, leaving its account empty (Ethereum allows it).
+		let outcome = call_for_output(proxy, 5_000, GAS, proxy_input(CALL, recorder, 5_000, &[]));
+		assert_eq!(outcome.result, Ok(b"done".to_vec()));
+		assert_eq!((balance(proxy), balance(recorder)), (0, 5_000));
+	});
+}
+
+#[test]
+fn contracts_may_declare_up_to_128_pages_of_memory() {
+	new_test_ext().execute_with(|| {
+		let big = wasm(r#"(module (memory (export "memory") 128) (func (export "main")))"#);
+		let contract = deploy(&big, 0);
+		assert_ok!(Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, vec![]));
+	});
+}

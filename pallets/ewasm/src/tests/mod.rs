@@ -503,10 +503,10 @@ fn shared_code_is_stored_once() {
 #[test]
 fn memory_grows_up_to_the_limit() {
 	new_test_ext().execute_with(|| {
-		// From 1 page to exactly 16: succeeds (memory.grow returns the old size, 1).
+		// From 1 page to exactly the limit: succeeds (memory.grow returns the old size, 1).
 		let contract = deploy(
 			&contract_with_body(
-				"(if (i32.ne (memory.grow (i32.const 15)) (i32.const 1)) (then unreachable))",
+				"(if (i32.ne (memory.grow (i32.const 127)) (i32.const 1)) (then unreachable))",
 			),
 			0,
 		);
@@ -630,7 +630,7 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 		),
 		(
 			"memory over the limit",
-			r#"(module (memory (export "memory") 17) (func (export "main")))"#,
+			r#"(module (memory (export "memory") 129) (func (export "main")))"#,
 			Some(PrepareError::MemoryTooLarge),
 		),
 	];
@@ -683,7 +683,7 @@ const RULES: CodeRules = CodeRules { max_len: 24 * 1024, debug_enabled: false };
 fn every_specified_function_is_linked_with_its_signature() {
 	use crate::vm::{env, runtime::HostState, Context, Transaction};
 	use ewasm_primitives::eei::{ValueType, DEBUG_FUNCTIONS, ETHEREUM_FUNCTIONS};
-	use wasmi::{Linker, Store, StoreLimits};
+	use wasmi::{Linker, Store};
 
 	let types = |types: &[ValueType]| -> String {
 		types.iter().map(|t| if *t == ValueType::I32 { " i32" } else { " i64" }).collect()
@@ -714,9 +714,10 @@ fn every_specified_function_is_linked_with_its_signature() {
 		schedule: crate::gas::Schedule::chain(),
 		debug_enabled: true,
 		engine: engine.clone(),
+		memory_budget: Default::default(),
 	};
-	let mut store =
-		Store::new(&engine, HostState::<Test>::new(Context::default(), tx, StoreLimits::default()));
+	let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
+	let mut store = Store::new(&engine, HostState::<Test>::new(Context::default(), tx, limits));
 	linker
 		.instantiate_and_start(&mut store, &module)
 		.expect("every specified function resolves with the specified signature");

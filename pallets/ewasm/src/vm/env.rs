@@ -107,7 +107,8 @@ enum CallKind {
 }
 
 /// The four call functions. Charges the call price (more with value, more again for value
-/// to a new account), then forwards all but one 64th of the gas left, at most `gas`. Fails
+/// to a new account), then forwards all but one 64th of the gas left, at most `gas` (plus the
+/// stipend when it sends value; what the callee leaves of it comes back). Fails
 /// (1) without running when the depth limit is reached or the balance cannot pay `value`.
 fn message_call<T: Config>(
 	c: &mut Ctx<'_, T>,
@@ -143,6 +144,7 @@ fn message_call<T: Config>(
 	}
 	let forwarded = gas::forwardable(gas_left(c)?, gas as u64);
 	charge(c, forwarded)?;
+	let stipend = if value > 0 { costs.call_stipend } else { 0 };
 	let this = context.address;
 	let payer = exec::account_of::<T>(&this);
 	let (caller, account, value) = match kind {
@@ -158,7 +160,7 @@ fn message_call<T: Config>(
 		value,
 		transfer: kind == CallKind::Call,
 		input,
-		gas_limit: forwarded,
+		gas_limit: forwarded.saturating_add(stipend),
 		is_static: context.is_static || kind == CallKind::Static,
 		depth: context.depth + 1,
 	};

@@ -3,17 +3,19 @@
 //! to a [`Halt`].
 
 pub mod env;
+pub mod limiter;
 pub mod prepare;
 pub mod runtime;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
-	limits, Config, LOG_TARGET,
+	Config, LOG_TARGET,
 };
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
+use limiter::{FrameLimiter, MemoryBudget};
 use runtime::{HostState, HostTrap};
-use wasmi::{Engine, Linker, Module, Store, StoreLimitsBuilder, TrapCode};
+use wasmi::{Engine, Linker, Module, Store, TrapCode};
 
 /// What the executing contract can see about its frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,6 +50,8 @@ pub struct Transaction {
 	pub debug_enabled: bool,
 	/// The engine with the pinned configuration, shared by every frame.
 	pub engine: Engine,
+	/// The memory the live frames may still take.
+	pub memory_budget: MemoryBudget,
 }
 
 /// How an execution ended.
@@ -80,21 +84,14 @@ pub struct Execution {
 
 /// A store for one frame, its growth limited as [`limits`] says.
 fn new_store<T: Config>(context: Context, tx: &Transaction) -> Store<HostState<T>> {
-	let limits = StoreLimitsBuilder::new()
-		.memory_size(limits::MAX_MEMORY_BYTES)
-		.table_elements(limits::MAX_TABLE_ELEMENTS)
-		.instances(1)
-		.memories(1)
-		.tables(1)
-		.trap_on_grow_failure(false)
-		.build();
+	let limits = FrameLimiter::new(tx.memory_budget.clone());
 	let mut store = Store::new(&tx.engine, HostState::<T>::new(context, tx.clone(), limits));
 	store.limiter(|state| &mut state.limits);
 	store
 }
 
 /// Whether `module` can be instantiated within the limits: its table fits
-/// [`limits::MAX_TABLE_ELEMENTS`] and its data and element segments fit its memory and
+/// [`crate::limits::MAX_TABLE_ELEMENTS`] and its data and element segments fit its memory and
 /// table. Checked once, when code is stored, so stored code never fails to start.
 pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
 	let mut store = new_store::<T>(Context::default(), tx);

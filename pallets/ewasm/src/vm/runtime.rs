@@ -3,12 +3,13 @@
 //! instructions are free), and the halts (`finish`, `revert`, `selfDestruct`, traps) that end
 //! an execution.
 
+use super::limiter::FrameLimiter;
 use super::{Context, Transaction};
 use crate::gas::{HostCosts, InstructionMetering};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
 use ewasm_primitives::Address;
-use wasmi::{errors::HostError, Caller, Memory, StoreLimits};
+use wasmi::{errors::HostError, Caller, Memory};
 
 /// The state a wasmi store carries through one contract execution (one frame).
 pub struct HostState<T> {
@@ -30,13 +31,13 @@ pub struct HostState<T> {
 	/// Where `selfDestruct` sends the balance.
 	pub beneficiary: Option<Address>,
 	/// Memory and table growth limits.
-	pub limits: StoreLimits,
+	pub limits: FrameLimiter,
 	_runtime: PhantomData<T>,
 }
 
 impl<T> HostState<T> {
 	/// A fresh state for one frame.
-	pub fn new(context: Context, tx: Transaction, limits: StoreLimits) -> Self {
+	pub fn new(context: Context, tx: Transaction, limits: FrameLimiter) -> Self {
 		HostState {
 			context,
 			tx,
@@ -205,7 +206,7 @@ pub fn halt_with_output<T>(
 	trap: HostTrap,
 ) -> HostResult<()> {
 	let output = read(caller, offset, len as u32)?;
-	let cost = caller.data().costs().copy(len as u32);
+	let cost = caller.data().costs().output(len as u32);
 	charge(caller, cost)?;
 	caller.data_mut().output = output;
 	Err(trap.into())

@@ -242,44 +242,58 @@ fn the_storage_commitment_ignores_the_order_items_are_given_in() {
 /// sequences of touches, pokes, block advances and wakes.
 #[test]
 fn rent_eviction_and_wake_conserve_value() {
+	let mut wakes = 0;
 	for seed in 1..=20u64 {
 		for payee in [None, Some(polkadot_sdk::sp_runtime::AccountId32::new([0xAA; 32]))] {
-			new_test_ext().execute_with(|| {
+			wakes += new_test_ext().execute_with(|| {
 				RentPayee::set(&payee);
 				let contract = rented_contract(3_000_000 * seed as u128);
 				let issuance_before = Balances::total_issuance();
 				let mut random = seed;
 				let mut rent_paid = 0u128;
+				let mut stored = alloc::collections::BTreeSet::new();
+				let mut woken = 0;
 				for _ in 0..40 {
 					random ^= random << 13;
 					random ^= random >> 7;
 					random ^= random << 17;
 					System::reset_events();
-					let _ = match random % 4 {
-						0 => Ewasm::call(
-							RuntimeOrigin::signed(BOB),
-							contract,
-							0,
-							GAS,
-							key_value_input((random >> 8) as u8, 1),
-						)
-						.map(|_| ())
-						.map_err(|e| e.error),
-						1 => Ewasm::poke(RuntimeOrigin::signed(BOB), contract)
-							.map(|_| ())
-							.map_err(|e| e.error),
-						_ => {
-							next_blocks(1 + random % 3);
-							Ok(())
+					let key = (random >> 8) as u8;
+					match random % 4 {
+						0 => {
+							let input = key_value_input(key, 1);
+							if Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, input)
+								.is_ok()
+							{
+								stored.insert(key);
+							}
 						}
-					};
-					rent_paid += events()
-						.iter()
-						.map(|e| match e {
-							Event::RentCharged { amount, .. } => *amount,
-							_ => 0,
-						})
-						.sum::<u128>();
+						1 => {
+							let _ = Ewasm::poke(RuntimeOrigin::signed(BOB), contract);
+						}
+						_ => next_blocks(1 + random % 3),
+					}
+					for event in events() {
+						match event {
+							Event::RentCharged { amount, .. } => rent_paid += amount,
+							// Evicted: seal the tombstone at once and wake it from what it stored.
+							Event::Evicted { fee_mark, .. } => {
+								crate::rent::delete_evicted_storage::<Test>(u32::MAX);
+								let storage = stored.iter().map(|k| ([*k; 32], [1; 32])).collect();
+								assert_ok!(Ewasm::wake(
+									RuntimeOrigin::signed(ALICE),
+									contract,
+									fixture("store"),
+									storage,
+									1,
+									fee_mark,
+									100_000_000_000,
+								));
+								woken += 1;
+							}
+							_ => {}
+						}
+					}
 				}
 				match &payee {
 					None => assert_eq!(Balances::total_issuance(), issuance_before - rent_paid),
@@ -288,9 +302,11 @@ fn rent_eviction_and_wake_conserve_value() {
 						assert_eq!(Balances::balance(payee), rent_paid);
 					}
 				}
+				woken
 			});
 		}
 	}
+	assert!(wakes > 0, "some sequences evict and wake");
 }
 
 #[test]

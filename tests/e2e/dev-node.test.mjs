@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
-import { fixture, initCodeFor } from '../lib/contracts.mjs';
+import { RENT_FUNDS, fixture, initCodeFor } from '../lib/contracts.mjs';
 import { startDevNode } from '../lib/node.mjs';
 
 const GAS_LIMIT = 1_000_000;
@@ -46,7 +46,7 @@ test('a WAT contract deploys at its CREATE2 address', async () => {
   const salt = `0x${'11'.repeat(32)}`;
   const { events, error } = await submit(
     api,
-    api.tx.ewasm.deploy(0, GAS_LIMIT, u8aToHex(init), '0x', salt),
+    api.tx.ewasm.deploy(RENT_FUNDS, GAS_LIMIT, u8aToHex(init), '0x', salt),
     alice,
   );
   assert.equal(error, null);

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
-import { compileWat, fixture, initCodeFor } from '../lib/contracts.mjs';
+import { RENT_FUNDS, compileWat, fixture, initCodeFor } from '../lib/contracts.mjs';
 import { startDevNode } from '../lib/node.mjs';
 
 const GAS_LIMIT = 5_000_000;
@@ -44,7 +44,7 @@ function deploy(initCode) {
   const saltHex = `0x${salt.toString(16).padStart(64, '0')}`;
   return submit(
     node.api,
-    node.api.tx.ewasm.deploy(0, GAS_LIMIT, u8aToHex(initCode), '0x', saltHex),
+    node.api.tx.ewasm.deploy(RENT_FUNDS, GAS_LIMIT, u8aToHex(initCode), '0x', saltHex),
     alice,
   );
 }
@@ -128,7 +128,7 @@ test('code that breaks the rules is refused at deployment', async () => {
         (func (export "main") (drop (f32.add (f32.const 1) (f32.const 2)))))`,
       'CodeInvalid',
     ],
-    ['memory over 16 pages', '(module (memory (export "memory") 17) (func (export "main")))', 'CodeMemoryTooLarge'],
+    ['memory over 128 pages', '(module (memory (export "memory") 129) (func (export "main")))', 'CodeMemoryTooLarge'],
     [
       'an import outside the EEI',
       `(module (import "env" "sha3" (func (param i32))) (memory (export "memory") 1)

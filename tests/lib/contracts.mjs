@@ -9,6 +9,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../../pallets/ewasm/fixtures');
 const wabt = await initWabt();
 
+/**
+ * What the tests send a contract when deploying it, for its rent: 0.001 EWT (10^15 wei) pays
+ * a contract of a few hundred bytes for thousands of blocks at 1 gwei of TOTALFEE per block.
+ * A contract without funds cannot run once a block has passed (`ewasm.RentUnpaid`).
+ */
+export const RENT_FUNDS = 10n ** 15n;
+
 /** Compiles WAT source to wasm bytes. */
 export function compileWat(source, name = 'contract.wat') {
   const module = wabt.parseWat(name, source);

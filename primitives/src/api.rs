@@ -1,8 +1,68 @@
 //! The runtime API of the Ewasm pallet, callable from polkadot.js as `api.call.ewasmApi.*`.
 
-use crate::Address;
-use codec::{Decode, Encode};
+// `decl_runtime_apis!` adds the block hash and call context to each function's arguments, so
+// `deploy`'s six (those of the `ewasm.deploy` extrinsic plus its origin) become eight.
+#![allow(clippy::too_many_arguments)]
+
+use crate::{value::Word, Address};
+use alloc::vec::Vec;
+use codec::{Codec, Decode, Encode};
+use polkadot_sdk::sp_runtime::DispatchError;
 use scale_info::TypeInfo;
+
+/// One `log` a contract emitted.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct Log {
+	/// The contract that logged.
+	pub address: Address,
+	/// Its 0 to 4 topics.
+	pub topics: Vec<Word>,
+	/// Its data.
+	pub data: Vec<u8>,
+}
+
+/// What a dry run of a call or a deployment did, at the state of the block it ran on; nothing
+/// of it is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct DryRun {
+	/// `Ok`, or the error the extrinsic would fail with (`ewasm.ContractReverted`,
+	/// `ewasm.OutOfGas`, ...).
+	pub result: Result<(), DispatchError>,
+	/// The data passed to `finish` or `revert` (empty for a deployment that succeeds).
+	pub return_data: Vec<u8>,
+	/// Gas used with the limit given.
+	pub gas_used: u64,
+	/// The smallest gas limit with which it succeeds (forwarding to calls can need more than
+	/// is used); the limit given if it does not succeed with it.
+	pub gas_required: u64,
+	/// Storage bytes the called (or deployed) contract gains.
+	pub storage_bytes_added: u64,
+	/// Storage bytes the called contract frees.
+	pub storage_bytes_removed: u64,
+	/// Rent the called contract pays for this touch (0 for a deployment).
+	pub rent_paid: u128,
+	/// The logs it emitted, in order.
+	pub logs: Vec<Log>,
+	/// The new contract's address, for a deployment that succeeds.
+	pub deployed: Option<Address>,
+}
+
+/// A contract's metadata.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct ContractSummary {
+	/// keccak256 of its code.
+	pub code_hash: Word,
+	/// Its code length.
+	pub code_len: u32,
+	/// Stored items.
+	pub storage_items: u32,
+	/// Stored bytes (64 per item).
+	pub storage_bytes: u64,
+	/// TOTALFEE it has paid rent up to.
+	pub rent_fee_mark: u128,
+	/// Its nonce.
+	pub nonce: u64,
+}
 
 /// A contract's rent, as of the current block (see the pallet's `rent` module for the
 /// formula: `(TOTALFEE - fee_mark) * rented_bytes`).
@@ -26,9 +86,34 @@ pub struct RentStatus {
 }
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// Queries of Ewasm contracts.
-	pub trait EwasmApi {
+	/// Queries and dry runs of Ewasm contracts.
+	pub trait EwasmApi<AccountId> where AccountId: Codec {
 		/// The rent status of the contract at `address`, or `None` if there is no contract.
 		fn rent_status(address: Address) -> Option<RentStatus>;
+
+		/// Runs `ewasm.call` as `origin` would, without keeping anything.
+		fn call(
+			origin: AccountId,
+			dest: Address,
+			value: u128,
+			gas_limit: u64,
+			input: Vec<u8>,
+		) -> DryRun;
+
+		/// Runs `ewasm.deploy` as `origin` would, without keeping anything.
+		fn deploy(
+			origin: AccountId,
+			value: u128,
+			gas_limit: u64,
+			init_code: Vec<u8>,
+			input: Vec<u8>,
+			salt: Word,
+		) -> DryRun;
+
+		/// The value under `key` of the contract at `address` (`None`: unset, reads as zero).
+		fn get_storage(address: Address, key: Word) -> Option<Word>;
+
+		/// The metadata of the contract at `address`.
+		fn contract_info(address: Address) -> Option<ContractSummary>;
 	}
 }

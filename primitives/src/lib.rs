@@ -7,6 +7,8 @@
 //! Interface functions in [`eei`], and the runtime API in [`api`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod address;
 pub mod api;
 pub mod eei;

@@ -196,11 +196,42 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl ewasm_primitives::api::EwasmApi<Block> for Runtime {
+	impl ewasm_primitives::api::EwasmApi<Block, AccountId> for Runtime {
 		fn rent_status(
 			address: ewasm_primitives::Address,
 		) -> Option<ewasm_primitives::api::RentStatus> {
 			Ewasm::rent_status(address)
+		}
+
+		fn call(
+			origin: AccountId,
+			dest: ewasm_primitives::Address,
+			value: u128,
+			gas_limit: u64,
+			input: Vec<u8>,
+		) -> ewasm_primitives::api::DryRun {
+			Ewasm::dry_run_call(origin, dest, value, gas_limit, input)
+		}
+
+		fn deploy(
+			origin: AccountId,
+			value: u128,
+			gas_limit: u64,
+			init_code: Vec<u8>,
+			input: Vec<u8>,
+			salt: [u8; 32],
+		) -> ewasm_primitives::api::DryRun {
+			Ewasm::dry_run_deploy(origin, value, gas_limit, init_code, input, salt)
+		}
+
+		fn get_storage(address: ewasm_primitives::Address, key: [u8; 32]) -> Option<[u8; 32]> {
+			Ewasm::get_storage(address, key)
+		}
+
+		fn contract_info(
+			address: ewasm_primitives::Address,
+		) -> Option<ewasm_primitives::api::ContractSummary> {
+			Ewasm::contract_summary(address)
 		}
 	}
 

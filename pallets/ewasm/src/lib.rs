@@ -26,6 +26,7 @@
 extern crate alloc;
 
 pub mod address;
+mod dry_run;
 pub mod environment;
 pub mod exec;
 pub mod gas;
@@ -553,6 +554,48 @@ pub mod pallet {
 		/// state like the extrinsic (all or nothing) and emits its events, but charges no fee.
 		pub fn bare_deploy(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
 			exec::bare_deploy::<T>(request)
+		}
+
+		/// Dry-runs `ewasm.call` (the `EwasmApi::call` runtime API): nothing is kept.
+		pub fn dry_run_call(
+			origin: T::AccountId,
+			dest: Address,
+			value: u128,
+			gas_limit: u64,
+			input: Vec<u8>,
+		) -> ewasm_primitives::api::DryRun {
+			dry_run::call::<T>(origin, dest, value, gas_limit, input)
+		}
+
+		/// Dry-runs `ewasm.deploy` (the `EwasmApi::deploy` runtime API): nothing is kept.
+		pub fn dry_run_deploy(
+			origin: T::AccountId,
+			value: u128,
+			gas_limit: u64,
+			init_code: Vec<u8>,
+			input: Vec<u8>,
+			salt: Word,
+		) -> ewasm_primitives::api::DryRun {
+			dry_run::deploy::<T>(origin, value, gas_limit, init_code, input, salt)
+		}
+
+		/// The value under `key` of the contract at `address` (`EwasmApi::get_storage`).
+		pub fn get_storage(address: Address, key: Word) -> Option<Word> {
+			ContractStorage::<T>::get(address, key)
+		}
+
+		/// The metadata of the contract at `address` (`EwasmApi::contract_info`).
+		pub fn contract_summary(
+			address: Address,
+		) -> Option<ewasm_primitives::api::ContractSummary> {
+			ContractInfoOf::<T>::get(address).map(|info| ewasm_primitives::api::ContractSummary {
+				code_hash: info.code_hash.0,
+				code_len: info.code_len,
+				storage_items: info.storage_items,
+				storage_bytes: info.storage_bytes,
+				rent_fee_mark: info.rent_fee_mark,
+				nonce: info.nonce,
+			})
 		}
 
 		/// The rent status of the contract at `address` (the `EwasmApi::rent_status` runtime

@@ -725,5 +725,6 @@ fn every_specified_function_is_linked_with_its_signature() {
 
 // After the helpers and macros above, which they use.
 mod call_stack;
+mod dry_run;
 mod environment;
 mod rent;

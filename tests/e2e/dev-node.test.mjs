@@ -108,3 +108,30 @@ test('calling an address with no contract reports ewasm.ContractNotFound', async
   );
   assert.deepEqual([error.section, error.name], ['ewasm', 'ContractNotFound']);
 });
+
+test('a dry run through api.call.ewasmApi predicts the call and its gas exactly', async () => {
+  const { api } = node;
+  const input = (byte) => `0x${byte.repeat(32)}${'0a'.repeat(32)}`;
+  const dry = await api.call.ewasmApi.call(bob.address, contract, 0, GAS_LIMIT, input('07'));
+  assert.ok(dry.result.isOk, 'the dry run succeeds');
+  assert.equal(dry.returnData.toHex(), `0x${'0a'.repeat(32)}`);
+  assert.equal(dry.storageBytesAdded.toNumber(), 64);
+  assert.equal(dry.logs.length, 1);
+  const gasRequired = dry.gasRequired.toNumber();
+  assert.equal(gasRequired, dry.gasUsed.toNumber());
+
+  // Nothing was kept; the signed call that follows uses exactly the gas predicted.
+  assert.ok((await api.query.ewasm.contractStorage(contract, `0x${'07'.repeat(32)}`)).isNone);
+  const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, gasRequired, input('07')), bob);
+  assert.equal(error, null);
+  const [called] = eventsOf(events, 'ewasm', 'Called');
+  assert.equal(called.data.gasUsed.toNumber(), dry.gasUsed.toNumber());
+  const stored = await api.query.ewasm.contractStorage(contract, `0x${'07'.repeat(32)}`);
+  assert.equal(stored.unwrap().toHex(), dry.returnData.toHex());
+
+  // One gas less than required runs out.
+  const next = await api.call.ewasmApi.call(bob.address, contract, 0, GAS_LIMIT, input('08'));
+  const short = next.gasRequired.toNumber() - 1;
+  const { error: shortError } = await submit(api, api.tx.ewasm.call(contract, 0, short, input('08')), bob);
+  assert.deepEqual([shortError.section, shortError.name], ['ewasm', 'OutOfGas']);
+});

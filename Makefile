@@ -9,7 +9,7 @@
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
 RPC_PORT ?= 9944
-CONFORMANCE_DIR := ../shared/conformance
+CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
 .PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e conformance

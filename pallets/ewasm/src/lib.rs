@@ -26,6 +26,8 @@
 extern crate alloc;
 
 pub mod address;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod dry_run;
 pub mod environment;
 pub mod exec;

@@ -4,11 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, fixture, initCodeFor } from '../lib/contracts.mjs';
-import { startDevNode } from '../lib/node.mjs';
+import { devAccounts, startDevNode } from '../lib/node.mjs';
 
 const GAS_LIMIT = 1_000_000;
 const KEY = `0x${'03'.repeat(32)}`;
@@ -21,9 +20,7 @@ let contract;
 
 before(async () => {
   node = await startDevNode();
-  const keyring = new Keyring({ type: 'sr25519' });
-  alice = keyring.addFromUri('//Alice');
-  bob = keyring.addFromUri('//Bob');
+  ({ alice, bob } = devAccounts());
 });
 
 after(async () => {

@@ -5,11 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, compileWat, fixture, initCodeFor } from '../lib/contracts.mjs';
-import { startDevNode } from '../lib/node.mjs';
+import { devAccounts, startDevNode } from '../lib/node.mjs';
 
 const GAS_LIMIT = 5_000_000;
 /** The weight of one gas (`DEFAULT_WEIGHT_PER_GAS`), in picoseconds. */
@@ -24,9 +23,7 @@ let salt = 0;
 
 before(async () => {
   node = await startDevNode();
-  const keyring = new Keyring({ type: 'sr25519' });
-  alice = keyring.addFromUri('//Alice');
-  bob = keyring.addFromUri('//Bob');
+  ({ alice, bob } = devAccounts());
 });
 
 after(async () => {

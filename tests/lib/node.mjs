@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
 
 export function nodeBinary() {
   if (process.env.EWASM_NODE) return process.env.EWASM_NODE;
@@ -101,4 +102,10 @@ export async function startDevNode({ blockTimeMs = 1000 } = {}) {
     clearTimeout(timer);
   };
   return { api, endpoint, logs, stop };
+}
+
+/** The dev chain's funded accounts the tests sign with: `{ alice, bob }` (sr25519). */
+export function devAccounts() {
+  const keyring = new Keyring({ type: 'sr25519' });
+  return { alice: keyring.addFromUri('//Alice'), bob: keyring.addFromUri('//Bob') };
 }

@@ -176,13 +176,6 @@ pub fn deploy<T: Config>(
 			scheme: AddressScheme::Create2 { salt },
 		});
 		let deployed = outcome.result.as_ref().ok().map(|deployed| deployed.address);
-		let outcome = ExecOutcome {
-			result: outcome.result.map(|_| Vec::new()),
-			output: outcome.output,
-			gas_used: outcome.gas_used,
-			gas_refund: outcome.gas_refund,
-			code_len: outcome.code_len,
-		};
-		(outcome, deployed)
+		(outcome.map(|_| Vec::new()), deployed)
 	})
 }

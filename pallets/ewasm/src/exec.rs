@@ -169,6 +169,19 @@ pub struct FrameOutcome<R> {
 	pub code_len: u32,
 }
 
+impl<R> ExecOutcome<R> {
+	/// The same outcome with `f` applied to a successful result.
+	pub fn map<U>(self, f: impl FnOnce(R) -> U) -> ExecOutcome<U> {
+		ExecOutcome {
+			result: self.result.map(f),
+			output: self.output,
+			gas_used: self.gas_used,
+			gas_refund: self.gas_refund,
+			code_len: self.code_len,
+		}
+	}
+}
+
 impl<R> FrameOutcome<R> {
 	fn into_outcome(self, gas_limit: u64) -> ExecOutcome<R> {
 		let refund = if self.result.is_ok() { self.refund } else { 0 };
@@ -472,11 +485,5 @@ pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutco
 	};
 	let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
 	let output = outcome.output.clone();
-	ExecOutcome {
-		result: outcome.result.map(|()| output),
-		output: outcome.output,
-		gas_used: outcome.gas_used,
-		gas_refund: outcome.gas_refund,
-		code_len: outcome.code_len,
-	}
+	outcome.map(|()| output)
 }

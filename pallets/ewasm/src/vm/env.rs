@@ -92,6 +92,43 @@ fn finish_nested<T: Config, R>(
 	Ok(code.into())
 }
 
+/// What a nested call or creation needs of the frame that starts it: copied out of its
+/// context, without the call data and code.
+#[derive(Clone, Copy)]
+struct Parent {
+	address: Address,
+	caller: Address,
+	value: u128,
+	is_static: bool,
+	depth: u32,
+}
+
+/// Starts a nested call or creation that sends `value`: clears the return data, then either
+/// refuses it (`None`, and the host function returns 1 without running anything: the depth
+/// limit is reached or the balance cannot pay `value`) or burns the gas it forwards, all but
+/// one 64th of the gas left and at most `requested`, and returns it with the parent frame.
+fn start_nested<T: Config>(
+	c: &mut Ctx<'_, T>,
+	value: u128,
+	requested: u64,
+) -> HostResult<Option<(Parent, u64)>> {
+	c.data_mut().return_data.clear();
+	let context = &c.data().context;
+	let parent = Parent {
+		address: context.address,
+		caller: context.caller,
+		value: context.value,
+		is_static: context.is_static,
+		depth: context.depth,
+	};
+	if parent.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&parent.address) < value {
+		return Ok(None);
+	}
+	let forwarded = gas::forwardable(gas_left(&*c)?, requested);
+	charge(c, forwarded)?;
+	Ok(Some((parent, forwarded)))
+}
+
 /// The kinds of message call.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CallKind {
@@ -137,20 +174,16 @@ fn message_call<T: Config>(
 	}
 	charge(c, cost)?;
 	let input = read(c, data, length as u32)?;
-	c.data_mut().return_data.clear();
-	let context = c.data().context.clone();
-	if context.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&context.address) < value {
+	let Some((parent, forwarded)) = start_nested(c, value, gas as u64)? else {
 		return Ok(ReturnCode::Failure.into());
-	}
-	let forwarded = gas::forwardable(gas_left(c)?, gas as u64);
-	charge(c, forwarded)?;
+	};
 	let stipend = if value > 0 { costs.call_stipend } else { 0 };
-	let this = context.address;
+	let this = parent.address;
 	let payer = exec::account_of::<T>(&this);
 	let (caller, account, value) = match kind {
 		CallKind::Call | CallKind::Static => (this, target, value),
 		CallKind::CallCode => (this, this, value),
-		CallKind::Delegate => (context.caller, this, context.value),
+		CallKind::Delegate => (parent.caller, this, parent.value),
 	};
 	let call = MessageCall {
 		payer,
@@ -161,8 +194,8 @@ fn message_call<T: Config>(
 		transfer: kind == CallKind::Call,
 		input,
 		gas_limit: forwarded.saturating_add(stipend),
-		is_static: context.is_static || kind == CallKind::Static,
-		depth: context.depth + 1,
+		is_static: parent.is_static || kind == CallKind::Static,
+		depth: parent.depth + 1,
 	};
 	let tx = c.data().tx.clone();
 	let outcome = exec::run_call::<T>(&tx, call);
@@ -187,18 +220,14 @@ fn create_contract<T: Config>(
 	let init_code = read(c, data, length as u32)?;
 	let salt: Option<Word> = salt.map(|offset| read_array(c, offset)).transpose()?;
 	check_range(c, result, 20)?;
-	c.data_mut().return_data.clear();
-	let context = c.data().context.clone();
-	let this = context.address;
-	if context.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&this) < value {
+	let Some((parent, forwarded)) = start_nested(c, value, u64::MAX)? else {
 		return Ok(ReturnCode::Failure.into());
-	}
+	};
+	let this = parent.address;
 	let address = match salt {
 		Some(salt) => create2_address(&this, &salt, &init_code),
 		None => create_address(&this, storage::take_nonce::<T>(&this)),
 	};
-	let forwarded = gas::forwardable(gas_left(c)?, u64::MAX);
-	charge(c, forwarded)?;
 	let creation = Creation {
 		payer: exec::account_of::<T>(&this),
 		creator: this,
@@ -207,7 +236,7 @@ fn create_contract<T: Config>(
 		init_code,
 		input: Vec::new(),
 		gas_limit: forwarded,
-		depth: context.depth + 1,
+		depth: parent.depth + 1,
 	};
 	let tx = c.data().tx.clone();
 	let outcome = exec::run_create::<T>(&tx, creation);

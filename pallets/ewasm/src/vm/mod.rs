@@ -113,10 +113,7 @@ pub fn execute<T: Config>(
 	let mut store = new_store::<T>(context, tx);
 
 	let result = run_main(&mut store, module, gas_limit);
-	let gas_left = match tx.schedule.instructions {
-		InstructionMetering::Fuel => store.get_fuel().unwrap_or(0),
-		InstructionMetering::Free { .. } => store.data().gas_counter,
-	};
+	let gas_left = runtime::gas_left(&store).unwrap_or(0);
 	let state = store.data_mut();
 	let output = core::mem::take(&mut state.output);
 	let halt = match &result {
@@ -156,13 +153,11 @@ fn run_main<T: Config>(
 	module: &Module,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
-	match store.data().tx.schedule.instructions {
-		InstructionMetering::Fuel => store.set_fuel(gas_limit)?,
-		InstructionMetering::Free { step_limit } => {
-			store.set_fuel(step_limit)?;
-			store.data_mut().gas_counter = gas_limit;
-		}
+	// With free instructions the fuel is only the step limit; the gas is the host state's.
+	if let InstructionMetering::Free { step_limit } = store.data().tx.schedule.instructions {
+		store.set_fuel(step_limit)?;
 	}
+	runtime::set_gas_left(&mut *store, gas_limit)?;
 	let mut linker = Linker::new(store.engine());
 	env::link::<T>(&mut linker)?;
 	let instance = linker.instantiate_and_start(&mut *store, module)?;

@@ -9,7 +9,7 @@ use crate::gas::{HostCosts, InstructionMetering};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
 use ewasm_primitives::Address;
-use wasmi::{errors::HostError, Caller, Memory};
+use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory};
 
 /// The state a wasmi store carries through one contract execution (one frame).
 pub struct HostState<T> {
@@ -108,30 +108,35 @@ impl From<HostTrap> for wasmi::Error {
 /// The result type of host functions.
 pub type HostResult<R> = Result<R, wasmi::Error>;
 
-/// The gas left.
-pub fn gas_left<T>(caller: &Caller<'_, HostState<T>>) -> HostResult<u64> {
-	match caller.data().tx.schedule.instructions {
-		InstructionMetering::Fuel => Ok(caller.get_fuel()?),
-		InstructionMetering::Free { .. } => Ok(caller.data().gas_counter),
+/// The gas left, of a frame's store or of a host function's caller.
+pub fn gas_left<T>(ctx: impl AsContext<Data = HostState<T>>) -> HostResult<u64> {
+	let ctx = ctx.as_context();
+	match ctx.data().tx.schedule.instructions {
+		InstructionMetering::Fuel => Ok(ctx.get_fuel()?),
+		InstructionMetering::Free { .. } => Ok(ctx.data().gas_counter),
 	}
 }
 
-/// Sets the gas left.
-pub fn set_gas_left<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
-	match caller.data().tx.schedule.instructions {
-		InstructionMetering::Fuel => caller.set_fuel(gas)?,
-		InstructionMetering::Free { .. } => caller.data_mut().gas_counter = gas,
+/// Sets the gas left, of a frame's store or of a host function's caller.
+pub fn set_gas_left<T>(
+	mut ctx: impl AsContextMut<Data = HostState<T>>,
+	gas: u64,
+) -> HostResult<()> {
+	let mut ctx = ctx.as_context_mut();
+	match ctx.data().tx.schedule.instructions {
+		InstructionMetering::Fuel => ctx.set_fuel(gas)?,
+		InstructionMetering::Free { .. } => ctx.data_mut().gas_counter = gas,
 	}
 	Ok(())
 }
 
 /// Burns `gas` from the gas left, or halts out of gas (burning everything) if it cannot.
 pub fn charge<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
-	let left = gas_left(caller)?;
+	let left = gas_left(&*caller)?;
 	match left.checked_sub(gas) {
 		Some(rest) => set_gas_left(caller, rest),
 		None => {
-			set_gas_left(caller, 0)?;
+			set_gas_left(&mut *caller, 0)?;
 			Err(HostTrap::OutOfGas.into())
 		}
 	}
@@ -139,7 +144,7 @@ pub fn charge<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<
 
 /// Gives `gas` back (what a callee did not use).
 pub fn refund_gas<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
-	let left = gas_left(caller)?;
+	let left = gas_left(&*caller)?;
 	set_gas_left(caller, left.saturating_add(gas))
 }
 

@@ -28,7 +28,7 @@ run: build
 
 ## check-dev-chain: check from another shell that `make run` finalizes blocks
 check-dev-chain:
-	cd tests && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
+	cd tests && npm run --silent build && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
 
 ## test: every test suite: formatting, lints, Rust unit tests, the Ewasm state tests,
 ## end-to-end on a real node
@@ -48,7 +48,7 @@ test-rust:
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
-	cd tests && node --test --test-concurrency=1 e2e/
+	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 
 ## conformance: the Ewasm state tests (stEWASMTests) through `ewasm statetest`, if
 ## $(CONFORMANCE_DIR) exists next to the checkout

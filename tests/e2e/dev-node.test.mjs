@@ -87,7 +87,7 @@ test('a reverting call reports ewasm.ContractReverted and changes nothing', asyn
     api.tx.ewasm.call(contract, 1_000_000_000_000n, GAS_LIMIT, '0x0102'),
     bob,
   );
-  assert.deepEqual([error.section, error.name], ['ewasm', 'ContractReverted']);
+  assert.deepEqual([error.section, error.errorName], ['ewasm', 'ContractReverted']);
   assert.equal(eventsOf(events, 'system', 'ExtrinsicFailed').length, 1);
   assert.equal(eventsOf(events, 'ewasm', 'Called').length, 0);
   assert.equal((await api.query.ewasm.contractInfoOf(contract)).toHex(), infoBefore);
@@ -103,7 +103,7 @@ test('calling an address with no contract reports ewasm.ContractNotFound', async
     api.tx.ewasm.call(`0x${'00'.repeat(20)}`, 0, GAS_LIMIT, '0x'),
     bob,
   );
-  assert.deepEqual([error.section, error.name], ['ewasm', 'ContractNotFound']);
+  assert.deepEqual([error.section, error.errorName], ['ewasm', 'ContractNotFound']);
 });
 
 test('a dry run through api.call.ewasmApi predicts the call and its gas exactly', async () => {
@@ -130,5 +130,5 @@ test('a dry run through api.call.ewasmApi predicts the call and its gas exactly'
   const next = await api.call.ewasmApi.call(bob.address, contract, 0, GAS_LIMIT, input('08'));
   const short = next.gasRequired.toNumber() - 1;
   const { error: shortError } = await submit(api, api.tx.ewasm.call(contract, 0, short, input('08')), bob);
-  assert.deepEqual([shortError.section, shortError.name], ['ewasm', 'OutOfGas']);
+  assert.deepEqual([shortError.section, shortError.errorName], ['ewasm', 'OutOfGas']);
 });

@@ -111,7 +111,7 @@ test('runaway contracts fail with a clear error and bounded weight', async () =>
   for (const [name, code, expected] of cases) {
     const contract = await deployed(code);
     const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
-    assert.deepEqual([error?.section, error?.name], ['ewasm', expected], name);
+    assert.deepEqual([error?.section, error?.errorName], ['ewasm', expected], name);
     const weight = weightOf(events);
     assert.ok(weight > 0n && weight <= BigInt(GAS_LIMIT) * PS_PER_GAS + OVERHEAD_PS, `${name}: ${weight}`);
   }
@@ -135,7 +135,7 @@ test('code that breaks the rules is refused at deployment', async () => {
   ];
   for (const [name, wat, expected] of cases) {
     const { error } = await deploy(initCodeFor(compileWat(wat)));
-    assert.deepEqual([error?.section, error?.name], ['ewasm', expected], name);
+    assert.deepEqual([error?.section, error?.errorName], ['ewasm', expected], name);
   }
 });
 

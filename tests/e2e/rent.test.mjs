@@ -77,7 +77,7 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   assert.ok((await api.query.ewasm.contractInfoOf(contract)).isNone);
 
   const { error: callError } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
-  assert.deepEqual([callError.section, callError.name], ['ewasm', 'ContractEvicted']);
+  assert.deepEqual([callError.section, callError.errorName], ['ewasm', 'ContractEvicted']);
 
   // on_idle deletes its storage and seals the tombstone; then wake restores it.
   while ((await api.query.ewasm.tombstones(contract)).isNone) await nextFinalized(api, block++);
@@ -102,5 +102,5 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
     api.tx.ewasm.wake(contract, u8aToHex(code), [[KEY, VALUE]], 1, feeMark, prepaid),
     alice,
   );
-  assert.deepEqual([twiceError.section, twiceError.name], ['ewasm', 'NoTombstone']);
+  assert.deepEqual([twiceError.section, twiceError.errorName], ['ewasm', 'NoTombstone']);
 });

@@ -1,13 +1,14 @@
-// Contracts for the tests: WAT compiled by wabt, and the init code that deploys them.
+// Contracts for the tests: the pallet's WAT fixtures, compiled by the client's helpers.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import initWabt from 'wabt';
+import { compileWat } from '../client/dist/index.js';
+
+export { compileWat, initCodeFor } from '../client/dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../../pallets/ewasm/fixtures');
-const wabt = await initWabt();
 
 /**
  * What the tests send a contract when deploying it, for its rent: 0.001 EWT (10^15 wei) pays
@@ -16,30 +17,12 @@ const wabt = await initWabt();
  */
 export const RENT_FUNDS = 10n ** 15n;
 
-/** Compiles WAT source to wasm bytes. */
-export function compileWat(source, name = 'contract.wat') {
-  const module = wabt.parseWat(name, source);
-  try {
-    module.resolveNames();
-    module.validate();
-    return Uint8Array.from(module.toBinary({}).buffer);
-  } finally {
-    module.destroy();
-  }
+/** The path of one of the pallet's fixtures (`pallets/ewasm/fixtures/<name>.wat`). */
+export function fixturePath(name) {
+  return join(fixtures, `${name}.wat`);
 }
 
-/** Compiles one of the pallet's fixtures (`pallets/ewasm/fixtures/<name>.wat`). */
+/** Compiles one of the pallet's fixtures. */
 export function fixture(name) {
-  return compileWat(readFileSync(join(fixtures, `${name}.wat`), 'utf8'), `${name}.wat`);
-}
-
-/** Init code whose `main` passes `code` to `finish`: deploying it deploys `code`. */
-export function initCodeFor(code) {
-  const escaped = Array.from(code, (b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
-  const pages = Math.floor(code.length / 65536) + 1;
-  return compileWat(`(module
-    (import "ethereum" "finish" (func $finish (param i32 i32)))
-    (memory (export "memory") ${pages})
-    (data (i32.const 0) "${escaped}")
-    (func (export "main") (call $finish (i32.const 0) (i32.const ${code.length}))))`);
+  return compileWat(readFileSync(fixturePath(name), 'utf8'), `${name}.wat`);
 }

@@ -8,11 +8,13 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
+RUNTIME_WASM := $(CARGO_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm
 RPC_PORT ?= 9944
 CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
-.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e conformance
+.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e conformance \
+	weights
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
 setup:
@@ -30,8 +32,8 @@ run: build
 check-dev-chain:
 	cd tests && npm run --silent build && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
 
-## test: every test suite: formatting, lints, Rust unit tests, the Ewasm state tests,
-## end-to-end on a real node
+## test: every test suite: formatting, lints, Rust unit tests (benchmarks included), the
+## Ewasm state tests, end-to-end on a real node
 test: setup lint test-rust conformance build test-e2e
 
 lint: fmt-check clippy
@@ -40,11 +42,14 @@ fmt-check:
 	cargo fmt --all --check
 
 clippy:
-	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
+	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets \
+		--features pallet-ewasm/runtime-benchmarks -- -D warnings
 
-## test-rust: primitives, pallet and `ewasm` tool tests
+## test-rust: primitives, pallet (with its benchmarks, run once each on the mock runtime) and
+## `ewasm` tool tests
 test-rust:
-	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli
+	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli \
+		--features pallet-ewasm/runtime-benchmarks
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
@@ -58,3 +63,15 @@ conformance:
 	else \
 		echo "conformance: $(CONFORMANCE_DIR) not found, skipped"; \
 	fi
+
+## weights: benchmark pallet_ewasm on this machine and regenerate pallets/ewasm/src/weights.rs
+## (and with it the gas schedule). Builds the node with runtime-benchmarks first: long the
+## first time, and the next `make build` rebuilds the runtime without them. Run it on a quiet
+## machine: other work on the cores skews the measurements.
+BENCH_STEPS ?= 20
+BENCH_REPEAT ?= 5
+weights: setup
+	cargo build --release --locked --features runtime-benchmarks -p ewasm-node
+	$(NODE) benchmark pallet --runtime $(RUNTIME_WASM) --genesis-builder=runtime \
+		--pallet pallet_ewasm --extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT) \
+		--template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs

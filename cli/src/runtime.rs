@@ -17,7 +17,7 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU128, ConstU32},
-		weights::Weight,
+		weights::{constants::RocksDbWeight, Weight},
 	},
 	frame_system, pallet_balances,
 	sp_io::hashing::keccak_256,
@@ -28,6 +28,9 @@ use polkadot_sdk::{
 pub type AccountId = AccountId32;
 
 type Block = frame_system::mocking::MockBlock<Runtime>;
+
+/// The pallet's generated weights, as the chain prices them: they set the `chain` schedule.
+type ChainWeights = pallet_ewasm::weights::Weights<RocksDbWeight>;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -85,7 +88,7 @@ parameter_types! {
 	/// The chain's weight per gas (the tool does not use weights).
 	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
 	/// The gas schedule of the current execution.
-	pub storage ActiveSchedule: Schedule = Schedule::chain();
+	pub storage ActiveSchedule: Schedule = ScheduleChoice::Chain.schedule();
 	/// The block of the current execution.
 	pub storage ActiveBlock: BlockFacts = BlockFacts::default();
 	/// Rent from the contract's balance when it runs (always zero here).
@@ -170,7 +173,7 @@ impl pallet_ewasm::Config for Runtime {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<0>;
 	type WakeRentBlocks = ConstU32<0>;
-	type WeightInfo = ();
+	type WeightInfo = ChainWeights;
 }
 
 /// The gas schedules the tool offers.
@@ -187,7 +190,7 @@ impl ScheduleChoice {
 	pub fn schedule(self) -> Schedule {
 		match self {
 			ScheduleChoice::Hera => Schedule::hera(),
-			ScheduleChoice::Chain => Schedule::chain(),
+			ScheduleChoice::Chain => Schedule::chain::<ChainWeights>(WeightPerGas::get()),
 		}
 	}
 }

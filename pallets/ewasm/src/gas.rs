@@ -12,18 +12,19 @@
 //! Gas becomes weight linearly through `Config::WeightPerGas`: the extrinsic is charged for
 //! its whole gas limit up front and refunded for the gas it did not use.
 
-use crate::Config;
+use crate::{weights::WeightInfo, Config};
 use codec::{Decode, Encode};
+use core::marker::PhantomData;
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::Get};
 use scale_info::TypeInfo;
 
 /// Default weight of one unit of gas: 125 ns of execution and 1 byte of proof.
 ///
-/// The time is set by the most weight-dense gas there is: a `storageLoad` costs 200 gas and
-/// may be a cold database read (25 µs with `RocksDbWeight`), so 200 gas must buy 25 µs. Plain
-/// instructions (1 gas each, a few ns in wasmi) are overpaid by this rate until the gas
-/// schedule is derived from benchmarks. Proof size is accounted for exactly after the fact by
-/// the runtime's storage-weight reclaim.
+/// Host functions cost the gas that buys their benchmarked weight at this rate
+/// ([`Schedule::chain`]), whatever the rate. Instructions burn wasmi's fuel, about one unit
+/// per instruction, which takes a few nanoseconds: at 125 ns they are overpaid, which keeps
+/// blocks safe at the price of expensive computation. Proof size is accounted for exactly after
+/// the fact by the runtime's storage-weight reclaim.
 pub const DEFAULT_WEIGHT_PER_GAS: Weight = Weight::from_parts(125_000, 1);
 
 /// The weight `gas` units of gas are worth.
@@ -172,20 +173,130 @@ pub struct Schedule {
 	pub instructions: InstructionMetering,
 }
 
-/// Per-item price of deleting storage on `selfDestruct` on a chain: one database write
-/// (100 µs with `RocksDbWeight`) at [`DEFAULT_WEIGHT_PER_GAS`].
-const CHAIN_SELF_DESTRUCT_PER_ITEM: u64 = 800;
+/// Turns benchmarked weights into gas at a given weight per gas.
+struct Measured<W> {
+	weight_per_gas: Weight,
+	_weights: PhantomData<W>,
+}
+
+impl<W: WeightInfo> Measured<W> {
+	/// The gas that buys `weight`: enough of both its time and its proof size, rounded up.
+	fn gas(&self, weight: Weight) -> u64 {
+		let per_gas = self.weight_per_gas;
+		let time = weight.ref_time().div_ceil(per_gas.ref_time().max(1));
+		let proof = weight.proof_size().div_ceil(per_gas.proof_size().max(1));
+		time.max(proof)
+	}
+
+	/// The weight one more iteration (or byte) adds to `benchmark`.
+	fn slope(benchmark: fn(u32) -> Weight) -> Weight {
+		benchmark(1).saturating_sub(benchmark(0))
+	}
+
+	/// Gas of one call in a looped host benchmark, beyond the loop itself.
+	fn per_call(&self, benchmark: fn(u32) -> Weight) -> u64 {
+		self.gas(Self::slope(benchmark).saturating_sub(Self::slope(W::host_baseline)))
+	}
+
+	/// Gas of the largest per-call cost among `benchmarks`.
+	fn per_call_max(&self, benchmarks: &[fn(u32) -> Weight]) -> u64 {
+		benchmarks.iter().map(|benchmark| self.per_call(*benchmark)).max().unwrap_or(0)
+	}
+
+	/// Gas of a function that ends execution, called once with size 0, beyond a contract
+	/// that does nothing.
+	fn once(&self, benchmark: fn(u32) -> Weight) -> u64 {
+		self.gas(benchmark(0).saturating_sub(W::host_baseline(0)))
+	}
+
+	/// Gas per 32-byte word of a per-byte benchmark (measured over 32 bytes, so that costs
+	/// below a picosecond per byte still count).
+	fn per_word(&self, benchmark: fn(u32) -> Weight) -> u64 {
+		self.gas(benchmark(32).saturating_sub(benchmark(0)))
+	}
+
+	/// Gas per item or byte of a benchmark over items or bytes.
+	fn per_unit(&self, benchmark: fn(u32) -> Weight) -> u64 {
+		self.gas(Self::slope(benchmark))
+	}
+
+	fn host_costs(&self) -> HostCosts {
+		let per_call = |benchmark| self.per_call(benchmark);
+		let call = self.per_call_max(&[
+			W::host_call,
+			W::host_call_code,
+			W::host_call_delegate,
+			W::host_call_static,
+		]);
+		let log_base = per_call(W::host_log);
+		HostCosts {
+			base: self.per_call_max(&[
+				W::host_use_gas,
+				W::host_get_gas_left,
+				W::host_get_address,
+				W::host_get_call_data_size,
+				W::host_get_caller,
+				W::host_get_call_value,
+				W::host_get_code_size,
+				W::host_get_block_coinbase,
+				W::host_get_block_difficulty,
+				W::host_get_block_gas_limit,
+				W::host_get_tx_gas_price,
+				W::host_get_block_number,
+				W::host_get_tx_origin,
+				W::host_get_return_data_size,
+				W::host_get_block_timestamp,
+			]),
+			external_balance: per_call(W::host_get_external_balance),
+			block_hash: per_call(W::host_get_block_hash),
+			external_code: self
+				.per_call_max(&[W::host_get_external_code_size, W::host_external_code_copy]),
+			storage_load: per_call(W::host_storage_load),
+			storage_store_create: per_call(W::host_storage_store_create),
+			storage_store_update: per_call(W::host_storage_store_update),
+			storage_clear_refund: HERA_COSTS.storage_clear_refund,
+			copy_base: self.per_call_max(&[
+				W::host_call_data_copy,
+				W::host_code_copy,
+				W::host_return_data_copy,
+			]),
+			copy_per_word: [
+				W::host_call_data_copy_per_byte,
+				W::host_code_copy_per_byte,
+				W::host_external_code_copy_per_byte,
+			]
+			.into_iter()
+			.map(|benchmark| self.per_word(benchmark))
+			.max()
+			.unwrap_or(0),
+			output_base: self.once(W::host_finish).max(self.once(W::host_revert)),
+			output_per_word: self.per_word(W::host_finish).max(self.per_word(W::host_revert)),
+			log_base,
+			log_per_topic: per_call(W::host_log_four_topics).saturating_sub(log_base).div_ceil(4),
+			log_per_byte: self.per_unit(W::host_log_per_byte),
+			call,
+			call_value: per_call(W::host_call_value).saturating_sub(call),
+			call_stipend: HERA_COSTS.call_stipend,
+			new_account: per_call(W::host_call_new_account),
+			create: self.per_call_max(&[W::host_create, W::host_create2]),
+			code_deposit_per_byte: self.per_unit(W::host_create_per_byte),
+			self_destruct: self.once(W::host_self_destruct),
+			self_destruct_per_item: self.per_unit(W::host_self_destruct),
+			self_destruct_refund: HERA_COSTS.self_destruct_refund,
+		}
+	}
+}
 
 impl Schedule {
-	/// The chain's schedule: Hera's EEI prices, instructions metered by fuel, and two costs
-	/// Hera leaves free, denial-of-service vectors on a chain: storage deletion on
-	/// `selfDestruct` (per item) and the data `finish`/`revert` return (as a copy).
-	pub const fn chain() -> Self {
-		let mut host = HERA_COSTS;
-		host.self_destruct_per_item = CHAIN_SELF_DESTRUCT_PER_ITEM;
-		host.output_base = HERA_COSTS.copy_base;
-		host.output_per_word = HERA_COSTS.copy_per_word;
-		Schedule { host, instructions: InstructionMetering::Fuel }
+	/// The chain's schedule: every EEI function costs the gas that buys its benchmarked
+	/// weight `W` at `weight_per_gas` (see [`crate::benchmarking`] for how each is measured),
+	/// and instructions are metered by fuel.
+	///
+	/// Three entries are not costs and keep their Ethereum values: the stipend a value call
+	/// gives, and the two refunds (which this chain's extrinsics do not apply).
+	pub fn chain<W: WeightInfo>(weight_per_gas: Weight) -> Self {
+		let measured = Measured::<W> { weight_per_gas, _weights: PhantomData };
+		Schedule { host: measured.host_costs(), instructions: InstructionMetering::Fuel }
 	}
 
 	/// Hera's model, for off-chain comparison with the Ewasm test suite: Hera's EEI prices and
@@ -195,12 +306,6 @@ impl Schedule {
 			host: HERA_COSTS,
 			instructions: InstructionMetering::Free { step_limit: 10_000_000_000 },
 		}
-	}
-}
-
-impl Default for Schedule {
-	fn default() -> Self {
-		Schedule::chain()
 	}
 }
 
@@ -231,10 +336,27 @@ mod tests {
 
 	#[test]
 	fn the_chain_schedule_meters_instructions_and_hera_does_not() {
-		assert_eq!(Schedule::default(), Schedule::chain());
-		assert_eq!(Schedule::chain().instructions, InstructionMetering::Fuel);
+		let chain = crate::mock::chain_schedule();
+		assert_eq!(chain.instructions, InstructionMetering::Fuel);
 		assert!(matches!(Schedule::hera().instructions, InstructionMetering::Free { .. }));
 		assert_eq!(Schedule::hera().host.self_destruct_per_item, 0);
+	}
+
+	#[test]
+	fn the_derived_chain_prices_cover_database_access() {
+		use polkadot_sdk::frame_support::weights::constants::RocksDbWeight;
+		let host = crate::mock::chain_schedule().host;
+		let gas_of = |weight: Weight| weight.ref_time() / DEFAULT_WEIGHT_PER_GAS.ref_time();
+		// Fresh keys: each access is a database read or write, and its gas buys that.
+		assert!(host.storage_load >= gas_of(RocksDbWeight::get().reads(1)));
+		assert!(host.storage_store_create >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
+		assert!(host.storage_store_update >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
+		assert!(host.external_balance >= gas_of(RocksDbWeight::get().reads(1)));
+		// A call reads the callee's code and compiles it.
+		assert!(host.call > host.storage_load);
+		assert!(host.create > host.storage_store_create);
+		// Getters only read the frame's context.
+		assert!(0 < host.base && host.base < host.storage_load);
 	}
 
 	#[test]

@@ -96,7 +96,8 @@ pub mod pallet {
 		type WeightPerGas: Get<Weight>;
 
 		/// The gas schedule: EEI prices and how instructions are metered. Chains use
-		/// [`gas::Schedule::chain`]; [`gas::Schedule::hera`] is for off-chain comparison only.
+		/// [`gas::Schedule::chain`] over their `WeightInfo` and `WeightPerGas` (prices from the
+		/// benchmarks); [`gas::Schedule::hera`] is for off-chain comparison only.
 		type Schedule: Get<gas::Schedule>;
 
 		/// The block as contracts see it (timestamp, coinbase, difficulty, gas price, block
@@ -408,7 +409,7 @@ pub mod pallet {
 		/// `ContractTrapped` or `OutOfGas`; on failure nothing changes but the fee.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
-			T::WeightInfo::deploy(init_code.len() as u32, T::MaxCodeLen::get(), input.len() as u32)
+			T::WeightInfo::deploy(T::MaxCodeLen::get(), input.len() as u32)
 				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
 		)]
 		pub fn deploy(
@@ -430,7 +431,7 @@ pub mod pallet {
 				input,
 				scheme: AddressScheme::Create2 { salt },
 			});
-			let weight = T::WeightInfo::deploy(init_len, outcome.code_len, input_len)
+			let weight = T::WeightInfo::deploy(init_len.max(outcome.code_len), input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
 			outcome.result.map_err(|error| with_weight(error, weight))?;
 			Ok(Some(weight).into())

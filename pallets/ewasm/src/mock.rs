@@ -3,7 +3,11 @@
 use crate as pallet_ewasm;
 use ewasm_primitives::Address;
 use polkadot_sdk::{
-	frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight},
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::ConstU32,
+		weights::{constants::RocksDbWeight, Weight},
+	},
 	frame_system, pallet_balances,
 	sp_io::TestExternalities,
 	sp_runtime::{AccountId32, BuildStorage},
@@ -47,10 +51,20 @@ impl frame_system::Config for Test {
 /// The existential deposit of the test chain.
 pub const ED: u128 = 1_000;
 
+/// The pallet's generated weights, priced with RocksDB's database weights.
+pub type TestWeights = crate::weights::Weights<RocksDbWeight>;
+
+/// The chain's gas schedule, derived from [`TestWeights`] (usable outside externalities,
+/// unlike [`TestSchedule`]).
+pub fn chain_schedule() -> crate::gas::Schedule {
+	crate::gas::Schedule::chain::<TestWeights>(WeightPerGas::get())
+}
+
 parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
 	pub const WeightPerGas: Weight = crate::gas::DEFAULT_WEIGHT_PER_GAS;
-	pub storage TestSchedule: crate::gas::Schedule = crate::gas::Schedule::chain();
+	/// The chain's schedule unless a test sets another.
+	pub storage TestSchedule: crate::gas::Schedule = chain_schedule();
 	/// TOTALFEE growth per block; zero unless a rent test sets it.
 	pub storage FeePerBlock: u128 = 0;
 	/// Pay-as-you-go unless a test chooses TOTALFEE_TTL.
@@ -110,7 +124,7 @@ impl pallet_ewasm::Config for Test {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<2>;
 	type WakeRentBlocks = ConstU32<10>;
-	type WeightInfo = ();
+	type WeightInfo = TestWeights;
 }
 
 /// Alice: a funded user.

@@ -14,8 +14,9 @@ parameter_types! {
 	/// The weight one unit of gas buys. Gas is wasmi fuel (about one instruction) plus the
 	/// EEI costs of the gas schedule.
 	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
-	/// Hera's EEI prices, instructions metered by fuel.
-	pub const EwasmSchedule: pallet_ewasm::gas::Schedule = pallet_ewasm::gas::Schedule::chain();
+	/// EEI prices from the pallet's benchmarks at `WeightPerGas`, instructions metered by fuel.
+	pub EwasmSchedule: pallet_ewasm::gas::Schedule =
+		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(WeightPerGas::get());
 	/// TOTALFEE grows 1 gwei per block: a contract of 1 KiB of code and storage pays about
 	/// 1.1 * 10^12 wei (0.0000011 EWT) per block.
 	pub const FeePerBlock: u128 = crate::GWEI;
@@ -27,6 +28,9 @@ parameter_types! {
 }
 
 type Mapper = pallet_ewasm::address::AccountId32Mapper;
+
+/// The pallet's generated weights, with this runtime's database weights.
+type EwasmWeights = pallet_ewasm::weights::SubstrateWeight<Runtime>;
 
 /// The block as contracts see it, from this runtime's pallets.
 pub struct EwasmEnvironment;
@@ -73,5 +77,5 @@ impl pallet_ewasm::Config for Runtime {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<16>;
 	type WakeRentBlocks = ConstU32<100>;
-	type WeightInfo = ();
+	type WeightInfo = EwasmWeights;
 }

@@ -172,7 +172,8 @@ fn call_stores_logs_and_returns() {
 		assert!(matches!(
 			&events[1],
 			Event::Called { caller, contract: c, gas_used }
-				if *caller == BOB && *c == contract && *gas_used > 20_000
+				if *caller == BOB && *c == contract
+					&& *gas_used > chain_schedule().host.storage_store_create
 		));
 	});
 }
@@ -279,8 +280,12 @@ fn the_contract_sees_its_context() {
 }
 
 #[test]
-fn creating_a_slot_costs_15_000_more_than_updating_it() {
+fn creating_a_slot_costs_15_000_more_than_updating_it_at_hera_prices() {
 	new_test_ext().execute_with(|| {
+		TestSchedule::set(&crate::gas::Schedule {
+			host: crate::gas::HERA_COSTS,
+			..chain_schedule()
+		});
 		let contract = deploy(&fixture("store"), 0);
 		let create = call_for_output(contract, 0, GAS, key_value_input(1, 1));
 		let update = call_for_output(contract, 0, GAS, key_value_input(1, 2));
@@ -438,11 +443,12 @@ fn host_functions_run_out_of_gas_before_working() {
 		let result = Ewasm::call(RuntimeOrigin::signed(BOB), burner, 0, 10_000, vec![]);
 		assert_eq!(error_of(result), Error::<Test>::OutOfGas.into());
 
-		// Enough for the update price, not for creating the slot: nothing is stored.
+		// The price of the store, but not of the instructions before it: nothing is stored.
 		let storer =
 			deploy(&contract_with_body("(call $storageStore (i32.const 0) (i32.const 32))"), 1);
+		let store_price = chain_schedule().host.storage_store_create;
 		assert_fails_cleanly!(
-			Ewasm::call(RuntimeOrigin::signed(BOB), storer, 0, 10_000, vec![]),
+			Ewasm::call(RuntimeOrigin::signed(BOB), storer, 0, store_price, vec![]),
 			Error::<Test>::OutOfGas
 		);
 		assert_eq!(ContractStorage::<Test>::get(storer, [0; 32]), None);
@@ -711,7 +717,7 @@ fn every_specified_function_is_linked_with_its_signature() {
 	env::link::<Test>(&mut linker).expect("links");
 	let tx = Transaction {
 		origin: Address::default(),
-		schedule: crate::gas::Schedule::chain(),
+		schedule: chain_schedule(),
 		debug_enabled: true,
 		engine: engine.clone(),
 		memory_budget: Default::default(),

@@ -1,0 +1,797 @@
+//! Benchmarks (frame-benchmarking v2) of the pallet's extrinsics, over code size and input
+//! size, and of every EEI host function.
+//!
+//! A host function is benchmarked inside a contract that calls it `r` times in a loop
+//! (`host_*(r)`), against `host_baseline(r)`, the same loop calling nothing: the difference of
+//! their slopes is the cost of one call. Functions that end execution (`finish`, `revert`,
+//! `selfDestruct`) run once and are compared with `host_baseline(0)`. Costs that grow with a
+//! size have their own `*_per_byte(n)` benchmark. Every access that could hit a cache names
+//! another address, storage key or salt in each iteration (the loop counter is written into
+//! it), so each one is a fresh database access. [`crate::gas::Schedule::chain`] turns these
+//! weights into the gas schedule.
+//!
+//! Contracts are generated as wasm bytes by [`code`]: the benchmarks run inside the runtime,
+//! where no WAT compiler exists.
+#![cfg(feature = "runtime-benchmarks")]
+
+use crate::{
+	exec::{account_of, CallRequest, ExecOutcome},
+	rent, storage, Address, Call, Config, ContractInfo, ContractInfoOf, Error, Pallet, Tombstones,
+	TotalFee,
+};
+use alloc::{vec, vec::Vec};
+use code::{Arg, Body};
+use ewasm_primitives::value::encode_value;
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::traits::{fungible::Inspect, fungible::Mutate, Get},
+	frame_system::{self, RawOrigin},
+};
+
+mod code;
+
+/// The balance of the benchmarks' caller and contracts: more than any benchmark spends, and
+/// small enough that dozens of funded accounts do not overflow the total issuance (minting
+/// past it would silently leave an account unfunded).
+const FUNDS: u128 = u128::MAX >> 16;
+
+fn funded<T: Config>() -> T::AccountId {
+	let caller: T::AccountId = whitelisted_caller();
+	let _ = T::Currency::set_balance(&caller, FUNDS);
+	caller
+}
+
+/// The address the benchmarked contract is installed at.
+const CONTRACT: Address = Address([0xbe; 20]);
+
+/// Installs `code` as a contract at `address`, funded for rent.
+fn install_at<T: Config>(address: Address, code: Vec<u8>) {
+	let len = code.len() as u32;
+	let code = code.try_into().map_err(|_| ()).expect("generated within MaxCodeLen; qed");
+	let code_hash = storage::add_code_user::<T>(code);
+	ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(code_hash, len, 1));
+	let _ = T::Currency::set_balance(&account_of::<T>(&address), FUNDS);
+}
+
+/// Installs `code` as a contract at [`CONTRACT`].
+fn install<T: Config>(code: Vec<u8>) -> Address {
+	install_at::<T>(CONTRACT, code);
+	CONTRACT
+}
+
+/// Gas of every benchmarked transaction: more than any of them uses.
+const GAS: u64 = 1_000_000_000_000;
+
+/// Gas each nested call of the host benchmarks forwards.
+const CALL_GAS: i64 = 100_000_000;
+
+/// Iterations of the looped host benchmarks.
+const REPEATS: u32 = 128;
+
+/// Iterations of the looped host benchmarks whose every iteration runs or creates a contract.
+const FRAME_REPEATS: u32 = 32;
+
+/// Largest size of the per-byte host benchmarks.
+const MAX_BYTES: u32 = 16 * 1024;
+
+/// Memory layout of the host benchmarks' data segment: the address a function is about (20
+/// bytes; iterations write the loop counter over its first 4 bytes)...
+const ADDRESS: i32 = 0;
+/// ...a value (16 bytes, big-endian)...
+const VALUE: i32 = 32;
+/// ...a storage key or salt (32 bytes, zero but for the loop counter)...
+const KEY: i32 = 64;
+/// ...a non-zero word (stored values, log topics)...
+const WORD: i32 = 96;
+/// ...and the payload (init code, data to copy, log, return).
+const PAYLOAD: i32 = 128;
+/// Where results go: the scratch page after the data (which is shorter than a page).
+const SCRATCH: i32 = 65_536;
+
+/// The address numbered `n`, as a host benchmark's loop counter writes it over [`ADDRESS`].
+fn numbered(n: u32) -> Address {
+	let mut address = [0xcc; 20];
+	address[..4].copy_from_slice(&n.to_le_bytes());
+	Address(address)
+}
+
+/// The storage key numbered `n`, as a loop counter writes it over [`KEY`].
+fn numbered_key(n: u32) -> [u8; 32] {
+	let mut key = [0; 32];
+	key[..4].copy_from_slice(&n.to_le_bytes());
+	key
+}
+
+/// A host benchmark's data segment: [`numbered`]`(1)`, `value`, the zero key, a word of ones
+/// and `payload`, laid out as [`ADDRESS`] to [`PAYLOAD`] say.
+fn host_data(value: u128, payload: &[u8]) -> Vec<u8> {
+	let mut data = vec![0; PAYLOAD as usize];
+	data[ADDRESS as usize..][..20].copy_from_slice(&numbered(1).0);
+	data[VALUE as usize..][..16].copy_from_slice(&encode_value(value));
+	data[WORD as usize..][..32].copy_from_slice(&[1; 32]);
+	data.extend_from_slice(payload);
+	assert!(data.len() < SCRATCH as usize, "host benchmark data fits before the scratch page");
+	data
+}
+
+/// Installs, at [`CONTRACT`], a contract calling `import` with `args` `r` times, first
+/// writing the loop counter at `vary` if given, with [`host_data`]`(value, payload)`.
+fn looped<T: Config>(
+	import: &str,
+	args: &[Arg],
+	vary: Option<i32>,
+	r: u32,
+	value: u128,
+	payload: &[u8],
+) -> Address {
+	let step = match vary {
+		Some(offset) => Body::new().store_counter(offset),
+		None => Body::new(),
+	};
+	let body = Body::new().repeat(r, step.call(0, import, args));
+	install::<T>(code::module(&[import], &host_data(value, payload), &body))
+}
+
+/// Installs, at [`CONTRACT`], a contract calling `import` with `args` once, with
+/// [`host_data`]`(0, payload)`.
+fn once<T: Config>(import: &str, args: &[Arg], payload: &[u8]) -> Address {
+	let body = Body::new().call(0, import, args);
+	install::<T>(code::module(&[import], &host_data(0, payload), &body))
+}
+
+/// Installs contracts of `len` bytes, with different code, at [`numbered`] addresses 1 to
+/// `count`.
+fn install_numbered<T: Config>(count: u32, len: u32) {
+	for n in 1..=count {
+		install_at::<T>(numbered(n), code::contract_filled(len, n as u8));
+	}
+}
+
+/// Stores a non-zero value under the [`numbered_key`]s 1 to `count` of `contract`.
+fn fill_storage<T: Config>(contract: &Address, count: u32) {
+	for n in 1..=count {
+		storage::write::<T>(contract, &numbered_key(n), &[2; 32], false);
+	}
+}
+
+/// Calls `contract` with `input` as a funded account, outside any extrinsic.
+fn run<T: Config>(contract: Address, input: Vec<u8>) -> ExecOutcome<Vec<u8>> {
+	let caller = funded::<T>();
+	Pallet::<T>::bare_call(CallRequest {
+		caller: &caller,
+		dest: contract,
+		value: 0,
+		gas_limit: GAS,
+		input,
+	})
+}
+
+/// [`run`], which must succeed.
+fn run_ok<T: Config>(contract: Address, input: Vec<u8>) {
+	let outcome = run::<T>(contract, input);
+	assert!(outcome.result.is_ok(), "{:?}", outcome.result);
+}
+
+/// Installs, at [`CONTRACT`], a contract calling the getter `import` `r` times (its
+/// pointer arguments point at [`SCRATCH`]; `useGas` burns 1).
+fn looped_getter<T: Config>(import: &str, r: u32) -> Address {
+	let function = ewasm_primitives::eei::ethereum_function(import).expect("an EEI getter; qed");
+	let args: Vec<_> = function
+		.params
+		.iter()
+		.map(|param| match param {
+			ewasm_primitives::eei::ValueType::I32 => Arg::I32(SCRATCH),
+			ewasm_primitives::eei::ValueType::I64 => Arg::I64(1),
+		})
+		.collect();
+	looped::<T>(import, &args, None, r, 0, &[])
+}
+
+/// The arguments of `call` and `callCode` sending the value at [`VALUE`] to [`ADDRESS`].
+const CALL_ARGS: [Arg; 5] =
+	[Arg::I64(CALL_GAS), Arg::I32(ADDRESS), Arg::I32(VALUE), Arg::I32(PAYLOAD), Arg::I32(0)];
+
+/// The arguments of `callDelegate` and `callStatic` to [`ADDRESS`].
+const CALL_NO_VALUE_ARGS: [Arg; 4] =
+	[Arg::I64(CALL_GAS), Arg::I32(ADDRESS), Arg::I32(PAYLOAD), Arg::I32(0)];
+
+/// Installs, at [`CONTRACT`], a contract making `r` calls of kind `import` with `args`, each
+/// to another of `r` contracts of the largest size (each compiled and run once).
+fn looped_calls<T: Config>(import: &str, args: &[Arg], r: u32, value: u128) -> Address {
+	install_numbered::<T>(r, T::MaxCodeLen::get());
+	looped::<T>(import, args, Some(ADDRESS), r, value, &[])
+}
+
+/// The longest init code a host benchmark contract can hold, deploying a small contract.
+fn largest_init_code<T: Config>() -> Vec<u8> {
+	let deployed = code::contract(200);
+	let padding = T::MaxCodeLen::get() - 1024 - deployed.len() as u32;
+	code::init_code_padded(&deployed, padding)
+}
+
+/// The arguments of `log` with `topics` topics (all [`WORD`]) and `len` bytes of data.
+fn log_args(topics: i32, len: i32) -> [Arg; 7] {
+	let word = Arg::I32(WORD);
+	[Arg::I32(PAYLOAD), Arg::I32(len), Arg::I32(topics), word, word, word, word]
+}
+
+/// A benchmark contract's input of `len` bytes.
+fn input(len: u32) -> Vec<u8> {
+	vec![0; len as usize]
+}
+
+/// The existential deposit: the value the value-sending benchmarks send.
+fn existential<T: Config>() -> u128 {
+	T::Currency::minimum_balance()
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// `deploy` with `c` bytes of contract code (the init code is about as long) and `i` bytes
+	/// of input.
+	#[benchmark]
+	fn deploy(c: Linear<200, { T::MaxCodeLen::get() - 200 }>, i: Linear<0, 1024>) {
+		let caller = funded::<T>();
+		let init_code = code::init_code(&code::contract(c));
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller),
+			1_000_000_000_000,
+			GAS,
+			init_code,
+			vec![0; i as usize],
+			[0; 32],
+		);
+	}
+
+	/// `call` of a contract of `c` bytes with `i` bytes of input.
+	#[benchmark]
+	fn call(c: Linear<200, { T::MaxCodeLen::get() }>, i: Linear<0, 1024>) {
+		let caller = funded::<T>();
+		let dest = install::<T>(code::contract(c));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), dest, 0, GAS, vec![0; i as usize]);
+	}
+
+	/// `poke` that evicts (the heavier outcome).
+	#[benchmark]
+	fn poke() {
+		let caller = funded::<T>();
+		let target = install::<T>(code::contract(1024));
+		let _ = T::Currency::set_balance(&account_of::<T>(&target), 0);
+		TotalFee::<T>::put(u128::MAX / 2);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), target);
+		assert!(ContractInfoOf::<T>::get(target).is_none());
+	}
+
+	/// `wake` with `c` bytes of code and `s` storage items.
+	#[benchmark]
+	fn wake(c: Linear<200, { T::MaxCodeLen::get() }>, s: Linear<0, 1024>) {
+		let caller = funded::<T>();
+		let address = Address([0xbf; 20]);
+		let code = code::contract(c);
+		let items: Vec<_> = (0..s)
+			.map(|n| {
+				let mut key = [0u8; 32];
+				key[..4].copy_from_slice(&n.to_le_bytes());
+				(key, [1u8; 32])
+			})
+			.collect();
+		let eviction = rent::Eviction {
+			code_hash: storage::code_hash(&code),
+			nonce: 1,
+			fee_mark: 0,
+			storage_hash: rent::storage_commitment(&items),
+		};
+		Tombstones::<T>::insert(address, rent::tombstone(&address, &eviction));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), address, code, items, 1, 0, 1_000_000_000_000_000_000);
+		assert!(ContractInfoOf::<T>::get(address).is_some());
+	}
+
+	/// The loop of the looped host benchmarks, calling nothing.
+	#[benchmark]
+	fn host_baseline(r: Linear<0, REPEATS>) {
+		let body = Body::new().repeat(r, Body::new());
+		let contract = install::<T>(code::module(&[], &host_data(0, &[]), &body));
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `useGas(1)`, `r` times.
+	#[benchmark]
+	fn host_use_gas(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("useGas", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getGasLeft`, `r` times.
+	#[benchmark]
+	fn host_get_gas_left(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getGasLeft", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getAddress`, `r` times.
+	#[benchmark]
+	fn host_get_address(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getAddress", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getExternalBalance` of `r` different accounts.
+	#[benchmark]
+	fn host_get_external_balance(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(ADDRESS), Arg::I32(SCRATCH)];
+		let contract = looped::<T>("getExternalBalance", &args, Some(ADDRESS), r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getBlockHash` of the `r` blocks before the current one.
+	#[benchmark]
+	fn host_get_block_hash(r: Linear<0, REPEATS>) {
+		frame_system::Pallet::<T>::set_block_number((r + 1).into());
+		let args = [Arg::CounterI64, Arg::I32(SCRATCH)];
+		let contract = looped::<T>("getBlockHash", &args, None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `call` of `r` different contracts of the largest size, without value.
+	#[benchmark]
+	fn host_call(r: Linear<0, FRAME_REPEATS>) {
+		let contract = looped_calls::<T>("call", &CALL_ARGS, r, 0);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `call` of `r` different contracts of the largest size, sending the existential
+	/// deposit to each.
+	#[benchmark]
+	fn host_call_value(r: Linear<0, FRAME_REPEATS>) {
+		let value = existential::<T>();
+		let contract = looped_calls::<T>("call", &CALL_ARGS, r, value);
+		let last_callee = numbered(r);
+		let before = crate::exec::balance_of::<T>(&last_callee);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		let received = crate::exec::balance_of::<T>(&last_callee) - before;
+		assert_eq!(received, if r == 0 { 0 } else { value });
+	}
+
+	/// `call` sending the existential deposit to `r` different accounts that do not exist.
+	#[benchmark]
+	fn host_call_new_account(r: Linear<0, FRAME_REPEATS>) {
+		let value = existential::<T>();
+		let contract = looped::<T>("call", &CALL_ARGS, Some(ADDRESS), r, value, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert!(r == 0 || crate::exec::balance_of::<T>(&numbered(1)) == value);
+	}
+
+	/// `callCode` of `r` different contracts of the largest size.
+	#[benchmark]
+	fn host_call_code(r: Linear<0, FRAME_REPEATS>) {
+		let contract = looped_calls::<T>("callCode", &CALL_ARGS, r, 0);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `callDelegate` of `r` different contracts of the largest size.
+	#[benchmark]
+	fn host_call_delegate(r: Linear<0, FRAME_REPEATS>) {
+		let contract = looped_calls::<T>("callDelegate", &CALL_NO_VALUE_ARGS, r, 0);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `callStatic` of `r` different contracts of the largest size.
+	#[benchmark]
+	fn host_call_static(r: Linear<0, FRAME_REPEATS>) {
+		let contract = looped_calls::<T>("callStatic", &CALL_NO_VALUE_ARGS, r, 0);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `callDataCopy` of 32 bytes, `r` times.
+	#[benchmark]
+	fn host_call_data_copy(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(32)];
+		let contract = looped::<T>("callDataCopy", &args, None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, input(32));
+		}
+	}
+
+	/// One `callDataCopy` of `n` bytes.
+	#[benchmark]
+	fn host_call_data_copy_per_byte(n: Linear<0, MAX_BYTES>) {
+		let args = [Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(n as i32)];
+		let contract = once::<T>("callDataCopy", &args, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, input(n));
+		}
+	}
+
+	/// `getCallDataSize`, `r` times.
+	#[benchmark]
+	fn host_get_call_data_size(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getCallDataSize", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `storageStore` of a non-zero value under `r` different empty keys.
+	#[benchmark]
+	fn host_storage_store_create(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(KEY), Arg::I32(WORD)];
+		let contract = looped::<T>("storageStore", &args, Some(KEY), r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert_eq!(ContractInfoOf::<T>::get(contract).map(|info| info.storage_items), Some(r));
+	}
+
+	/// `storageStore` of a new non-zero value under `r` different non-empty keys.
+	#[benchmark]
+	fn host_storage_store_update(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(KEY), Arg::I32(WORD)];
+		let contract = looped::<T>("storageStore", &args, Some(KEY), r, 0, &[]);
+		fill_storage::<T>(&contract, r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `storageLoad` of `r` different non-empty keys.
+	#[benchmark]
+	fn host_storage_load(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(KEY), Arg::I32(SCRATCH)];
+		let contract = looped::<T>("storageLoad", &args, Some(KEY), r, 0, &[]);
+		fill_storage::<T>(&contract, r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getCaller`, `r` times.
+	#[benchmark]
+	fn host_get_caller(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getCaller", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getCallValue`, `r` times.
+	#[benchmark]
+	fn host_get_call_value(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getCallValue", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `codeCopy` of 32 bytes, `r` times.
+	#[benchmark]
+	fn host_code_copy(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(32)];
+		let contract = looped::<T>("codeCopy", &args, None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `codeCopy` of `n` bytes.
+	#[benchmark]
+	fn host_code_copy_per_byte(n: Linear<0, MAX_BYTES>) {
+		let args = [Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(n as i32)];
+		let contract = once::<T>("codeCopy", &args, &input(n));
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getCodeSize`, `r` times.
+	#[benchmark]
+	fn host_get_code_size(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getCodeSize", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `externalCodeCopy` of 32 bytes from `r` different contracts of the largest size.
+	#[benchmark]
+	fn host_external_code_copy(r: Linear<0, FRAME_REPEATS>) {
+		install_numbered::<T>(r, T::MaxCodeLen::get());
+		let args = [Arg::I32(ADDRESS), Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(32)];
+		let contract = looped::<T>("externalCodeCopy", &args, Some(ADDRESS), r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `externalCodeCopy` of `n` bytes.
+	#[benchmark]
+	fn host_external_code_copy_per_byte(n: Linear<0, MAX_BYTES>) {
+		install_numbered::<T>(1, T::MaxCodeLen::get());
+		let args = [Arg::I32(ADDRESS), Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(n as i32)];
+		let contract = once::<T>("externalCodeCopy", &args, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getExternalCodeSize` of `r` different contracts.
+	#[benchmark]
+	fn host_get_external_code_size(r: Linear<0, REPEATS>) {
+		install_numbered::<T>(r, 200);
+		let args = [Arg::I32(ADDRESS)];
+		let contract = looped::<T>("getExternalCodeSize", &args, Some(ADDRESS), r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getBlockCoinbase`, `r` times.
+	#[benchmark]
+	fn host_get_block_coinbase(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getBlockCoinbase", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getBlockDifficulty`, `r` times.
+	#[benchmark]
+	fn host_get_block_difficulty(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getBlockDifficulty", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getBlockGasLimit`, `r` times.
+	#[benchmark]
+	fn host_get_block_gas_limit(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getBlockGasLimit", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getTxGasPrice`, `r` times.
+	#[benchmark]
+	fn host_get_tx_gas_price(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getTxGasPrice", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `log` without topics or data, `r` times.
+	#[benchmark]
+	fn host_log(r: Linear<0, REPEATS>) {
+		let contract = looped::<T>("log", &log_args(0, 0), None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `log` with 4 topics and no data, `r` times.
+	#[benchmark]
+	fn host_log_four_topics(r: Linear<0, REPEATS>) {
+		let contract = looped::<T>("log", &log_args(4, 0), None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `log` of `n` bytes.
+	#[benchmark]
+	fn host_log_per_byte(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("log", &log_args(0, n as i32), &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getBlockNumber`, `r` times.
+	#[benchmark]
+	fn host_get_block_number(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getBlockNumber", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `getTxOrigin`, `r` times.
+	#[benchmark]
+	fn host_get_tx_origin(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getTxOrigin", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `finish` with `n` bytes.
+	#[benchmark]
+	fn host_finish(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("finish", &[Arg::I32(PAYLOAD), Arg::I32(n as i32)], &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `revert` with `n` bytes.
+	#[benchmark]
+	fn host_revert(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("revert", &[Arg::I32(PAYLOAD), Arg::I32(n as i32)], &[]);
+		let outcome;
+		#[block]
+		{
+			outcome = run::<T>(contract, vec![]);
+		}
+		assert_eq!(outcome.result, Err(Error::<T>::ContractReverted.into()));
+	}
+
+	/// `getReturnDataSize`, `r` times.
+	#[benchmark]
+	fn host_get_return_data_size(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getReturnDataSize", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `returnDataCopy` of the empty return data, `r` times.
+	#[benchmark]
+	fn host_return_data_copy(r: Linear<0, REPEATS>) {
+		let args = [Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(0)];
+		let contract = looped::<T>("returnDataCopy", &args, None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `selfDestruct` of a contract with `s` storage items, to an existing beneficiary.
+	#[benchmark]
+	fn host_self_destruct(s: Linear<0, REPEATS>) {
+		install_numbered::<T>(1, 200);
+		let contract = once::<T>("selfDestruct", &[Arg::I32(ADDRESS)], &[]);
+		fill_storage::<T>(&contract, s);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert!(ContractInfoOf::<T>::get(contract).is_none());
+	}
+
+	/// `getBlockTimestamp`, `r` times.
+	#[benchmark]
+	fn host_get_block_timestamp(r: Linear<0, REPEATS>) {
+		let contract = looped_getter::<T>("getBlockTimestamp", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `create`, `r` times, each from the longest init code a contract can hold.
+	#[benchmark]
+	fn host_create(r: Linear<0, FRAME_REPEATS>) {
+		let init_code = largest_init_code::<T>();
+		let args = [
+			Arg::I32(VALUE),
+			Arg::I32(PAYLOAD),
+			Arg::I32(init_code.len() as i32),
+			Arg::I32(SCRATCH),
+		];
+		let contract = looped::<T>("create", &args, None, r, 0, &init_code);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert_eq!(
+			ContractInfoOf::<T>::get(contract).map(|info| info.nonce),
+			Some(1 + u64::from(r))
+		);
+	}
+
+	/// `create2` with `r` different salts, each from the longest init code a contract can
+	/// hold.
+	#[benchmark]
+	fn host_create2(r: Linear<0, FRAME_REPEATS>) {
+		let init_code = largest_init_code::<T>();
+		let args = [
+			Arg::I32(VALUE),
+			Arg::I32(PAYLOAD),
+			Arg::I32(init_code.len() as i32),
+			Arg::I32(KEY),
+			Arg::I32(SCRATCH),
+		];
+		let contract = looped::<T>("create2", &args, Some(KEY), r, 0, &init_code);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `create` of a contract of `n` bytes.
+	#[benchmark]
+	fn host_create_per_byte(n: Linear<200, { T::MaxCodeLen::get() - 1024 }>) {
+		let init_code = code::init_code(&code::contract(n));
+		let args = [
+			Arg::I32(VALUE),
+			Arg::I32(PAYLOAD),
+			Arg::I32(init_code.len() as i32),
+			Arg::I32(SCRATCH),
+		];
+		let contract = once::<T>("create", &args, &init_code);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -4,7 +4,8 @@
 # - Debian packages: protobuf-compiler, clang, libclang-dev (the node's build), make, Node.js
 #   and npm (the end-to-end tests) when missing;
 # - Rust: the wasm32v1-none target and rust-src (the runtime's wasm build), rustfmt, clippy;
-# - npm packages of tests/ (polkadot.js 16.5.6, wabt), from the lockfile.
+# - npm packages of tests/ (polkadot.js 16.5.6, wabt, typescript) and zombienet/
+#   (@zombienet/cli), from their lockfiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,8 +37,10 @@ for component in rust-src rustfmt clippy; do
 	grep -q "^$component" <<<"$installed_components" || rustup component add "$component"
 done
 
-if [[ ! -d tests/node_modules ]] || [[ tests/package-lock.json -nt tests/node_modules ]]; then
-	echo "setup: installing the npm packages of tests/"
-	(cd tests && npm ci --no-audit --no-fund)
-	touch tests/node_modules
-fi
+for dir in tests zombienet; do
+	if [[ ! -d $dir/node_modules ]] || [[ $dir/package-lock.json -nt $dir/node_modules ]]; then
+		echo "setup: installing the npm packages of $dir/"
+		(cd "$dir" && npm ci --no-audit --no-fund)
+		touch "$dir/node_modules"
+	fi
+done

@@ -378,19 +378,20 @@ pub mod pallet {
 		fn on_initialize(_block: BlockNumberFor<T>) -> Weight {
 			TotalFee::<T>::mutate(|fee| *fee = fee.saturating_add(T::FeePolicy::increment()));
 			PokesInBlock::<T>::kill();
-			T::DbWeight::get().reads_writes(1, 2)
+			T::WeightInfo::on_initialize()
 		}
 
 		/// Deletes storage of evicted contracts with the block's spare weight, sealing their
 		/// tombstones.
 		fn on_idle(_block: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			let per_item = rent::deletion_weight::<T>(1, 1);
-			let items = remaining.checked_div_per_component(&per_item).unwrap_or(0);
-			if items == 0 {
+			// One unit (a contract looked at or an item deleted) costs at most this much.
+			let per_unit = rent::deletion_weight::<T>(1, 1);
+			let budget = remaining.checked_div_per_component(&per_unit).unwrap_or(0);
+			if budget == 0 {
 				return Weight::zero();
 			}
 			let (deleted, contracts) =
-				rent::delete_evicted_storage::<T>(items.min(u32::MAX.into()) as u32);
+				rent::delete_evicted_storage::<T>(budget.min(u32::MAX.into()) as u32);
 			rent::deletion_weight::<T>(deleted, contracts)
 		}
 	}

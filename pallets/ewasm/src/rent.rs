@@ -14,8 +14,8 @@
 //! [`delete_evicted_storage`]) enacts.
 
 use crate::{
-	exec::account_of, Config, ContractInfoOf, ContractStorage, Error, Event, Evicting, Pallet,
-	Tombstones, TotalFee,
+	exec::account_of, weights::WeightInfo, Config, ContractInfoOf, ContractStorage, Error, Event,
+	Evicting, Pallet, Tombstones, TotalFee,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
 use ewasm_primitives::{value::Word, Address};
@@ -284,20 +284,23 @@ pub fn evict<T: Config>(address: &Address) {
 	Pallet::<T>::deposit_event(Event::Evicted { contract: *address, fee_mark });
 }
 
-/// Deletes at most `limit` storage items of evicted contracts, folding them into their
-/// tombstones' storage hashes; seals the tombstone of every contract whose storage is gone.
-/// Returns how many items it deleted and how many contracts it looked at.
-pub fn delete_evicted_storage<T: Config>(limit: u32) -> (u32, u32) {
-	let mut deleted = 0;
-	let mut contracts = 0;
+/// Deletes storage of evicted contracts, folding the items into their tombstones' storage
+/// hashes, and seals the tombstone of every contract whose storage is gone; spends at most
+/// `budget` units of work, one per contract looked at and one per item deleted, so that
+/// evicted contracts with no storage left cost their share too. Returns how many items it
+/// deleted and how many contracts it looked at.
+pub fn delete_evicted_storage<T: Config>(budget: u32) -> (u32, u32) {
+	let mut deleted = 0u32;
+	let mut contracts = 0u32;
 	let mut evicting = Evicting::<T>::iter();
-	while deleted < limit {
+	while deleted.saturating_add(contracts) < budget {
 		let Some((address, mut eviction)) = evicting.next() else {
 			break;
 		};
 		contracts += 1;
+		let room = budget - deleted - contracts;
 		let items: alloc::vec::Vec<_> =
-			ContractStorage::<T>::iter_prefix(address).take((limit - deleted) as usize).collect();
+			ContractStorage::<T>::iter_prefix(address).take(room as usize).collect();
 		for (key, value) in &items {
 			eviction.storage_hash = chain_storage_hash(eviction.storage_hash, key, value);
 			ContractStorage::<T>::remove(address, key);
@@ -346,10 +349,7 @@ pub fn status<T: Config>(address: &Address) -> Option<ewasm_primitives::api::Ren
 
 /// The weight of [`delete_evicted_storage`] for `items` items over `contracts` contracts.
 pub fn deletion_weight<T: Config>(items: u32, contracts: u32) -> Weight {
-	T::DbWeight::get().reads_writes(
-		u64::from(items).saturating_add(u64::from(contracts) * 3),
-		u64::from(items).saturating_add(u64::from(contracts) * 2),
-	)
+	T::WeightInfo::delete_evicted_storage(contracts, items)
 }
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ pub trait WeightInfo {
 	fn call(c: u32, i: u32) -> Weight;
 	/// The `poke` benchmark.
 	fn poke() -> Weight;
+	/// The `on_initialize` benchmark.
+	fn on_initialize() -> Weight;
+	/// The `delete_evicted_storage` benchmark, over `c` in `[1, 16]`, `s` in `[0, 1024]`.
+	fn delete_evicted_storage(c: u32, s: u32) -> Weight;
 	/// The `wake` benchmark, over `c` in `[200, 24576]`, `s` in `[0, 1024]`.
 	fn wake(c: u32, s: u32) -> Weight;
 	/// The `host_baseline` benchmark, over `r` in `[0, 128]`.
@@ -130,7 +134,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, _i: u32) -> Weight {
+	fn deploy(c: u32, i: u32) -> Weight {
 		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
 		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
@@ -147,10 +151,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 337_088 ns; proof recorded: 100 bytes.
-		Weight::from_parts(580_661_477, 3_593)
-			// ± 383
-			.saturating_add(Weight::from_parts(13_105, 0).saturating_mul(c as u64))
+		// Fastest run: 610_567 ns; proof recorded: 100 bytes.
+		Weight::from_parts(662_328_105, 3_593)
+			// ± 93
+			.saturating_add(Weight::from_parts(18_247, 0).saturating_mul(c as u64))
+			// ± 2_207
+			.saturating_add(Weight::from_parts(5_157, 0).saturating_mul(i as u64))
 			.saturating_add(D::get().reads(7))
 			.saturating_add(D::get().writes(4))
 	}
@@ -165,10 +171,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 217_107 ns; proof recorded: 429 + 1 × c bytes.
-		Weight::from_parts(300_776_539, 28_077)
-			// ± 31
-			.saturating_add(Weight::from_parts(2_553, 0).saturating_mul(c as u64))
+		// Fastest run: 283_707 ns; proof recorded: 429 + 1 × c bytes.
+		Weight::from_parts(323_144_376, 28_077)
+			// ± 48
+			.saturating_add(Weight::from_parts(2_721, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -187,10 +193,42 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 66_212 ns; proof recorded: 417 bytes.
-		Weight::from_parts(104_537_000, 3_593)
+		// Fastest run: 66_978 ns; proof recorded: 417 bytes.
+		Weight::from_parts(107_292_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
+	}
+	fn on_initialize() -> Weight {
+		// Storage: `Ewasm::TotalFee` (r:1 w:1)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
+		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Fastest run: 9_622 ns; proof recorded: 100 bytes.
+		Weight::from_parts(12_691_000, 1_501)
+			.saturating_add(D::get().reads(1))
+			.saturating_add(D::get().writes(2))
+	}
+	fn delete_evicted_storage(c: u32, s: u32) -> Weight {
+		// Storage: `Ewasm::Evicting` (r:17 w:16)
+		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractStorage` (r:1040 w:1024)
+		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Tombstones` (r:0 w:16)
+		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Fastest run: 824_937 ns; proof recorded: 218 + 74 × c + 86 × s bytes.
+		Weight::from_parts(852_031_000, 3_589)
+			// ± 3_580_013
+			.saturating_add(Weight::from_parts(10_382_449, 0).saturating_mul(c as u64))
+			// ± 55_821
+			.saturating_add(Weight::from_parts(24_650_475, 0).saturating_mul(s as u64))
+			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
+			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
+			.saturating_add(D::get().reads(1))
+			.saturating_add(D::get().reads((2 as u64).saturating_mul(c as u64)))
+			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
+			.saturating_add(D::get().writes(0))
+			.saturating_add(D::get().writes((2 as u64).saturating_mul(c as u64)))
+			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
 	}
 	fn wake(c: u32, s: u32) -> Weight {
 		// Storage: `Ewasm::Tombstones` (r:1 w:1)
@@ -209,17 +247,17 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 711_957 ns; proof recorded: 242 bytes.
-		Weight::from_parts(45_174_694, 3_593)
-			// ± 2_784
-			.saturating_add(Weight::from_parts(25_457, 0).saturating_mul(c as u64))
-			// ± 66_245
-			.saturating_add(Weight::from_parts(17_300_602, 0).saturating_mul(s as u64))
+		// Fastest run: 661_868 ns; proof recorded: 242 bytes.
+		Weight::from_parts(716_926_000, 3_593)
+			// ± 1_340
+			.saturating_add(Weight::from_parts(13_556, 0).saturating_mul(c as u64))
+			// ± 32_218
+			.saturating_add(Weight::from_parts(17_600_698, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
 	}
-	fn host_baseline(r: u32) -> Weight {
+	fn host_baseline(_r: u32) -> Weight {
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
 		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
@@ -230,10 +268,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 197_280 ns; proof recorded: 697 bytes.
-		Weight::from_parts(395_190_490, 28_077)
-			// ± 11_405
-			.saturating_add(Weight::from_parts(3_761, 0).saturating_mul(r as u64))
+		// Fastest run: 337_224 ns; proof recorded: 697 bytes.
+		Weight::from_parts(414_922_517, 28_077)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -248,10 +284,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 232_888 ns; proof recorded: 726 bytes.
-		Weight::from_parts(472_056_262, 28_077)
-			// ± 18_262
-			.saturating_add(Weight::from_parts(127_749, 0).saturating_mul(r as u64))
+		// Fastest run: 366_324 ns; proof recorded: 726 bytes.
+		Weight::from_parts(426_130_767, 28_077)
+			// ± 7_865
+			.saturating_add(Weight::from_parts(120_549, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -266,10 +302,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 257_827 ns; proof recorded: 729 bytes.
-		Weight::from_parts(464_552_151, 28_077)
-			// ± 17_617
-			.saturating_add(Weight::from_parts(133_787, 0).saturating_mul(r as u64))
+		// Fastest run: 370_562 ns; proof recorded: 729 bytes.
+		Weight::from_parts(425_821_557, 28_077)
+			// ± 7_965
+			.saturating_add(Weight::from_parts(157_420, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -284,10 +320,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 288_247 ns; proof recorded: 732 bytes.
-		Weight::from_parts(453_765_039, 28_077)
-			// ± 17_283
-			.saturating_add(Weight::from_parts(175_894, 0).saturating_mul(r as u64))
+		// Fastest run: 377_825 ns; proof recorded: 732 bytes.
+		Weight::from_parts(434_204_209, 28_077)
+			// ± 7_710
+			.saturating_add(Weight::from_parts(161_819, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -302,10 +338,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 224_328 ns; proof recorded: 942 + 3 × r bytes.
-		Weight::from_parts(491_112_062, 28_077)
-			// ± 41_866
-			.saturating_add(Weight::from_parts(7_101_502, 0).saturating_mul(r as u64))
+		// Fastest run: 389_536 ns; proof recorded: 942 + 3 × r bytes.
+		Weight::from_parts(461_820_801, 28_077)
+			// ± 12_690
+			.saturating_add(Weight::from_parts(7_776_140, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -324,10 +360,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 210_902 ns; proof recorded: 794 bytes.
-		Weight::from_parts(383_275_247, 28_077)
-			// ± 43_530
-			.saturating_add(Weight::from_parts(5_791_447, 0).saturating_mul(r as u64))
+		// Fastest run: 391_275 ns; proof recorded: 794 bytes.
+		Weight::from_parts(460_411_664, 28_077)
+			// ± 12_456
+			.saturating_add(Weight::from_parts(8_111_175, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -344,10 +380,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 222_201 ns; proof recorded: 805 + 24828 × r bytes.
-		Weight::from_parts(309_196_751, 28_077)
-			// ± 2_236_059
-			.saturating_add(Weight::from_parts(219_939_049, 0).saturating_mul(r as u64))
+		// Fastest run: 405_497 ns; proof recorded: 805 + 24828 × r bytes.
+		Weight::from_parts(602_666_603, 28_077)
+			// ± 496_105
+			.saturating_add(Weight::from_parts(266_743_732, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -364,10 +400,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 417_064 ns; proof recorded: 802 + 24828 × r bytes.
-		Weight::from_parts(636_650_038, 28_077)
-			// ± 1_334_282
-			.saturating_add(Weight::from_parts(388_074_994, 0).saturating_mul(r as u64))
+		// Fastest run: 408_523 ns; proof recorded: 802 + 24828 × r bytes.
+		Weight::from_parts(646_550_070, 28_077)
+			// ± 774_314
+			.saturating_add(Weight::from_parts(405_989_656, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -385,10 +421,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 381_121 ns; proof recorded: 906 + 5 × r bytes.
-		Weight::from_parts(509_931_938, 28_077)
-			// ± 223_661
-			.saturating_add(Weight::from_parts(156_977_345, 0).saturating_mul(r as u64))
+		// Fastest run: 395_754 ns; proof recorded: 906 + 5 × r bytes.
+		Weight::from_parts(503_978_723, 28_077)
+			// ± 167_670
+			.saturating_add(Weight::from_parts(173_482_644, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -406,10 +442,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 427_405 ns; proof recorded: 746 + 24754 × r bytes.
-		Weight::from_parts(590_416_726, 28_077)
-			// ± 871_364
-			.saturating_add(Weight::from_parts(265_952_644, 0).saturating_mul(r as u64))
+		// Fastest run: 400_790 ns; proof recorded: 746 + 24754 × r bytes.
+		Weight::from_parts(576_995_334, 28_077)
+			// ± 499_492
+			.saturating_add(Weight::from_parts(253_647_546, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -426,10 +462,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 228_832 ns; proof recorded: 748 + 24754 × r bytes.
-		Weight::from_parts(649_215_066, 28_077)
-			// ± 3_566_166
-			.saturating_add(Weight::from_parts(174_927_476, 0).saturating_mul(r as u64))
+		// Fastest run: 395_938 ns; proof recorded: 748 + 24754 × r bytes.
+		Weight::from_parts(526_754_214, 28_077)
+			// ± 539_905
+			.saturating_add(Weight::from_parts(252_483_279, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -446,10 +482,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 225_057 ns; proof recorded: 807 + 24828 × r bytes.
-		Weight::from_parts(404_695_373, 28_077)
-			// ± 2_726_870
-			.saturating_add(Weight::from_parts(178_330_116, 0).saturating_mul(r as u64))
+		// Fastest run: 397_754 ns; proof recorded: 807 + 24828 × r bytes.
+		Weight::from_parts(585_885_022, 28_077)
+			// ± 575_137
+			.saturating_add(Weight::from_parts(271_250_973, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -466,10 +502,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 206_077 ns; proof recorded: 740 bytes.
-		Weight::from_parts(381_627_921, 28_077)
-			// ± 6_748
-			.saturating_add(Weight::from_parts(581_877, 0).saturating_mul(r as u64))
+		// Fastest run: 382_028 ns; proof recorded: 740 bytes.
+		Weight::from_parts(435_940_957, 28_077)
+			// ± 8_820
+			.saturating_add(Weight::from_parts(646_066, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -484,10 +520,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 206_719 ns; proof recorded: 717 bytes.
-		Weight::from_parts(368_750_860, 28_077)
-			// ± 39
-			.saturating_add(Weight::from_parts(1_052, 0).saturating_mul(n as u64))
+		// Fastest run: 362_186 ns; proof recorded: 717 bytes.
+		Weight::from_parts(416_892_475, 28_077)
+			// ± 65
+			.saturating_add(Weight::from_parts(713, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -502,10 +538,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 240_923 ns; proof recorded: 734 bytes.
-		Weight::from_parts(390_329_407, 28_077)
-			// ± 6_074
-			.saturating_add(Weight::from_parts(111_425, 0).saturating_mul(r as u64))
+		// Fastest run: 376_394 ns; proof recorded: 734 bytes.
+		Weight::from_parts(431_947_464, 28_077)
+			// ± 8_398
+			.saturating_add(Weight::from_parts(117_475, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -522,10 +558,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 335_412 ns; proof recorded: 745 bytes.
-		Weight::from_parts(416_936_333, 28_077)
-			// ± 30_172
-			.saturating_add(Weight::from_parts(21_954_623, 0).saturating_mul(r as u64))
+		// Fastest run: 396_385 ns; proof recorded: 745 bytes.
+		Weight::from_parts(458_104_279, 28_077)
+			// ± 32_723
+			.saturating_add(Weight::from_parts(25_144_446, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -545,10 +581,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 356_809 ns; proof recorded: 813 + 86 × r bytes.
-		Weight::from_parts(393_376_185, 28_077)
-			// ± 30_542
-			.saturating_add(Weight::from_parts(21_686_327, 0).saturating_mul(r as u64))
+		// Fastest run: 397_533 ns; proof recorded: 813 + 86 × r bytes.
+		Weight::from_parts(504_527_951, 28_077)
+			// ± 47_272
+			.saturating_add(Weight::from_parts(24_517_543, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -568,10 +604,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 339_552 ns; proof recorded: 813 + 86 × r bytes.
-		Weight::from_parts(401_492_100, 28_077)
-			// ± 21_835
-			.saturating_add(Weight::from_parts(13_841_859, 0).saturating_mul(r as u64))
+		// Fastest run: 403_812 ns; proof recorded: 813 + 86 × r bytes.
+		Weight::from_parts(485_261_872, 28_077)
+			// ± 38_092
+			.saturating_add(Weight::from_parts(16_532_145, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -588,10 +624,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 233_780 ns; proof recorded: 731 bytes.
-		Weight::from_parts(383_381_471, 28_077)
-			// ± 5_898
-			.saturating_add(Weight::from_parts(130_173, 0).saturating_mul(r as u64))
+		// Fastest run: 381_791 ns; proof recorded: 731 bytes.
+		Weight::from_parts(435_403_324, 28_077)
+			// ± 8_199
+			.saturating_add(Weight::from_parts(173_367, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -606,10 +642,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 256_729 ns; proof recorded: 734 bytes.
-		Weight::from_parts(396_655_151, 28_077)
-			// ± 5_574
-			.saturating_add(Weight::from_parts(157_002, 0).saturating_mul(r as u64))
+		// Fastest run: 367_474 ns; proof recorded: 734 bytes.
+		Weight::from_parts(432_285_547, 28_077)
+			// ± 9_745
+			.saturating_add(Weight::from_parts(193_876, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -624,10 +660,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 214_713 ns; proof recorded: 736 bytes.
-		Weight::from_parts(331_436_667, 28_077)
-			// ± 21_109
-			.saturating_add(Weight::from_parts(355_724, 0).saturating_mul(r as u64))
+		// Fastest run: 327_330 ns; proof recorded: 736 bytes.
+		Weight::from_parts(483_901_399, 28_077)
+			// ± 13_463
+			.saturating_add(Weight::from_parts(643_668, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -642,10 +678,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 197_489 ns; proof recorded: 713 + 1 × n bytes.
-		Weight::from_parts(323_283_420, 28_077)
-			// ± 188
-			.saturating_add(Weight::from_parts(2_157, 0).saturating_mul(n as u64))
+		// Fastest run: 302_980 ns; proof recorded: 713 + 1 × n bytes.
+		Weight::from_parts(449_447_239, 28_077)
+			// ± 90
+			.saturating_add(Weight::from_parts(3_313, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -660,10 +696,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 193_129 ns; proof recorded: 730 bytes.
-		Weight::from_parts(289_338_742, 28_077)
-			// ± 18_940
-			.saturating_add(Weight::from_parts(79_617, 0).saturating_mul(r as u64))
+		// Fastest run: 264_575 ns; proof recorded: 730 bytes.
+		Weight::from_parts(520_083_028, 28_077)
+			// ± 14_338
+			.saturating_add(Weight::from_parts(136_473, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -678,10 +714,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 219_081 ns; proof recorded: 748 + 24754 × r bytes.
-		Weight::from_parts(430_838_529, 28_077)
-			// ± 824_398
-			.saturating_add(Weight::from_parts(52_483_651, 0).saturating_mul(r as u64))
+		// Fastest run: 358_095 ns; proof recorded: 748 + 24754 × r bytes.
+		Weight::from_parts(523_956_139, 28_077)
+			// ± 2_791_592
+			.saturating_add(Weight::from_parts(80_981_767, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -698,10 +734,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 245_377 ns; proof recorded: 25484 bytes.
-		Weight::from_parts(373_328_920, 55_164)
-			// ± 189
-			.saturating_add(Weight::from_parts(974, 0).saturating_mul(n as u64))
+		// Fastest run: 268_234 ns; proof recorded: 25484 bytes.
+		Weight::from_parts(596_191_306, 55_164)
+			// ± 128
+			.saturating_add(Weight::from_parts(508, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(7))
 			.saturating_add(D::get().writes(0))
 	}
@@ -716,10 +752,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 239_575 ns; proof recorded: 1155 + 138 × r bytes.
-		Weight::from_parts(420_154_849, 28_077)
-			// ± 202_258
-			.saturating_add(Weight::from_parts(10_547_167, 0).saturating_mul(r as u64))
+		// Fastest run: 436_285 ns; proof recorded: 1155 + 138 × r bytes.
+		Weight::from_parts(644_453_555, 28_077)
+			// ± 263_187
+			.saturating_add(Weight::from_parts(15_621_156, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -736,10 +772,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 240_310 ns; proof recorded: 738 bytes.
-		Weight::from_parts(446_102_546, 28_077)
-			// ± 11_272
-			.saturating_add(Weight::from_parts(2_584_803, 0).saturating_mul(r as u64))
+		// Fastest run: 347_396 ns; proof recorded: 738 bytes.
+		Weight::from_parts(522_447_462, 28_077)
+			// ± 25_489
+			.saturating_add(Weight::from_parts(3_109_205, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -754,10 +790,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 318_381 ns; proof recorded: 740 bytes.
-		Weight::from_parts(446_817_861, 28_077)
-			// ± 7_297
-			.saturating_add(Weight::from_parts(124_552, 0).saturating_mul(r as u64))
+		// Fastest run: 317_280 ns; proof recorded: 740 bytes.
+		Weight::from_parts(467_678_707, 28_077)
+			// ± 12_589
+			.saturating_add(Weight::from_parts(185_031, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -772,10 +808,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 268_645 ns; proof recorded: 735 bytes.
-		Weight::from_parts(436_189_865, 28_077)
-			// ± 8_451
-			.saturating_add(Weight::from_parts(447_962, 0).saturating_mul(r as u64))
+		// Fastest run: 329_501 ns; proof recorded: 735 bytes.
+		Weight::from_parts(493_761_096, 28_077)
+			// ± 12_647
+			.saturating_add(Weight::from_parts(512_245, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -790,10 +826,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_756 ns; proof recorded: 735 bytes.
-		Weight::from_parts(376_314_218, 28_077)
-			// ± 35_952
-			.saturating_add(Weight::from_parts(2_518_436, 0).saturating_mul(r as u64))
+		// Fastest run: 418_648 ns; proof recorded: 735 bytes.
+		Weight::from_parts(542_133_820, 28_077)
+			// ± 34_837
+			.saturating_add(Weight::from_parts(3_584_088, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -808,10 +844,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_345 ns; proof recorded: 746 bytes.
-		Weight::from_parts(313_093_635, 28_077)
-			// ± 54_335
-			.saturating_add(Weight::from_parts(3_975_437, 0).saturating_mul(r as u64))
+		// Fastest run: 457_034 ns; proof recorded: 746 bytes.
+		Weight::from_parts(585_493_443, 28_077)
+			// ± 30_861
+			.saturating_add(Weight::from_parts(8_008_474, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -826,10 +862,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_608 ns; proof recorded: 746 bytes.
-		Weight::from_parts(264_941_272, 28_077)
-			// ± 14_977
-			.saturating_add(Weight::from_parts(4_610_591, 0).saturating_mul(r as u64))
+		// Fastest run: 401_989 ns; proof recorded: 746 bytes.
+		Weight::from_parts(567_141_300, 28_077)
+			// ± 33_939
+			.saturating_add(Weight::from_parts(10_541_446, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -844,10 +880,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_767 ns; proof recorded: 723 bytes.
-		Weight::from_parts(271_231_516, 28_077)
-			// ± 111
-			.saturating_add(Weight::from_parts(624, 0).saturating_mul(n as u64))
+		// Fastest run: 257_300 ns; proof recorded: 723 bytes.
+		Weight::from_parts(512_384_026, 28_077)
+			// ± 110
+			.saturating_add(Weight::from_parts(1_125, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -862,10 +898,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 195_601 ns; proof recorded: 733 bytes.
-		Weight::from_parts(334_376_773, 28_077)
-			// ± 24_231
-			.saturating_add(Weight::from_parts(1_347_731, 0).saturating_mul(r as u64))
+		// Fastest run: 311_424 ns; proof recorded: 733 bytes.
+		Weight::from_parts(506_821_525, 28_077)
+			// ± 18_777
+			.saturating_add(Weight::from_parts(1_842_242, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -880,10 +916,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_615 ns; proof recorded: 733 bytes.
-		Weight::from_parts(336_899_632, 28_077)
-			// ± 24_679
-			.saturating_add(Weight::from_parts(155_540, 0).saturating_mul(r as u64))
+		// Fastest run: 284_777 ns; proof recorded: 733 bytes.
+		Weight::from_parts(515_304_550, 28_077)
+			// ± 18_231
+			.saturating_add(Weight::from_parts(167_112, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -898,10 +934,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 188_249 ns; proof recorded: 707 bytes.
-		Weight::from_parts(343_477_223, 28_077)
-			// ± 183
-			.saturating_add(Weight::from_parts(134, 0).saturating_mul(n as u64))
+		// Fastest run: 299_390 ns; proof recorded: 707 bytes.
+		Weight::from_parts(497_305_267, 28_077)
+			// ± 117
+			.saturating_add(Weight::from_parts(496, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -916,10 +952,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 187_113 ns; proof recorded: 707 bytes.
-		Weight::from_parts(329_608_876, 28_077)
-			// ± 150
-			.saturating_add(Weight::from_parts(821, 0).saturating_mul(n as u64))
+		// Fastest run: 197_494 ns; proof recorded: 707 bytes.
+		Weight::from_parts(442_911_285, 28_077)
+			// ± 118
+			.saturating_add(Weight::from_parts(917, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -934,10 +970,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 204_714 ns; proof recorded: 736 bytes.
-		Weight::from_parts(437_888_407, 28_077)
-			// ± 10_280
-			.saturating_add(Weight::from_parts(114_597, 0).saturating_mul(r as u64))
+		// Fastest run: 252_874 ns; proof recorded: 736 bytes.
+		Weight::from_parts(495_005_587, 28_077)
+			// ± 13_934
+			.saturating_add(Weight::from_parts(129_982, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -952,10 +988,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 215_326 ns; proof recorded: 742 bytes.
-		Weight::from_parts(410_855_622, 28_077)
-			// ± 14_647
-			.saturating_add(Weight::from_parts(208_445, 0).saturating_mul(r as u64))
+		// Fastest run: 247_958 ns; proof recorded: 742 bytes.
+		Weight::from_parts(483_219_977, 28_077)
+			// ± 15_385
+			.saturating_add(Weight::from_parts(110_639, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(0))
 	}
@@ -974,10 +1010,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 359_160 ns; proof recorded: 1049 + 86 × s bytes.
-		Weight::from_parts(567_829_918, 28_077)
-			// ± 54_743
-			.saturating_add(Weight::from_parts(3_165_071, 0).saturating_mul(s as u64))
+		// Fastest run: 629_090 ns; proof recorded: 1049 + 86 × s bytes.
+		Weight::from_parts(840_578_553, 28_077)
+			// ± 44_043
+			.saturating_add(Weight::from_parts(4_687_934, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -997,10 +1033,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 210_897 ns; proof recorded: 778 bytes.
-		Weight::from_parts(401_107_879, 28_077)
-			// ± 23_422
-			.saturating_add(Weight::from_parts(1_333_195, 0).saturating_mul(r as u64))
+		// Fastest run: 394_279 ns; proof recorded: 778 bytes.
+		Weight::from_parts(499_112_515, 28_077)
+			// ± 23_131
+			.saturating_add(Weight::from_parts(1_735_350, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(6))
 			.saturating_add(D::get().writes(0))
 	}
@@ -1021,10 +1057,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 256_636 ns; proof recorded: 24427 bytes.
-		Weight::from_parts(574_264_102, 28_077)
-			// ± 1_163_501
-			.saturating_add(Weight::from_parts(394_046_996, 0).saturating_mul(r as u64))
+		// Fastest run: 534_588 ns; proof recorded: 24427 bytes.
+		Weight::from_parts(670_414_180, 28_077)
+			// ± 6_680_588
+			.saturating_add(Weight::from_parts(491_433_124, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(6))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1048,10 +1084,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 441_471 ns; proof recorded: 24440 bytes.
-		Weight::from_parts(685_045_731, 28_077)
-			// ± 1_148_573
-			.saturating_add(Weight::from_parts(612_343_712, 0).saturating_mul(r as u64))
+		// Fastest run: 489_798 ns; proof recorded: 24440 bytes.
+		Weight::from_parts(1_510_225_641, 28_077)
+			// ± 15_060_819
+			.saturating_add(Weight::from_parts(629_051_434, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(6))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1075,10 +1111,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 420_952 ns; proof recorded: 834 + 1 × n bytes.
-		Weight::from_parts(816_608_037, 28_077)
-			// ± 333
-			.saturating_add(Weight::from_parts(12_920, 0).saturating_mul(n as u64))
+		// Fastest run: 777_279 ns; proof recorded: 834 + 1 × n bytes.
+		Weight::from_parts(1_046_977_493, 28_077)
+			// ± 422
+			.saturating_add(Weight::from_parts(16_778, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(4))
 	}

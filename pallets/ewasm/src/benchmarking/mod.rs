@@ -16,15 +16,15 @@
 
 use crate::{
 	exec::{account_of, CallRequest, ExecOutcome},
-	rent, storage, Address, Call, Config, ContractInfo, ContractInfoOf, Error, Pallet, Tombstones,
-	TotalFee,
+	rent, storage, Address, Call, Config, ContractInfo, ContractInfoOf, Error, Evicting, Pallet,
+	Tombstones, TotalFee,
 };
 use alloc::{vec, vec::Vec};
 use code::{Arg, Body};
 use ewasm_primitives::value::encode_value;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{fungible::Inspect, fungible::Mutate, Get},
+	frame_support::traits::{fungible::Inspect, fungible::Mutate, Get, Hooks},
 	frame_system::{self, RawOrigin},
 };
 
@@ -265,6 +265,39 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), target);
 		assert!(ContractInfoOf::<T>::get(target).is_none());
+	}
+
+	/// `on_initialize`: TOTALFEE grows and the `poke` quota reopens.
+	#[benchmark]
+	fn on_initialize() {
+		#[block]
+		{
+			Pallet::<T>::on_initialize(1u32.into());
+		}
+	}
+
+	/// `on_idle`'s deletion of evicted storage: `s` items of the first of `c` evicted
+	/// contracts (the others have none left), every tombstone sealed; a budget of `s + c`
+	/// units, one per item and one per contract, covers exactly that.
+	#[benchmark]
+	fn delete_evicted_storage(c: Linear<1, 16>, s: Linear<0, 1024>) {
+		let eviction = rent::Eviction {
+			code_hash: Default::default(),
+			nonce: 1,
+			fee_mark: 0,
+			storage_hash: Default::default(),
+		};
+		for n in 1..=c {
+			Evicting::<T>::insert(numbered(n), eviction.clone());
+		}
+		fill_storage::<T>(&numbered(1), s);
+		let deleted;
+		#[block]
+		{
+			deleted = rent::delete_evicted_storage::<T>(s + c);
+		}
+		assert_eq!(deleted, (s, c));
+		assert!(Tombstones::<T>::contains_key(numbered(c)));
 	}
 
 	/// `wake` with `c` bytes of code and `s` storage items.

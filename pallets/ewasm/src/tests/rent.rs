@@ -4,13 +4,14 @@
 use super::*;
 use crate::{
 	exec::account_of,
-	rent::{rented_bytes, storage_commitment},
+	rent::{rented_bytes, storage_commitment, Eviction},
 	Evicting, Tombstones, TotalFee,
 };
 use polkadot_sdk::frame_support::{
 	assert_noop,
 	dispatch::Pays,
 	traits::{fungible::Mutate, Hooks},
+	weights::Weight,
 };
 
 const FEE: u128 = 1_000;
@@ -187,7 +188,11 @@ fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
 		assert_noop!(wake(storage.clone(), 1_000_000_000), Error::<Test>::NoTombstone);
 
 		// Storage is deleted a bounded amount per block; then the tombstone is sealed.
-		assert_eq!(crate::rent::delete_evicted_storage::<Test>(1), (1, 1));
+		assert_eq!(
+			crate::rent::delete_evicted_storage::<Test>(2),
+			(1, 1),
+			"one contract, one item"
+		);
 		assert!(Evicting::<Test>::contains_key(contract));
 		assert_eq!(crate::rent::delete_evicted_storage::<Test>(10), (1, 1));
 		assert!(Tombstones::<Test>::contains_key(contract));
@@ -225,6 +230,43 @@ fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
 			key_value_input(5, 6)
 		));
 		assert_noop!(wake(storage, prepaid), Error::<Test>::NoTombstone);
+	});
+}
+
+/// Marks `n` contracts with no storage left as evicted, as `poke` leaves them.
+fn evicted_without_storage(n: u8) -> Vec<Address> {
+	let eviction =
+		Eviction { code_hash: H256::zero(), nonce: 1, fee_mark: 0, storage_hash: H256::zero() };
+	let addresses: Vec<Address> = (1..=n).map(|i| Address([i; 20])).collect();
+	for address in &addresses {
+		Evicting::<Test>::insert(address, eviction.clone());
+	}
+	addresses
+}
+
+#[test]
+fn evicted_contracts_without_storage_count_against_the_deletion_budget() {
+	new_test_ext().execute_with(|| {
+		evicted_without_storage(5);
+		assert_eq!(crate::rent::delete_evicted_storage::<Test>(3), (0, 3));
+		assert_eq!(Tombstones::<Test>::iter().count(), 3);
+		assert_eq!(Evicting::<Test>::iter().count(), 2);
+		assert_eq!(crate::rent::delete_evicted_storage::<Test>(10), (0, 2));
+		assert_eq!(Evicting::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn on_idle_seals_only_the_tombstones_its_spare_weight_pays_for() {
+	new_test_ext().execute_with(|| {
+		evicted_without_storage(20);
+		let spare = crate::rent::deletion_weight::<Test>(0, 4);
+		let used = Ewasm::on_idle(1, spare);
+		assert!(used.all_lte(spare), "used {used:?} of {spare:?}");
+		let sealed = Tombstones::<Test>::iter().count();
+		assert!((1..=4).contains(&sealed), "{sealed} sealed");
+		assert_eq!(Ewasm::on_idle(1, Weight::zero()), Weight::zero());
+		assert_eq!(Tombstones::<Test>::iter().count(), sealed, "no spare weight, no work");
 	});
 }
 

@@ -83,7 +83,7 @@ RELAY_BIN := $(CARGO_TARGET_DIR)/release/polkadot
 ZOMBIENET := zombienet/node_modules/.bin/zombienet
 ZOMBIENET_ENV := RELAY_BIN=$(RELAY_BIN) EWASM_NODE=$(NODE)
 relay: setup
-	cargo build --release --locked --manifest-path relay/Cargo.toml
+	cd relay && cargo build --release --locked
 
 ## zombienet: spawns the relay chain and parachains 2000 and 2001 for a person to use (see
 ## README: the ports and how to connect polkadot.js apps); Ctrl-C tears it down

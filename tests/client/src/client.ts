@@ -8,7 +8,7 @@ import type { Codec } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { initCodeFor } from './code.js';
 import { EwasmError, decodeError } from './errors.js';
-import { type Included, eventsOf, submit } from './submit.js';
+import { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';
 
 /** A signer: a keyring pair (anything `signAndSend` takes that has an `address`). */
 export type Signer = AddressOrPair & { address: string };
@@ -74,7 +74,7 @@ export interface Deployment extends Executed {
 export type DeploySource = { code: Bytes } | { initCode: Bytes };
 
 /** Options of a deployment. */
-export interface DeployOptions {
+export interface DeployOptions extends InclusionOptions {
   /** Value (wei) moved to the new contract, which pays its rent from it. Default 0. */
   value?: bigint;
   /** Call data of the init code. Default empty. */
@@ -86,7 +86,7 @@ export interface DeployOptions {
 }
 
 /** Options of a call. */
-export interface CallOptions {
+export interface CallOptions extends InclusionOptions {
   /** Value (wei) moved to the contract. Default 0. */
   value?: bigint;
   /** Call data. Default empty. */
@@ -204,7 +204,7 @@ export class EwasmClient {
       hex(options.input),
       hex(options.salt ?? ZERO_SALT),
     );
-    const executed = this.executed(await submit(this.api, tx, signer), 'Deployed', gasLimit);
+    const executed = this.executed(await submit(this.api, tx, signer, options), 'Deployed', gasLimit);
     const [deployed] = eventsOf(executed.events, 'ewasm', 'Deployed');
     const data = deployed.data as unknown as Decoded;
     return { ...executed, address: data.contract.toHex(), codeHash: data.codeHash.toHex() };
@@ -218,7 +218,7 @@ export class EwasmClient {
     const gasLimit =
       options.gasLimit ?? (await this.estimate(this.dryRunCall(signer.address, dest, options)));
     const tx = this.api.tx.ewasm.call(dest, options.value ?? 0n, gasLimit, hex(options.input));
-    return this.executed(await submit(this.api, tx, signer), 'Called', gasLimit);
+    return this.executed(await submit(this.api, tx, signer, options), 'Called', gasLimit);
   }
 
   private async estimate(dryRun: Promise<DryRun>): Promise<bigint> {

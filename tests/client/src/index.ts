@@ -17,4 +17,4 @@ export {
   logsOf,
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';
-export { type Included, eventsOf, submit } from './submit.js';
+export { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';

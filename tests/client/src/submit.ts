@@ -16,15 +16,27 @@ export interface Included {
   blockHash: string;
 }
 
+/** When a submitted transaction counts as done. */
+export interface InclusionOptions {
+  /**
+   * Wait until its block is finalized, not only in a best block. A parachain can retract a
+   * best block that the relay chain did not back (the transaction then runs again later), so
+   * a transaction that depends on an earlier one should wait for it to be final. Default
+   * `false`.
+   */
+  finalized?: boolean;
+}
+
 /**
- * Signs and submits `tx` as `signer` and resolves once it is in a block. A failed dispatch
- * resolves too, with `error` set (its fee is paid); the promise rejects only if the pool
- * refuses or drops the transaction.
+ * Signs and submits `tx` as `signer` and resolves once it is in a block (or in a finalized
+ * block, with `options.finalized`). A failed dispatch resolves too, with `error` set (its fee
+ * is paid); the promise rejects only if the pool refuses or drops the transaction.
  */
 export function submit(
   api: ApiPromise,
   tx: SubmittableExtrinsic<'promise'>,
   signer: AddressOrPair,
+  options: InclusionOptions = {},
 ): Promise<Included> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -42,7 +54,7 @@ export function submit(
         return;
       }
       // A dev node seals and finalizes at once: the status may skip `InBlock`.
-      if (!status.isInBlock && !status.isFinalized) return;
+      if (!status.isFinalized && (options.finalized || !status.isInBlock)) return;
       const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
       const error = dispatchError ? decodeError(api, dispatchError) : null;
       settle(() => resolve({ events: events.map(({ event }) => event), error, blockHash }));

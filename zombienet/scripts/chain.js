@@ -53,30 +53,37 @@ async function sudo(api, call, signer) {
 
 /**
  * Resolves with the first truthy value `check(blockHash)` returns for the next blocks of
- * `api`'s chain (best blocks, from the current one on); rejects after `blocks` blocks.
+ * `api`'s chain, from the current best block on; rejects after `blocks` blocks. Every block
+ * number is checked once, in order, on the best chain: best-head notifications can skip
+ * numbers (a parachain's best block can move by more than one at a time).
  */
 function untilBlock(api, blocks, check) {
   return new Promise((resolve, reject) => {
-    let seen = 0;
     let settled = false;
     let unsubscribe;
+    let first;
+    let next;
+    let checking = Promise.resolve();
     const settle = (finish) => {
       settled = true;
       unsubscribe?.();
       finish();
     };
-    api.rpc.chain
-      .subscribeNewHeads(async (header) => {
+    const checkUpTo = async (number) => {
+      for (; next <= number && !settled; next += 1) {
+        const found = await check(await api.rpc.chain.getBlockHash(next));
         if (settled) return;
-        seen += 1;
-        try {
-          const found = await check(header.hash);
-          if (settled) return;
-          if (found) settle(() => resolve(found));
-          else if (seen >= blocks) settle(() => reject(new Error(`not within ${blocks} blocks`)));
-        } catch (error) {
-          settle(() => reject(error));
+        if (found) return settle(() => resolve(found));
+        if (next - first + 1 >= blocks) {
+          return settle(() => reject(new Error(`not within ${blocks} blocks`)));
         }
+      }
+    };
+    api.rpc.chain
+      .subscribeNewHeads((header) => {
+        const number = header.number.toNumber();
+        if (first === undefined) first = next = number;
+        checking = checking.then(() => checkUpTo(number)).catch((error) => settle(() => reject(error)));
       })
       .then((unsub) => {
         unsubscribe = unsub;

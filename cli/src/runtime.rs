@@ -30,7 +30,7 @@ pub type AccountId = AccountId32;
 type Block = frame_system::mocking::MockBlock<Runtime>;
 
 /// The pallet's generated weights, as the chain prices them: they set the `chain` schedule.
-type ChainWeights = pallet_ewasm::weights::Weights<RocksDbWeight>;
+pub type ChainWeights = pallet_ewasm::weights::Weights<RocksDbWeight>;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {

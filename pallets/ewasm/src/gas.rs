@@ -17,6 +17,7 @@ use codec::{Decode, Encode};
 use core::marker::PhantomData;
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::Get};
 use scale_info::TypeInfo;
+use serde::Serialize;
 
 /// Default weight of one unit of gas: 125 ns of execution and 1 byte of proof.
 ///
@@ -27,13 +28,30 @@ use scale_info::TypeInfo;
 /// the fact by the runtime's storage-weight reclaim.
 pub const DEFAULT_WEIGHT_PER_GAS: Weight = Weight::from_parts(125_000, 1);
 
+/// Fuel one iteration of the `instr` benchmark burns: its loop and the load, division and
+/// store in it, at wasmi's pinned costs (a benchmark test checks it).
+pub const INSTR_FUEL_PER_ITERATION: u64 = 16;
+
+/// The benchmarked weight of one unit of wasmi fuel, for instructions as the `instr` benchmark
+/// mixes them (memory access, 64-bit division, locals and branches): its weight per iteration
+/// over the fuel an iteration burns, rounded up. Instructions burn one unit of gas per unit of
+/// fuel, so a `WeightPerGas` below this would let contracts buy computation for less than it
+/// takes; the pallet's integrity test rejects such a configuration.
+pub fn weight_per_fuel<W: WeightInfo>() -> Weight {
+	let iteration = Measured::<W>::slope(W::instr);
+	Weight::from_parts(
+		iteration.ref_time().div_ceil(INSTR_FUEL_PER_ITERATION),
+		iteration.proof_size().div_ceil(INSTR_FUEL_PER_ITERATION),
+	)
+}
+
 /// The weight `gas` units of gas are worth.
 pub fn gas_to_weight<T: Config>(gas: u64) -> Weight {
 	T::WeightPerGas::get().saturating_mul(gas)
 }
 
 /// Gas prices of the EEI functions (Hera's prices, after their EVM opcodes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 pub struct HostCosts {
 	/// Getters that return a constant-size value (`getCaller`, `getCallDataSize`, ...).
 	pub base: u64,
@@ -150,7 +168,8 @@ fn words(len: u32) -> u64 {
 }
 
 /// How wasm instructions are charged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InstructionMetering {
 	/// Every instruction burns gas at wasmi's pinned per-operator fuel cost: the gas left is
 	/// the wasmi fuel. What every chain uses.
@@ -165,7 +184,7 @@ pub enum InstructionMetering {
 }
 
 /// The gas schedule: what host functions and instructions cost.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 pub struct Schedule {
 	/// Prices of the EEI functions.
 	pub host: HostCosts,

@@ -394,6 +394,17 @@ pub mod pallet {
 				rent::delete_evicted_storage::<T>(budget.min(u32::MAX.into()) as u32);
 			rent::deletion_weight::<T>(deleted, contracts)
 		}
+
+		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
+		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]).
+		fn integrity_test() {
+			let per_gas = T::WeightPerGas::get().ref_time();
+			let per_fuel = gas::weight_per_fuel::<T::WeightInfo>().ref_time();
+			assert!(
+				per_gas >= per_fuel,
+				"WeightPerGas buys {per_gas} ps, less than the {per_fuel} ps a unit of fuel takes"
+			);
+		}
 	}
 
 	#[pallet::call]

@@ -189,6 +189,19 @@ impl Body {
 		body
 	}
 
+	/// Loads the 64-bit word at `offset`, divides it by the loop counter and stores the
+	/// quotient back: a memory read, the slowest arithmetic and a memory write, none of which
+	/// translation can fold away (the counter is never zero inside [`Body::repeat`]).
+	pub fn divide_in_memory(self, offset: i32) -> Self {
+		let mut body = self.i32_const(offset).i32_const(offset);
+		// i64.load, alignment 8, offset 0
+		body.0.extend([0x29, 0x03, 0x00]);
+		body = body.counter();
+		// i64.extend_i32_u; i64.div_u; i64.store, alignment 8, offset 0
+		body.0.extend([0xad, 0x80, 0x37, 0x03, 0x00]);
+		body
+	}
+
 	/// Runs `body` `times` times, with the loop counter going from `times` down to 1.
 	pub fn repeat(self, times: u32, body: Body) -> Self {
 		let mut out = self.i32_const(times as i32);

@@ -68,6 +68,10 @@ const CALL_GAS: i64 = 100_000_000;
 /// Iterations of the looped host benchmarks.
 const REPEATS: u32 = 128;
 
+/// Iterations of the instruction benchmark: enough that the instructions, not the call
+/// around them, dominate its largest run.
+const INSTR_REPEATS: u32 = 10_000;
+
 /// Iterations of the looped host benchmarks whose every iteration runs or creates a contract.
 const FRAME_REPEATS: u32 = 32;
 
@@ -220,6 +224,13 @@ fn input(len: u32) -> Vec<u8> {
 	vec![0; len as usize]
 }
 
+/// Installs, at [`CONTRACT`], the contract of the `instr` benchmark: `r` iterations of a
+/// memory load, a 64-bit division and a store (see [`Body::divide_in_memory`]).
+fn instr_contract<T: Config>(r: u32) -> Address {
+	let body = Body::new().repeat(r, Body::new().divide_in_memory(SCRATCH));
+	install::<T>(code::module(&[], &host_data(0, &[]), &body))
+}
+
 /// The existential deposit: the value the value-sending benchmarks send.
 fn existential<T: Config>() -> u128 {
 	T::Currency::minimum_balance()
@@ -330,6 +341,18 @@ mod benchmarks {
 	fn host_baseline(r: Linear<0, REPEATS>) {
 		let body = Body::new().repeat(r, Body::new());
 		let contract = install::<T>(code::module(&[], &host_data(0, &[]), &body));
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Wasm instructions alone: the baseline loop doing a memory load, a 64-bit division and
+	/// a store in each of its `r` iterations. Its slope over the fuel an iteration burns is
+	/// the weight of one unit of fuel.
+	#[benchmark]
+	fn instr(r: Linear<0, INSTR_REPEATS>) {
+		let contract = instr_contract::<T>(r);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
@@ -827,4 +850,21 @@ mod benchmarks {
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::mock::{new_test_ext, Test};
+
+	/// An iteration of the `instr` benchmark burns the fuel the gas schedule divides its weight
+	/// by (wasmi's costs are pinned with its exact version, so this changes only with it).
+	#[test]
+	fn an_instr_iteration_burns_the_fuel_the_schedule_assumes() {
+		new_test_ext().execute_with(|| {
+			let gas_used = |r| run::<Test>(instr_contract::<Test>(r), vec![]).gas_used;
+			assert_eq!(gas_used(2) - gas_used(1), crate::gas::INSTR_FUEL_PER_ITERATION);
+			assert_eq!(gas_used(101) - gas_used(1), 100 * crate::gas::INSTR_FUEL_PER_ITERATION);
+		});
+	}
 }

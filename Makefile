@@ -65,17 +65,27 @@ conformance:
 		echo "conformance: $(CONFORMANCE_DIR) not found, skipped"; \
 	fi
 
-## weights: benchmark pallet_ewasm on this machine and regenerate pallets/ewasm/src/weights.rs
-## (and with it the gas schedule). Builds the node with runtime-benchmarks first: long the
+## weights: benchmark every pallet of the runtime on this machine and regenerate the weights:
+## pallet_ewasm's into pallets/ewasm/src/weights.rs (and with them the gas schedule), the
+## others' into runtime/src/weights/. Builds the node with runtime-benchmarks first: long the
 ## first time, and the next `make build` rebuilds the runtime without them. Run it on a quiet
 ## machine: other work on the cores skews the measurements.
 BENCH_STEPS ?= 20
 BENCH_REPEAT ?= 5
+RUNTIME_BENCH_PALLETS := frame_system frame_system_extensions cumulus_pallet_parachain_system \
+	pallet_timestamp cumulus_pallet_weight_reclaim pallet_balances pallet_transaction_payment \
+	pallet_sudo pallet_collator_selection pallet_session cumulus_pallet_xcmp_queue \
+	pallet_message_queue
+BENCHMARK := $(NODE) benchmark pallet --runtime $(RUNTIME_WASM) --genesis-builder=runtime \
+	--extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT)
 weights: setup
 	cargo build --release --locked --features runtime-benchmarks -p ewasm-node
-	$(NODE) benchmark pallet --runtime $(RUNTIME_WASM) --genesis-builder=runtime \
-		--pallet pallet_ewasm --extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT) \
+	$(BENCHMARK) --pallet pallet_ewasm \
 		--template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs
+	for pallet in $(RUNTIME_BENCH_PALLETS); do \
+		$(BENCHMARK) --pallet $$pallet \
+			--template runtime/weights.hbs --output runtime/src/weights/$$pallet.rs || exit 1; \
+	done
 
 ## relay: the zombienet relay chain node (`polkadot`, rococo-local) and its PVF workers,
 ## next to ewasm-node; a workspace of its own in relay/ (a long first build)

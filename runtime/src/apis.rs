@@ -1,5 +1,10 @@
 //! The runtime APIs the node and clients call.
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::{
+	benchmarks::{SessionBench, SystemBench, SystemExtensionsBench},
+	Balances, CollatorSelection, MessageQueue, Sudo, Timestamp, WeightReclaim, XcmpQueue,
+};
 use crate::{
 	configs::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId, Balance, Block, Ewasm,
 	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
@@ -242,7 +247,6 @@ impl_runtime_apis! {
 		) -> (Vec<frame_benchmarking::BenchmarkList>, Vec<frame_support::traits::StorageInfo>) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -254,7 +258,6 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use frame_system_benchmarking::Pallet as SystemBench;
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -5,7 +5,8 @@
 //! has 18 decimals so that Ewasm values and balances read like wei.
 //!
 //! Layout, as in the polkadot-sdk parachain template: pallet configuration in [`configs`],
-//! runtime APIs in [`apis`], genesis presets in [`genesis_config_presets`].
+//! runtime APIs in [`apis`], genesis presets in [`genesis_config_presets`], the benchmarked
+//! weights of its pallets in [`weights`] (`pallet_ewasm`'s are in the pallet).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
 // `#[frame_support::runtime]`, `impl_runtime_apis!` and the wasm-binary include generate
@@ -26,6 +27,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 pub use polkadot_sdk::{staging_parachain_info as parachain_info, *};
 

@@ -7,19 +7,24 @@ const { join } = require('node:path');
 const tests = join(__dirname, '../../tests');
 
 /**
- * Connects to the node `nodeName` of the network and resolves with what `use({ api, client,
+ * Connects to the node at the WebSocket `endpoint` and resolves with what `use({ api, client,
  * alice, bob })` resolves with (`client`: tests/client's `EwasmClient` on `api`; `alice` and
  * `bob`: the dev accounts), disconnecting afterwards.
  */
-async function withNode(nodeName, networkInfo, use) {
+async function withEndpoint(endpoint, use) {
   const { connect, devAccounts } = await import(join(tests, 'lib/node.mjs'));
   const { EwasmClient } = await import(join(tests, 'client/dist/index.js'));
-  const api = await connect(networkInfo.nodesByName[nodeName].wsUri);
+  const api = await connect(endpoint);
   try {
     return await use({ api, client: new EwasmClient(api), ...devAccounts() });
   } finally {
     await api.disconnect();
   }
+}
+
+/** {@link withEndpoint} for the node `nodeName` of the zombienet network. */
+function withNode(nodeName, networkInfo, use) {
+  return withEndpoint(networkInfo.nodesByName[nodeName].wsUri, use);
 }
 
 /**
@@ -101,4 +106,4 @@ function untilEvent(api, blocks, matches) {
   });
 }
 
-module.exports = { tests, withNode, deployFinalized, sudo, untilBlock, untilEvent };
+module.exports = { tests, withEndpoint, withNode, deployFinalized, sudo, untilBlock, untilEvent };

@@ -11,8 +11,7 @@
 // preopened there make the parachains stop at their first block (parachain-system's
 // "DMQ head mismatch"), a known zombienet limitation.
 
-const { join } = require('node:path');
-const { tests, sudo, untilBlock } = require('./chain.js');
+const { withEndpoint, sudo, untilBlock } = require('./chain.js');
 
 /** The limits of each channel: 8 messages queued, each of at most 8 KiB. */
 const MAX_CAPACITY = 8;
@@ -20,15 +19,13 @@ const MAX_MESSAGE_SIZE = 8192;
 /** Sessions last 10 blocks (`fast-runtime`): the channels open within two of them. */
 const BLOCKS_TO_WAIT = 30;
 
-async function openChannels(endpoint, paraIds) {
-  const { connect, devAccounts } = await import(join(tests, 'lib/node.mjs'));
+function openChannels(endpoint, paraIds) {
   const [first, second] = paraIds.map(Number);
   const channels = [
     { sender: first, recipient: second },
     { sender: second, recipient: first },
   ];
-  const api = await connect(endpoint);
-  try {
+  return withEndpoint(endpoint, async ({ api, alice }) => {
     const isOpen = async (channel, at) =>
       (await (at ? api.query.hrmp.hrmpChannels.at(at, channel) : api.query.hrmp.hrmpChannels(channel))).isSome;
     const requested = async (channel) =>
@@ -41,7 +38,7 @@ async function openChannels(endpoint, paraIds) {
       const calls = toOpen.map(({ sender, recipient }) =>
         api.tx.hrmp.forceOpenHrmpChannel(sender, recipient, MAX_CAPACITY, MAX_MESSAGE_SIZE),
       );
-      await sudo(api, api.tx.utility.batchAll(calls), devAccounts().alice);
+      await sudo(api, api.tx.utility.batchAll(calls), alice);
     }
     await untilBlock(api, BLOCKS_TO_WAIT, async (hash) => {
       for (const channel of channels) if (!(await isOpen(channel, hash))) return false;
@@ -49,9 +46,7 @@ async function openChannels(endpoint, paraIds) {
     });
     console.log(`HRMP channels ${first} -> ${second} and ${second} -> ${first} are open`);
     return 1;
-  } finally {
-    await api.disconnect();
-  }
+  });
 }
 
 /** The zombienet entry point: `args` is the two para ids. */

@@ -47,10 +47,13 @@ clippy:
 		--features pallet-ewasm/runtime-benchmarks -- -D warnings
 
 ## test-rust: primitives, pallet (with its benchmarks, run once each on the mock runtime) and
-## `ewasm` tool tests
+## `ewasm` tool tests; then the runtime's own (its genesis config builds, every pallet's
+## integrity test passes on its configuration), in a separate build: with the pallet's
+## benchmarks feature unified in, it would rebuild the runtime's dependencies
 test-rust:
 	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli \
 		--features pallet-ewasm/runtime-benchmarks
+	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-runtime
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:

@@ -1,7 +1,7 @@
 //! What a contract can see of the block it runs in.
 //!
 //! The block number and recent block hashes come from `frame_system`; everything else from
-//! [`Config::Environment`](crate::Config::Environment), which the runtime implements from its
+//! [`crate::Config::Environment`], which the runtime implements from its
 //! own pallets (timestamp, authorship, fees) and an off-chain tool from its test vectors.
 
 use crate::Config;

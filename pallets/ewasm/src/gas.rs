@@ -23,9 +23,11 @@ use serde::Serialize;
 ///
 /// Host functions cost the gas that buys their benchmarked weight at this rate
 /// ([`Schedule::chain`]), whatever the rate. Instructions burn wasmi's fuel, about one unit
-/// per instruction, which takes a few nanoseconds: at 125 ns they are overpaid, which keeps
-/// blocks safe at the price of expensive computation. Proof size is accounted for exactly after
-/// the fact by the runtime's storage-weight reclaim.
+/// per instruction, and a unit of fuel takes about a nanosecond ([`weight_per_fuel`], from
+/// the `instr` benchmark): at 125 ns they are overpaid about a hundredfold, which keeps blocks
+/// safe at the price of expensive computation (a rate below [`weight_per_fuel`] fails the
+/// pallet's integrity test). Proof size is accounted for exactly after the fact by the
+/// runtime's storage-weight reclaim.
 pub const DEFAULT_WEIGHT_PER_GAS: Weight = Weight::from_parts(125_000, 1);
 
 /// Fuel one iteration of the `instr` benchmark burns: its loop and the load, division and
@@ -308,8 +310,8 @@ impl<W: WeightInfo> Measured<W> {
 
 impl Schedule {
 	/// The chain's schedule: every EEI function costs the gas that buys its benchmarked
-	/// weight `W` at `weight_per_gas` (see [`crate::benchmarking`] for how each is measured),
-	/// and instructions are metered by fuel.
+	/// weight `W` at `weight_per_gas` (the `benchmarking` module, built with
+	/// `runtime-benchmarks`, says how each is measured), and instructions are metered by fuel.
 	///
 	/// Three entries are not costs and keep their Ethereum values: the stipend a value call
 	/// gives, and the two refunds (which this chain's extrinsics do not apply).

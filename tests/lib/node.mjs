@@ -50,7 +50,7 @@ export async function connect(endpoint, timeoutMs = 60_000) {
 
 /**
  * Starts a dev node (manual seal, one block every `blockTimeMs`, finalized at once) on free
- * ports and connects to it. Returns `{ api, endpoint, logs, stop }`.
+ * ports and connects to it. Returns `{ api, endpoint, logs, pid, stop }`.
  */
 export async function startDevNode({ blockTimeMs = 1000 } = {}) {
   const binary = nodeBinary();
@@ -101,7 +101,7 @@ export async function startDevNode({ blockTimeMs = 1000 } = {}) {
     await exited;
     clearTimeout(timer);
   };
-  return { api, endpoint, logs, stop };
+  return { api, endpoint, logs, pid: child.pid, stop };
 }
 
 /** The dev chain's funded accounts the tests sign with: `{ alice, bob }` (sr25519). */

@@ -6,8 +6,9 @@
 //! - A contract's balance lives in the runtime account `address ++ [0xEE; 12]`: the mapping
 //!   is reversible, so a contract account always maps back to its address.
 //! - Any other (user) account's address is the last 20 bytes of `keccak256(account_id)`, the
-//!   way Ethereum derives an address from a public key. It is not reversible: users are
-//!   identified by their runtime account and seen by contracts through this address.
+//!   way Ethereum derives an address from a public key. It is not reversible by computation;
+//!   the pallet records the user under the address instead ([`crate::accounts`]), so value sent
+//!   to it reaches the user.
 
 use ewasm_primitives::{address::ADDRESS_LEN, Address};
 use polkadot_sdk::{sp_io::hashing::keccak_256, sp_runtime::AccountId32};
@@ -59,9 +60,10 @@ pub trait AddressMapper<AccountId> {
 	/// The address contracts see for `account` (as `getCaller`, for example).
 	fn to_address(account: &AccountId) -> Address;
 
-	/// The runtime account that holds the balance of the contract at `address`. Value sent to
-	/// an address without a contract goes to this account too, so a contract deployed there
-	/// later finds it.
+	/// The runtime account derived from `address`, which holds the balance of the contract
+	/// there. Value sent to an address without a contract and without a recorded user goes to
+	/// this account too, so a contract deployed there later finds it (and a user recorded there
+	/// later receives it: [`crate::accounts`]).
 	fn contract_account(address: &Address) -> AccountId;
 
 	/// The contract address whose balance `account` holds, if it is a contract account.

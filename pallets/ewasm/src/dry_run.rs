@@ -2,10 +2,14 @@
 //! point of the extrinsics, run inside a storage transaction that is always rolled back, and
 //! reported with what a client needs before signing: the result, return data, gas used, the
 //! smallest gas limit that succeeds, storage growth, rent and logs.
+//!
+//! A dry run is bounded like the extrinsic it predicts: its gas limit is clamped to what one
+//! extrinsic can carry ([`gas::max_extrinsic_gas`]) and the search for the smallest limit that
+//! succeeds makes at most [`MAX_BISECTION_PROBES`] more runs.
 
 use crate::{
 	exec::{self, AddressScheme, CallRequest, DeployRequest, ExecOutcome},
-	Config, ContractInfoOf, Event, Pallet,
+	gas, Config, ContractInfoOf, Event, Pallet,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -86,12 +90,24 @@ fn probe<T: Config>(
 	})
 }
 
-/// Dry-runs with `gas_limit`, then searches the smallest limit that succeeds.
+/// Most runs a bisection for the smallest gas limit that succeeds may make, after the first
+/// run and the check of the gas it used: with gas clamped to what an extrinsic can carry, a
+/// dry run does at most `MAX_BISECTION_PROBES + 2` runs of at most an extrinsic's weight each.
+/// 32 runs close the interval of any limit below 2^32, as an extrinsic's gas is (the pallet's
+/// integrity test checks it); were it not closed, the smallest limit seen to succeed would be
+/// reported (it succeeds, and may exceed the smallest by the interval left).
+pub const MAX_BISECTION_PROBES: u32 = 32;
+
+/// Dry-runs with `gas_limit`, clamped to `max_gas` (what the extrinsic can carry: a larger
+/// limit would not be accepted, and an unbounded one would let one RPC call run without end),
+/// then searches the smallest limit that succeeds.
 fn dry_run<T: Config>(
 	gas_limit: u64,
+	max_gas: u64,
 	contract: Option<Address>,
 	run: impl Fn(u64) -> (ExecOutcome<Vec<u8>>, Option<Address>),
 ) -> DryRun {
+	let gas_limit = gas_limit.min(max_gas);
 	let succeeds =
 		|limit| probe::<T>(limit, contract, &run).is_ok_and(|p| p.outcome.result.is_ok());
 	let report = match probe::<T>(gas_limit, contract, &run) {
@@ -118,7 +134,9 @@ fn dry_run<T: Config>(
 	} else {
 		// Fails with `low`, succeeds with `high`: bisect.
 		let (mut low, mut high) = (gas_used, gas_limit);
-		while high - low > 1 {
+		let mut probes = 0;
+		while high - low > 1 && probes < MAX_BISECTION_PROBES {
+			probes += 1;
 			let middle = low + (high - low) / 2;
 			if succeeds(middle) {
 				high = middle;
@@ -151,7 +169,8 @@ pub fn call<T: Config>(
 	gas_limit: u64,
 	input: Vec<u8>,
 ) -> DryRun {
-	dry_run::<T>(gas_limit, Some(dest), |gas_limit| {
+	let max_gas = gas::max_extrinsic_gas::<T>(Pallet::<T>::call_base_weight(input.len()));
+	dry_run::<T>(gas_limit, max_gas, Some(dest), |gas_limit| {
 		let request = CallRequest { caller: &origin, dest, value, gas_limit, input: input.clone() };
 		(exec::bare_call::<T>(request), None)
 	})
@@ -166,7 +185,8 @@ pub fn deploy<T: Config>(
 	input: Vec<u8>,
 	salt: Word,
 ) -> DryRun {
-	dry_run::<T>(gas_limit, None, |gas_limit| {
+	let max_gas = gas::max_extrinsic_gas::<T>(Pallet::<T>::deploy_base_weight(input.len()));
+	dry_run::<T>(gas_limit, max_gas, None, |gas_limit| {
 		let outcome = exec::bare_deploy::<T>(DeployRequest {
 			deployer: &origin,
 			value,

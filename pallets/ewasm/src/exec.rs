@@ -12,7 +12,8 @@
 //! functions refuse deeper calls before entering this module.
 
 use crate::{
-	address::{create2_address, create_address, AddressMapper},
+	accounts::{account_of, contract_account, signer_address},
+	address::{create2_address, create_address},
 	rent, storage,
 	vm::{
 		self,
@@ -170,6 +171,17 @@ pub struct FrameOutcome<R> {
 }
 
 impl<R> ExecOutcome<R> {
+	/// A request refused before any work: `error`, no gas used.
+	fn refused(error: impl Into<DispatchError>) -> Self {
+		ExecOutcome {
+			result: Err(error.into()),
+			output: Vec::new(),
+			gas_used: 0,
+			gas_refund: 0,
+			code_len: 0,
+		}
+	}
+
 	/// The same outcome with `f` applied to a successful result.
 	pub fn map<U>(self, f: impl FnOnce(R) -> U) -> ExecOutcome<U> {
 		ExecOutcome {
@@ -204,6 +216,7 @@ impl Transaction {
 			debug_enabled: DebugEnabled::<T>::get(),
 			engine: prepare::engine(),
 			memory_budget: Default::default(),
+			active_frames: Default::default(),
 		}
 	}
 
@@ -214,6 +227,12 @@ impl Transaction {
 	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Module, DispatchError> {
 		prepare::prepare(&self.engine, code, self.code_rules::<T>()).map_err(prepare_error::<T>)
 	}
+}
+
+/// Whether `code` is longer than any code the chain accepts (checked before it is hashed or
+/// copied).
+pub fn exceeds_max_code_len<T: Config>(code: &[u8]) -> bool {
+	code.len() > T::MaxCodeLen::get() as usize
 }
 
 /// Validates `code` as the chain would at deployment, outside any transaction.
@@ -244,24 +263,9 @@ fn transactional<R>(f: impl FnOnce() -> Result<R, DispatchError>) -> Result<R, D
 	})
 }
 
-/// The runtime account holding the balance of `address`.
-pub fn account_of<T: Config>(address: &Address) -> T::AccountId {
-	T::AddressMapper::contract_account(address)
-}
-
-/// The balance of `address`.
-pub fn balance_of<T: Config>(address: &Address) -> u128 {
-	T::Currency::balance(&account_of::<T>(address))
-}
-
 /// Whether the contract at `address` was evicted and not woken since.
 pub fn is_evicted<T: Config>(address: &Address) -> bool {
 	Evicting::<T>::contains_key(address) || Tombstones::<T>::contains_key(address)
-}
-
-/// Whether `address` exists in Ethereum's sense: it has a contract or a balance.
-pub fn exists<T: Config>(address: &Address) -> bool {
-	ContractInfoOf::<T>::contains_key(address) || balance_of::<T>(address) > 0
 }
 
 /// Moves `value` for a frame at `depth`. The signer (depth 0) keeps its existential deposit; a
@@ -285,7 +289,7 @@ fn transfer<T: Config>(
 /// transfer is impossible (the amount would not reach the beneficiary's existential deposit),
 /// the balance stays at the address, where a contract deployed there later finds it.
 fn self_destruct<T: Config>(address: &Address, beneficiary: &Address) {
-	let from = account_of::<T>(address);
+	let from = contract_account::<T>(address);
 	let to = account_of::<T>(beneficiary);
 	let balance = T::Currency::balance(&from);
 	if from != to && balance > 0 {
@@ -329,10 +333,15 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		}
 		// Running a contract modifies it: it pays its rent first (with the value it just got),
 		// or, under TOTALFEE_TTL, the call pays the touch gas.
-		let touch_gas = rent::touch::<T>(&call.address, rent::Touch::Call)?;
+		let touch_gas = rent::touch::<T>(&call.address, rent::Touch::Call)?.gas();
+		// An address without code, or whose init code is still running, only takes the value
+		// (as in Ethereum, where the code is not there until the creation ends).
 		let Some(info) = ContractInfoOf::<T>::get(call.code_address) else {
 			return Ok(());
 		};
+		if info.is_under_construction() {
+			return Ok(());
+		}
 		// From here on a failure consumes all the frame's gas.
 		gas_left = 0;
 		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
@@ -378,7 +387,8 @@ pub fn run_create<T: Config>(
 			return Err(Error::<T>::ContractExists.into());
 		}
 		ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(H256::zero(), 0, 1));
-		transfer::<T>(&creation.payer, &account_of::<T>(&address), creation.value, creation.depth)?;
+		let account = contract_account::<T>(&address);
+		transfer::<T>(&creation.payer, &account, creation.value, creation.depth)?;
 		// Empty init code is refused before any work, keeping the gas (as Hera does).
 		if creation.init_code.is_empty() {
 			return Err(Error::<T>::CodeInvalid.into());
@@ -432,23 +442,46 @@ pub fn run_create<T: Config>(
 /// Deploys a contract for a signed account: derives its address, runs the init code, stores
 /// the code it returns. All or nothing.
 pub fn bare_deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
-	let deployer = T::AddressMapper::to_address(request.deployer);
-	let address = match request.scheme {
-		AddressScheme::Create2 { salt } => create2_address(&deployer, &salt, &request.init_code),
-		AddressScheme::Create { nonce } => create_address(&deployer, nonce),
-	};
-	let tx = Transaction::new::<T>(deployer);
-	let creation = Creation {
-		payer: request.deployer.clone(),
-		creator: deployer,
-		address,
-		value: request.value,
-		init_code: request.init_code,
-		input: request.input,
-		gas_limit: request.gas_limit,
-		depth: 0,
-	};
-	run_create::<T>(&tx, creation).into_outcome(request.gas_limit)
+	// Before hashing it for the address: oversized code is refused without work.
+	if exceeds_max_code_len::<T>(&request.init_code) {
+		return ExecOutcome::refused(Error::<T>::CodeTooLarge);
+	}
+	all_or_nothing(|| {
+		let deployer = signer_address::<T>(request.deployer);
+		let address = match request.scheme {
+			AddressScheme::Create2 { salt } => {
+				create2_address(&deployer, &salt, &request.init_code)
+			}
+			AddressScheme::Create { nonce } => create_address(&deployer, nonce),
+		};
+		let tx = Transaction::new::<T>(deployer);
+		let creation = Creation {
+			payer: request.deployer.clone(),
+			creator: deployer,
+			address,
+			value: request.value,
+			init_code: request.init_code,
+			input: request.input,
+			gas_limit: request.gas_limit,
+			depth: 0,
+		};
+		run_create::<T>(&tx, creation).into_outcome(request.gas_limit)
+	})
+}
+
+/// Runs a signed request in a storage transaction kept only if it succeeds: recording the
+/// signer's address ([`signer_address`]) is undone with the rest when it fails, whether or not
+/// the caller runs it inside an extrinsic.
+fn all_or_nothing<R>(run: impl FnOnce() -> ExecOutcome<R>) -> ExecOutcome<R> {
+	with_transaction(|| {
+		let outcome = run();
+		if outcome.result.is_ok() {
+			TransactionOutcome::Commit(Ok(outcome))
+		} else {
+			TransactionOutcome::Rollback(Ok(outcome))
+		}
+	})
+	.unwrap_or_else(|error: DispatchError| ExecOutcome::refused(error))
 }
 
 /// Calls a deployed contract for a signed account, with value and input. All or nothing.
@@ -456,34 +489,29 @@ pub fn bare_deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> ExecO
 /// `ContractNotFound` (and uses no gas).
 pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutcome<Vec<u8>> {
 	if !ContractInfoOf::<T>::contains_key(request.dest) {
-		let error = if is_evicted::<T>(&request.dest) {
+		return ExecOutcome::refused(if is_evicted::<T>(&request.dest) {
 			Error::<T>::ContractEvicted
 		} else {
 			Error::<T>::ContractNotFound
-		};
-		return ExecOutcome {
-			result: Err(error.into()),
-			output: Vec::new(),
-			gas_used: 0,
-			gas_refund: 0,
-			code_len: 0,
-		};
+		});
 	}
-	let caller = T::AddressMapper::to_address(request.caller);
-	let tx = Transaction::new::<T>(caller);
-	let call = MessageCall {
-		payer: request.caller.clone(),
-		caller,
-		address: request.dest,
-		code_address: request.dest,
-		value: request.value,
-		transfer: true,
-		input: request.input,
-		gas_limit: request.gas_limit,
-		is_static: false,
-		depth: 0,
-	};
-	let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
-	let output = outcome.output.clone();
-	outcome.map(|()| output)
+	all_or_nothing(|| {
+		let caller = signer_address::<T>(request.caller);
+		let tx = Transaction::new::<T>(caller);
+		let call = MessageCall {
+			payer: request.caller.clone(),
+			caller,
+			address: request.dest,
+			code_address: request.dest,
+			value: request.value,
+			transfer: true,
+			input: request.input,
+			gas_limit: request.gas_limit,
+			is_static: false,
+			depth: 0,
+		};
+		let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
+		let output = outcome.output.clone();
+		outcome.map(|()| output)
+	})
 }

@@ -15,7 +15,10 @@
 use crate::{weights::WeightInfo, Config};
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
-use polkadot_sdk::{frame_support::weights::Weight, sp_core::Get};
+use polkadot_sdk::{
+	frame_support::{dispatch::DispatchClass, weights::Weight},
+	sp_core::Get,
+};
 use scale_info::TypeInfo;
 use serde::Serialize;
 
@@ -50,6 +53,19 @@ pub fn weight_per_fuel<W: WeightInfo>() -> Weight {
 /// The weight `gas` units of gas are worth.
 pub fn gas_to_weight<T: Config>(gas: u64) -> Weight {
 	T::WeightPerGas::get().saturating_mul(gas)
+}
+
+/// The most gas one extrinsic whose own weight (gas excluded) is `base` can carry: what the
+/// largest normal extrinsic the block admits buys after `base`, in both time and proof size. A
+/// `call` or `deploy` with a larger `gas_limit` is refused by the block's weight check; dry runs
+/// clamp to it.
+pub fn max_extrinsic_gas<T: Config>(base: Weight) -> u64 {
+	let weights = <T as polkadot_sdk::frame_system::Config>::BlockWeights::get();
+	let max = weights.get(DispatchClass::Normal).max_extrinsic.unwrap_or(weights.max_block);
+	let room = max.saturating_sub(base);
+	let per_gas = T::WeightPerGas::get();
+	let by = |room: u64, per_gas: u64| room.checked_div(per_gas).unwrap_or(u64::MAX);
+	by(room.ref_time(), per_gas.ref_time()).min(by(room.proof_size(), per_gas.proof_size()))
 }
 
 /// Gas prices of the EEI functions (Hera's prices, after their EVM opcodes).

@@ -17,14 +17,15 @@
 //! Off-chain tools (the `ewasm` command) run the same code through [`Pallet::bare_call`] and
 //! [`Pallet::bare_deploy`].
 //!
-//! Module map: [`address`] (addresses and the account mapping), [`environment`] (the block
-//! as contracts see it), [`exec`] (the call stack and the guarded entry point), [`gas`],
-//! [`limits`], `storage` (code and contract storage), `vm` (validation, host functions,
-//! execution), [`weights`].
+//! Module map: [`accounts`] (the accounts behind addresses), [`address`] (address derivation
+//! and the mapper), [`environment`] (the block as contracts see it), [`exec`] (the call stack
+//! and the guarded entry point), [`gas`], [`limits`], `storage` (code and contract storage),
+//! `vm` (validation, host functions, execution), [`weights`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod accounts;
 pub mod address;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -63,7 +64,7 @@ pub mod pallet {
 			dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 			pallet_prelude::*,
 			traits::{
-				fungible::{self, Inspect, Mutate},
+				fungible::{self, Mutate},
 				tokens::Preservation,
 			},
 		},
@@ -84,7 +85,8 @@ pub mod pallet {
 		type Currency: fungible::Mutate<Self::AccountId, Balance = u128>;
 
 		/// Maps runtime accounts to the 20-byte addresses contracts see, and contract
-		/// addresses to the accounts that hold their balances.
+		/// addresses to the accounts that hold their balances (users' addresses lead back to
+		/// them through [`OriginalAccount`]).
 		type AddressMapper: address::AddressMapper<Self::AccountId>;
 
 		/// Largest code (init code or contract code) in bytes.
@@ -150,6 +152,12 @@ pub mod pallet {
 	}
 
 	impl ContractInfo {
+		/// Whether its init code is still running: it has no code yet (the zero hash), and a
+		/// call to it only moves value.
+		pub fn is_under_construction(&self) -> bool {
+			self.code_hash == H256::zero()
+		}
+
 		/// A contract without storage yet, with `nonce`, that has paid rent up to now.
 		pub fn new<T: Config>(code_hash: H256, code_len: u32, nonce: u64) -> Self {
 			ContractInfo {
@@ -205,6 +213,11 @@ pub mod pallet {
 	/// eviction, storage hash))`; see [`rent::tombstone`]. `wake` restores from them.
 	#[pallet::storage]
 	pub type Tombstones<T: Config> = StorageMap<_, Blake2_128Concat, Address, H256>;
+
+	/// Users recorded under their 20-byte address, so that value sent to the address reaches
+	/// them: filled the first time a user signs `deploy` or `call` (see [`accounts`]).
+	#[pallet::storage]
+	pub type OriginalAccount<T: Config> = StorageMap<_, Blake2_128Concat, Address, T::AccountId>;
 
 	/// How many `poke`s the current block holds.
 	#[pallet::storage]
@@ -305,6 +318,8 @@ pub mod pallet {
 			contract: Address,
 			/// TOTALFEE at eviction (part of what `wake` must supply).
 			fee_mark: u128,
+			/// The rent taken from its balance at eviction: what it owed, up to all it held.
+			rent_taken: u128,
 		},
 		/// An evicted contract was restored by `wake`.
 		Woken {
@@ -396,13 +411,20 @@ pub mod pallet {
 		}
 
 		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
-		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]).
+		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]); and that the gas one
+		/// extrinsic can carry is small enough for a dry run's bounded search.
 		fn integrity_test() {
 			let per_gas = T::WeightPerGas::get().ref_time();
 			let per_fuel = gas::weight_per_fuel::<T::WeightInfo>().ref_time();
 			assert!(
 				per_gas >= per_fuel,
 				"WeightPerGas buys {per_gas} ps, less than the {per_fuel} ps a unit of fuel takes"
+			);
+			let max_gas = gas::max_extrinsic_gas::<T>(Self::call_base_weight(0))
+				.max(gas::max_extrinsic_gas::<T>(Self::deploy_base_weight(0)));
+			assert!(
+				max_gas < 1u64 << dry_run::MAX_BISECTION_PROBES,
+				"an extrinsic can carry {max_gas} gas: dry runs would not find the least that suffices"
 			);
 		}
 	}
@@ -421,7 +443,7 @@ pub mod pallet {
 		/// `ContractTrapped` or `OutOfGas`; on failure nothing changes but the fee.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
-			T::WeightInfo::deploy(T::MaxCodeLen::get(), input.len() as u32)
+			Pallet::<T>::deploy_base_weight(input.len())
 				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
 		)]
 		pub fn deploy(
@@ -457,7 +479,7 @@ pub mod pallet {
 		/// or `OutOfGas`; on failure nothing changes but the fee.
 		#[pallet::call_index(1)]
 		#[pallet::weight(
-			T::WeightInfo::call(T::MaxCodeLen::get(), input.len() as u32)
+			Pallet::<T>::call_base_weight(input.len())
 				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
 		)]
 		pub fn call(
@@ -482,9 +504,10 @@ pub mod pallet {
 			Ok(Some(weight).into())
 		}
 
-		/// Touches the contract at `target` for free: it pays the rent it owes, or, if it
-		/// cannot (or, under TOTALFEE_TTL, its TTL has passed), is evicted (event `Evicted`). At most `MaxPokesPerBlock` per block. The fee
-		/// is refunded when the poke succeeds.
+		/// Touches the contract at `target`: it pays the rent it owes, or, if it cannot (or,
+		/// under TOTALFEE_TTL, its TTL has passed), is evicted (event `Evicted`, the rent it
+		/// owed taken from its balance). At most `MaxPokesPerBlock` per block. Free (the fee is
+		/// refunded) when it collects rent or evicts; a poke that does neither pays its fee.
 		///
 		/// Fails with `PokeQuotaExhausted` or `NotAContract` (paying the fee).
 		#[pallet::call_index(2)]
@@ -497,16 +520,23 @@ pub mod pallet {
 			);
 			ensure!(ContractInfoOf::<T>::contains_key(target), Error::<T>::NotAContract);
 			PokesInBlock::<T>::mutate(|pokes| *pokes = pokes.saturating_add(1));
-			if rent::touch::<T>(&target, rent::Touch::Poke).is_err() {
-				rent::evict::<T>(&target);
-			}
-			Ok(Pays::No.into())
+			let collected = match rent::touch::<T>(&target, rent::Touch::Poke) {
+				Ok(touched) => touched == rent::Touched::Charged,
+				Err(_) => {
+					rent::evict::<T>(&target);
+					true
+				}
+			};
+			// Free only when it collects rent or evicts: a poke that does neither would fill
+			// the block's quota for nothing.
+			Ok(if collected { Pays::No } else { Pays::Yes }.into())
 		}
 
 		/// Restores the evicted contract at `address` from its `code`, its `storage` (every
 		/// key/value pair it held), its `nonce` and the TOTALFEE at its eviction (`fee_mark`,
 		/// from the `Evicted` event), checked against its tombstone; moves `value` from the
-		/// signer to it, which must pay `WakeRentBlocks` blocks of rent. The tombstone is
+		/// signer to it, which must alone pay `WakeRentBlocks` blocks of rent (a balance the
+		/// address holds does not count). The tombstone is
 		/// consumed: a contract is woken once.
 		///
 		/// Emits `Woken`. Fails with `NoTombstone`, `TombstoneMismatch`, a `Code*` error,
@@ -523,6 +553,7 @@ pub mod pallet {
 			#[pallet::compact] value: u128,
 		) -> DispatchResult {
 			let waker = ensure_signed(origin)?;
+			ensure!(!exec::exceeds_max_code_len::<T>(&code), Error::<T>::CodeTooLarge);
 			let expected = Tombstones::<T>::get(address).ok_or(Error::<T>::NoTombstone)?;
 			let eviction = rent::Eviction {
 				code_hash: crate::storage::code_hash(&code),
@@ -541,9 +572,10 @@ pub mod pallet {
 			let prepaid = u128::from(bytes)
 				.saturating_mul(T::FeePolicy::increment())
 				.saturating_mul(T::WakeRentBlocks::get().into());
-			let account = exec::account_of::<T>(&address);
-			let balance = T::Currency::balance(&account).saturating_add(value);
-			ensure!(balance >= prepaid, Error::<T>::WakeValueTooLow);
+			// The value alone pays: what the account holds is not counted (eviction took
+			// what the contract owed; the rest, if any, is its own).
+			ensure!(value >= prepaid, Error::<T>::WakeValueTooLow);
+			let account = accounts::contract_account::<T>(&address);
 			T::Currency::transfer(&waker, &account, value, Preservation::Preserve)
 				.map_err(|_| Error::<T>::TransferFailed)?;
 
@@ -564,6 +596,18 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The weight a `deploy` with `input_len` bytes of input is charged before it runs,
+		/// gas excluded: that of the largest init code.
+		pub fn deploy_base_weight(input_len: usize) -> Weight {
+			T::WeightInfo::deploy(T::MaxCodeLen::get(), input_len as u32)
+		}
+
+		/// The weight a `call` with `input_len` bytes of input is charged before it runs, gas
+		/// excluded: that of the largest contract code.
+		pub fn call_base_weight(input_len: usize) -> Weight {
+			T::WeightInfo::call(T::MaxCodeLen::get(), input_len as u32)
+		}
+
 		/// Deploys a contract for `request.deployer` outside any extrinsic: the one guarded
 		/// entry point the `deploy` extrinsic, dry runs and off-chain tools share. It changes
 		/// state like the extrinsic (all or nothing) and emits its events, but charges no fee.

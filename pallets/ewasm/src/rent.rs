@@ -14,8 +14,8 @@
 //! [`delete_evicted_storage`]) enacts.
 
 use crate::{
-	exec::account_of, weights::WeightInfo, Config, ContractInfoOf, ContractStorage, Error, Event,
-	Evicting, Pallet, Tombstones, TotalFee,
+	accounts::contract_account, weights::WeightInfo, Config, ContractInfo, ContractInfoOf,
+	ContractStorage, Error, Event, Evicting, Pallet, Tombstones, TotalFee,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
 use ewasm_primitives::{value::Word, Address};
@@ -195,46 +195,82 @@ pub enum Touch {
 	Poke,
 }
 
+/// What a touch did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touched {
+	/// Nothing was owed, or the TTL was not extended (a `poke` of a live contract).
+	Nothing,
+	/// The contract paid its rent.
+	Charged,
+	/// TOTALFEE_TTL: the TTL was extended for `gas` of the caller's gas.
+	Extended {
+		/// The gas the touch costs the caller.
+		gas: u64,
+	},
+}
+
+impl Touched {
+	/// The gas the touch costs the caller.
+	pub fn gas(self) -> u64 {
+		match self {
+			Touched::Extended { gas } => gas,
+			Touched::Nothing | Touched::Charged => 0,
+		}
+	}
+}
+
+/// The rent the contract `info` owes at `total_fee` under [`RentPolicy::PayAsYouGo`] (zero
+/// under TOTALFEE_TTL, where contracts owe no rent).
+fn owed_by<T: Config>(info: &ContractInfo, total_fee: u128) -> u128 {
+	match T::RentPolicy::get() {
+		RentPolicy::PayAsYouGo => rent_owed(
+			total_fee,
+			info.rent_fee_mark,
+			rented_bytes(info.code_len, info.storage_bytes),
+		),
+		RentPolicy::TimeToLive { .. } => 0,
+	}
+}
+
+/// Takes `amount` of rent from `account`: to [`Config::RentPayee`], or burned.
+fn take_rent<T: Config>(account: &T::AccountId, amount: u128) -> Result<(), DispatchError> {
+	match T::RentPayee::get() {
+		Some(payee) => {
+			T::Currency::transfer(account, &payee, amount, Preservation::Expendable).map(|_| ())
+		}
+		None => T::Currency::burn_from(
+			account,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map(|_| ()),
+	}
+}
+
 /// Touches the contract at `address` (a modification): it pays the rent it owes under
 /// [`RentPolicy::PayAsYouGo`], or has its TTL extended under [`RentPolicy::TimeToLive`].
-/// Returns the gas the touch costs the caller. Fails with `RentUnpaid`, changing nothing, if
-/// it cannot pay or its TTL has passed (the caller decides whether to evict it).
-pub fn touch<T: Config>(address: &Address, touch: Touch) -> Result<u64, DispatchError> {
+/// Fails with `RentUnpaid`, changing nothing, if it cannot pay or its TTL has passed (the
+/// caller decides whether to evict it).
+pub fn touch<T: Config>(address: &Address, touch: Touch) -> Result<Touched, DispatchError> {
 	let Some(mut info) = ContractInfoOf::<T>::get(address) else {
-		return Ok(0);
+		return Ok(Touched::Nothing);
 	};
 	let total_fee = TotalFee::<T>::get();
-	let account = account_of::<T>(address);
+	let account = contract_account::<T>(address);
 	let verdict = match T::RentPolicy::get() {
 		RentPolicy::PayAsYouGo => {
-			let owed = rent_owed(
-				total_fee,
-				info.rent_fee_mark,
-				rented_bytes(info.code_len, info.storage_bytes),
-			);
-			consider(T::Currency::balance(&account), owed)
+			consider(T::Currency::balance(&account), owed_by::<T>(&info, total_fee))
 		}
 		RentPolicy::TimeToLive { touch_gas, min_fee } => {
 			consider_ttl(total_fee, info.ttl, touch == Touch::Call, touch_gas, min_fee)
 		}
 	};
 	match verdict {
-		Verdict::Nothing => Ok(0),
+		Verdict::Nothing => Ok(Touched::Nothing),
 		Verdict::Charge { owed } => {
-			match T::RentPayee::get() {
-				Some(payee) => {
-					T::Currency::transfer(&account, &payee, owed, Preservation::Expendable)
-						.map(|_| ())
-				}
-				None => T::Currency::burn_from(
-					&account,
-					owed,
-					Preservation::Expendable,
-					Precision::Exact,
-					Fortitude::Polite,
-				)
-				.map(|_| ()),
-			}?;
+			take_rent::<T>(&account, owed)?;
 			info.rent_fee_mark = total_fee;
 			ContractInfoOf::<T>::insert(address, info);
 			Pallet::<T>::deposit_event(Event::RentCharged {
@@ -242,12 +278,12 @@ pub fn touch<T: Config>(address: &Address, touch: Touch) -> Result<u64, Dispatch
 				amount: owed,
 				fee_mark: total_fee,
 			});
-			Ok(0)
+			Ok(Touched::Charged)
 		}
 		Verdict::Extend { ttl, gas } => {
 			info.ttl = ttl;
 			ContractInfoOf::<T>::insert(address, info);
-			Ok(gas)
+			Ok(Touched::Extended { gas })
 		}
 		Verdict::Evict { .. } => Err(Error::<T>::RentUnpaid.into()),
 	}
@@ -265,13 +301,20 @@ pub fn initial_ttl<T: Config>() -> u128 {
 }
 
 /// Evicts the contract at `address`: it stops existing now; its storage is deleted (and its
-/// tombstone sealed) later, in `on_idle`. Its balance stays on its account.
+/// tombstone sealed) later, in `on_idle`. The rent it owes is taken first, as much of it as
+/// its balance holds (all of it, since it could not pay): a sleeper keeps nothing of what it
+/// owed. Whatever else its account holds (under TOTALFEE_TTL, where no rent is owed) stays
+/// there.
 pub fn evict<T: Config>(address: &Address) {
 	let Some(info) = ContractInfoOf::<T>::take(address) else {
 		return;
 	};
 	crate::storage::remove_code_user::<T>(&info.code_hash);
 	let fee_mark = TotalFee::<T>::get();
+	let account = contract_account::<T>(address);
+	let rent_taken = owed_by::<T>(&info, fee_mark).min(T::Currency::balance(&account));
+	// Cannot fail: the amount is at most the balance, and the account may be emptied.
+	let rent_taken = if take_rent::<T>(&account, rent_taken).is_ok() { rent_taken } else { 0 };
 	Evicting::<T>::insert(
 		address,
 		Eviction {
@@ -281,7 +324,7 @@ pub fn evict<T: Config>(address: &Address) {
 			storage_hash: H256::zero(),
 		},
 	);
-	Pallet::<T>::deposit_event(Event::Evicted { contract: *address, fee_mark });
+	Pallet::<T>::deposit_event(Event::Evicted { contract: *address, fee_mark, rent_taken });
 }
 
 /// Deletes storage of evicted contracts, folding the items into their tombstones' storage
@@ -321,7 +364,7 @@ pub fn status<T: Config>(address: &Address) -> Option<ewasm_primitives::api::Ren
 	let info = ContractInfoOf::<T>::get(address)?;
 	let total_fee = TotalFee::<T>::get();
 	let bytes = rented_bytes(info.code_len, info.storage_bytes);
-	let balance = T::Currency::balance(&account_of::<T>(address));
+	let balance = T::Currency::balance(&contract_account::<T>(address));
 	let fee_per_block = T::FeePolicy::increment();
 	let now = crate::environment::block_number::<T>();
 	let blocks = match T::RentPolicy::get() {

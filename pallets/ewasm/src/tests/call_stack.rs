@@ -2,7 +2,7 @@
 //! creations from contracts, self-destruct, and the Hera-compatible schedule.
 
 use super::*;
-use crate::{address::create_address, exec::account_of, gas::Schedule, limits::MAX_CALL_DEPTH};
+use crate::{accounts::account_of, address::create_address, gas::Schedule, limits::MAX_CALL_DEPTH};
 use polkadot_sdk::frame_support::traits::fungible::Inspect;
 
 /// A storage key whose first byte is `n`.
@@ -300,5 +300,206 @@ fn contracts_may_declare_up_to_128_pages_of_memory() {
 		let big = wasm(r#"(module (memory (export "memory") 128) (func (export "main")))"#);
 		let contract = deploy(&big, 0);
 		assert_ok!(Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, vec![]));
+	});
+}
+
+/// `bytes` as a WAT string literal.
+fn wat_bytes(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("\\{b:02x}")).collect()
+}
+
+#[test]
+fn a_call_to_a_contract_whose_init_code_runs_only_moves_value() {
+	new_test_ext().execute_with(|| {
+		// Init code that calls its own address, stores the return code (plus one) at key 0 and
+		// returns the store contract.
+		let code = fixture("store");
+		let init = wasm(&format!(
+			r#"(module
+				(import "ethereum" "getAddress" (func $getAddress (param i32)))
+				(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+				(import "ethereum" "storageStore" (func $store (param i32 i32)))
+				(import "ethereum" "finish" (func $finish (param i32 i32)))
+				(memory (export "memory") 1)
+				(data (i32.const 1024) "{code}")
+				(func (export "main")
+					(call $getAddress (i32.const 64))
+					(i32.store8 (i32.const 32) (i32.add (i32.const 1)
+						(call $call (i64.const 0x7fffffffffffffff) (i32.const 64) (i32.const 128)
+							(i32.const 0) (i32.const 0))))
+					(call $store (i32.const 0) (i32.const 32))
+					(call $finish (i32.const 1024) (i32.const {len}))))"#,
+			code = wat_bytes(&code),
+			len = code.len()
+		));
+		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
+			deployer: &ALICE,
+			value: 0,
+			gas_limit: 10 * GAS,
+			init_code: init,
+			input: vec![],
+			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+		});
+		let address = outcome.result.expect("deploys").address;
+		assert_eq!(stored(address, 0), Some(word(&[1])), "the call succeeds (return code 0)");
+		assert!(outcome.gas_used < GAS, "the call does not burn the gas it was given");
+	});
+}
+
+/// A contract with 126 pages of memory: with call data `n > 0` it calls itself with `n - 1`;
+/// with 0 it creates (`create`) a contract of 128 pages from the init code `init`, and stores
+/// the return code plus one at key 0.
+fn deep_creator(init: &[u8]) -> Vec<u8> {
+	wasm(&format!(
+		r#"(module
+			(import "ethereum" "getAddress" (func $getAddress (param i32)))
+			(import "ethereum" "callDataCopy" (func $callDataCopy (param i32 i32 i32)))
+			(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+			(import "ethereum" "create" (func $create (param i32 i32 i32 i32) (result i32)))
+			(import "ethereum" "storageStore" (func $store (param i32 i32)))
+			(memory (export "memory") 126)
+			(data (i32.const 4096) "{init}")
+			(func (export "main")
+				(call $callDataCopy (i32.const 0) (i32.const 0) (i32.const 1))
+				(if (i32.load8_u (i32.const 0))
+					(then
+						(i32.store8 (i32.const 0) (i32.sub (i32.load8_u (i32.const 0)) (i32.const 1)))
+						(call $getAddress (i32.const 32))
+						(drop (call $call (i64.const 0x7fffffffffffffff) (i32.const 32)
+							(i32.const 64) (i32.const 0) (i32.const 1))))
+					(else
+						(i32.store8 (i32.const 96) (i32.add (i32.const 1)
+							(call $create (i32.const 64) (i32.const 4096) (i32.const {len})
+								(i32.const 128))))
+						(call $store (i32.const 160) (i32.const 96))))))"#,
+		init = wat_bytes(init),
+		len = init.len()
+	))
+}
+
+#[test]
+fn new_code_instantiates_whatever_memory_the_live_frames_hold() {
+	new_test_ext().execute_with(|| {
+		let big = wasm(r#"(module (memory (export "memory") 128) (func (export "main")))"#);
+		let creator = deploy(&deep_creator(&init_code_for(&big)), 0);
+		// Four frames of 126 pages leave 8 of the call stack's 512 pages: enough for the init
+		// code, not for the new code's 128. Storing the new code must not depend on them.
+		assert_eq!(call_for_output(creator, 0, 10 * GAS, vec![3]).result, Ok(vec![]));
+		assert_eq!(stored(creator, 0), Some(word(&[1])), "create succeeds");
+		let child = create_address(&creator, 1);
+		assert_eq!(
+			ContractInfoOf::<Test>::get(child).map(|info| info.code_hash),
+			Some(code_hash(&big))
+		);
+	});
+}
+
+#[test]
+fn oversized_init_code_is_refused_before_any_work() {
+	new_test_ext().execute_with(|| {
+		let oversized = vec![0u8; 24 * 1024 + 1];
+		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
+			deployer: &ALICE,
+			value: 0,
+			gas_limit: GAS,
+			init_code: oversized,
+			input: vec![],
+			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+		});
+		assert_eq!(outcome.result, Err(Error::<Test>::CodeTooLarge.into()));
+		assert_eq!(outcome.gas_used, 0, "no gas: nothing ran");
+
+		// A contract's `create` of init code over the limit fails (1) keeping the gas it would
+		// have forwarded.
+		let creator = deploy(
+			&wasm(&format!(
+				r#"(module
+					(import "ethereum" "create" (func $create (param i32 i32 i32 i32) (result i32)))
+					(import "ethereum" "storageStore" (func $store (param i32 i32)))
+					(memory (export "memory") 1)
+					(func (export "main")
+						(i32.store8 (i32.const 96) (i32.add (i32.const 1)
+							(call $create (i32.const 0) (i32.const 0) (i32.const {len})
+								(i32.const 128))))
+						(call $store (i32.const 160) (i32.const 96))))"#,
+				len = 24 * 1024 + 1
+			)),
+			0,
+		);
+		let outcome = call_for_output(creator, 0, GAS, vec![]);
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert_eq!(stored(creator, 0), Some(word(&[2])), "create fails");
+		assert!(outcome.gas_used < GAS / 2, "the gas is kept");
+	});
+}
+
+#[test]
+fn a_delegated_self_destruct_traps_and_the_delegating_contract_lives_on() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let destructor = deploy(&fixture("destructor"), 1);
+		let heir = Address([0x77; 20]);
+		for kind in [CALL_DELEGATE, CALL_CODE] {
+			let input = proxy_input(kind, destructor, 0, heir.as_bytes());
+			let outcome = call_for_output(proxy, 5_000, GAS, input);
+			assert_eq!(outcome.result, Ok(vec![]), "the proxy goes on after its callee trapped");
+			assert_eq!(proxy_code(proxy), 1, "the self-destruct failed");
+			assert!(ContractInfoOf::<Test>::contains_key(proxy), "the proxy still exists");
+			assert_eq!(stored(proxy, 0), Some(word(&[2])));
+			assert_eq!(balance(heir), 0, "no value left");
+			assert_state_consistent();
+		}
+		// Called directly, the library destroys itself.
+		let outcome = call_for_output(destructor, 0, GAS, heir.as_bytes().to_vec());
+		assert_eq!(outcome.result, Ok(vec![]));
+		assert!(!ContractInfoOf::<Test>::contains_key(destructor));
+		assert_state_consistent();
+	});
+}
+
+#[test]
+fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
+	new_test_ext().execute_with(|| {
+		let destructor = deploy(&fixture("destructor"), 1);
+		let code = fixture("store");
+		// Init code: callDelegate(destructor, heir) and store its return code plus one at key
+		// 1, then return the store contract.
+		let init = wasm(&format!(
+			r#"(module
+				(import "ethereum" "callDelegate" (func $delegate (param i64 i32 i32 i32) (result i32)))
+				(import "ethereum" "storageStore" (func $store (param i32 i32)))
+				(import "ethereum" "finish" (func $finish (param i32 i32)))
+				(memory (export "memory") 1)
+				(data (i32.const 0) "{destructor}")
+				(data (i32.const 32) "\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77\77")
+				(data (i32.const 64) "\01")
+				(data (i32.const 1024) "{code}")
+				(func (export "main")
+					(i32.store8 (i32.const 96) (i32.add (i32.const 1)
+						(call $delegate (i64.const 0x7fffffffffffffff) (i32.const 0) (i32.const 32)
+							(i32.const 20))))
+					(call $store (i32.const 64) (i32.const 96))
+					(call $finish (i32.const 1024) (i32.const {len}))))"#,
+			destructor = wat_bytes(destructor.as_bytes()),
+			code = wat_bytes(&code),
+			len = code.len()
+		));
+		System::reset_events();
+		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
+			deployer: &ALICE,
+			value: 0,
+			gas_limit: 10 * GAS,
+			init_code: init,
+			input: vec![],
+			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+		});
+		let address = outcome.result.expect("deploys").address;
+		let info = ContractInfoOf::<Test>::get(address).expect("the contract exists");
+		assert_eq!(info.code_hash, code_hash(&code));
+		assert_eq!(stored(address, 1), Some(word(&[2])), "the delegated self-destruct failed");
+		assert_eq!(stored(address, 0), None, "the library's store was undone with it");
+		assert!(events().iter().any(|event| matches!(event,
+			Event::Deployed { contract, .. } if *contract == address)));
+		assert_state_consistent();
 	});
 }

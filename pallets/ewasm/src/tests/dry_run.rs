@@ -67,3 +67,27 @@ fn a_deployment_dry_run_names_the_address_and_keeps_nothing() {
 		assert_eq!(failing.deployed, None);
 	});
 }
+
+#[test]
+fn a_dry_run_of_an_infinite_loop_with_unbounded_gas_runs_out_of_an_extrinsics_gas() {
+	new_test_ext().execute_with(|| {
+		let contract = deploy(&fixture("infinite_loop"), 0);
+		let max_gas = crate::gas::max_extrinsic_gas::<Test>(Ewasm::call_base_weight(0));
+		assert!(max_gas < u64::MAX / 1_000_000, "the block's weight bounds an extrinsic's gas");
+		let report = Ewasm::dry_run_call(BOB, contract, 0, u64::MAX, vec![]);
+		assert_eq!(report.result, Err(Error::<Test>::OutOfGas.into()));
+		assert_eq!((report.gas_used, report.gas_required), (max_gas, max_gas));
+
+		let init = init_code_for(&fixture("store"));
+		let looping_init = fixture("infinite_loop");
+		let report = Ewasm::dry_run_deploy(ALICE, 0, u64::MAX, looping_init, vec![], [0; 32]);
+		let max_gas = crate::gas::max_extrinsic_gas::<Test>(Ewasm::deploy_base_weight(0));
+		assert_eq!(
+			(report.result, report.gas_used),
+			(Err(Error::<Test>::OutOfGas.into()), max_gas)
+		);
+		// A limit within the bound is used as given.
+		let report = Ewasm::dry_run_deploy(ALICE, 0, GAS, init, vec![], [0; 32]);
+		assert_eq!(report.result, Ok(()));
+	});
+}

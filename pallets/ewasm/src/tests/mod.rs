@@ -1,6 +1,7 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
-//! (`fixtures/*.wat`): single contracts here, the call stack in [`call_stack`], the block
-//! and chain getters in [`environment`], rent, eviction and wake in [`rent`].
+//! (`fixtures/*.wat`): single contracts here, the accounts behind addresses in [`accounts`],
+//! the call stack in [`call_stack`], the block and chain getters in [`environment`], rent,
+//! eviction and wake in [`rent`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -721,6 +722,7 @@ fn every_specified_function_is_linked_with_its_signature() {
 		debug_enabled: true,
 		engine: engine.clone(),
 		memory_budget: Default::default(),
+		active_frames: Default::default(),
 	};
 	let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
 	let mut store = Store::new(&engine, HostState::<Test>::new(Context::default(), tx, limits));
@@ -729,7 +731,39 @@ fn every_specified_function_is_linked_with_its_signature() {
 		.expect("every specified function resolves with the specified signature");
 }
 
+/// Asserts the invariants that tie contract storage, contract metadata and code together: no
+/// storage item without a contract (or an eviction deleting it), each contract's counters match
+/// its items, and each code's refcount is the number of contracts using it.
+fn assert_state_consistent() {
+	use crate::Evicting;
+	use std::collections::BTreeMap;
+	let mut items: BTreeMap<Address, u32> = BTreeMap::new();
+	for (address, _, _) in ContractStorage::<Test>::iter() {
+		assert!(
+			ContractInfoOf::<Test>::contains_key(address)
+				|| Evicting::<Test>::contains_key(address),
+			"storage of {address:?} without a contract"
+		);
+		*items.entry(address).or_default() += 1;
+	}
+	let mut users: BTreeMap<H256, u64> = BTreeMap::new();
+	for (address, info) in ContractInfoOf::<Test>::iter() {
+		let count = items.get(&address).copied().unwrap_or(0);
+		assert_eq!((info.storage_items, info.storage_bytes), (count, 64 * u64::from(count)));
+		if !info.is_under_construction() {
+			*users.entry(info.code_hash).or_default() += 1;
+		}
+	}
+	let refcounts: BTreeMap<H256, u64> =
+		CodeInfoOf::<Test>::iter().map(|(hash, info)| (hash, info.refcount)).collect();
+	assert_eq!(refcounts, users, "code refcounts are the contracts using each code");
+	let stored: Vec<H256> = PristineCode::<Test>::iter_keys().collect();
+	assert_eq!(stored.len(), refcounts.len());
+	assert!(stored.iter().all(|hash| refcounts.contains_key(hash)));
+}
+
 // After the helpers and macros above, which they use.
+mod accounts;
 mod call_stack;
 mod dry_run;
 mod environment;

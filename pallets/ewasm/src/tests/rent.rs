@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::{
-	exec::account_of,
+	accounts::account_of,
 	rent::{rented_bytes, storage_commitment, Eviction},
 	Evicting, Tombstones, TotalFee,
 };
@@ -145,6 +145,57 @@ fn poke_is_free_and_limited_per_block() {
 }
 
 #[test]
+fn eviction_takes_what_the_contract_owed_and_only_new_value_wakes_it() {
+	new_test_ext().execute_with(|| {
+		let code = fixture("store");
+		let contract = rented_contract(0);
+		let per_block = rent_per_block(contract);
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), 2 * per_block));
+		next_blocks(3);
+		let issuance = Balances::total_issuance();
+		System::reset_events();
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		assert_eq!(
+			rent_events(),
+			vec![Event::Evicted { contract, fee_mark: 3 * FEE, rent_taken: 2 * per_block }]
+		);
+		assert_eq!(balance(contract), 0, "all it held went to what it owed");
+		assert_eq!(Balances::total_issuance(), issuance - 2 * per_block, "burned");
+		crate::rent::delete_evicted_storage::<Test>(u32::MAX);
+
+		// Value that reaches the sleeping address later is not counted toward waking it.
+		let prepaid = 10 * FEE * u128::from(rented_bytes(code.len() as u32, 0));
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), prepaid));
+		let wake = |value| {
+			Ewasm::wake(
+				RuntimeOrigin::signed(BOB),
+				contract,
+				code.clone(),
+				vec![],
+				1,
+				3 * FEE,
+				value,
+			)
+		};
+		assert_noop!(wake(prepaid - 1), Error::<Test>::WakeValueTooLow);
+		assert_ok!(wake(prepaid));
+		assert_eq!(balance(contract), 2 * prepaid);
+	});
+}
+
+#[test]
+fn a_poke_that_neither_collects_nor_evicts_pays_its_fee() {
+	new_test_ext().execute_with(|| {
+		let contract = rented_contract(1_000_000_000);
+		next_blocks(1);
+		let collects = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
+		assert_eq!(collects.pays_fee, Pays::No);
+		let idle = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
+		assert_eq!(idle.pays_fee, Pays::Yes, "nothing owed in the same block");
+	});
+}
+
+#[test]
 fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
 	new_test_ext().execute_with(|| {
 		let code = fixture("store");
@@ -167,7 +218,7 @@ fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
 		next_blocks(1);
 		System::reset_events();
 		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
-		assert_eq!(rent_events(), vec![Event::Evicted { contract, fee_mark: FEE }]);
+		assert_eq!(rent_events(), vec![Event::Evicted { contract, fee_mark: FEE, rent_taken: 0 }]);
 		assert_eq!(ContractInfoOf::<Test>::get(contract), None);
 		assert_eq!(
 			error_of(Ewasm::call(RuntimeOrigin::signed(BOB), contract, 0, GAS, vec![])),
@@ -319,7 +370,9 @@ fn rent_eviction_and_wake_conserve_value() {
 						match event {
 							Event::RentCharged { amount, .. } => rent_paid += amount,
 							// Evicted: seal the tombstone at once and wake it from what it stored.
-							Event::Evicted { fee_mark, .. } => {
+							Event::Evicted { fee_mark, rent_taken, .. } => {
+								rent_paid += rent_taken;
+								assert_eq!(balance(contract), 0, "a sleeper keeps nothing");
 								crate::rent::delete_evicted_storage::<Test>(u32::MAX);
 								let storage = stored.iter().map(|k| ([*k; 32], [1; 32])).collect();
 								assert_ok!(Ewasm::wake(
@@ -393,9 +446,11 @@ fn under_total_fee_ttl_calls_pay_touch_gas_to_extend_and_expired_contracts_are_e
 		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 30_000);
 		assert_eq!(Ewasm::rent_status(contract).unwrap().evictable_at_block, Some(1 + 31));
 
-		// A poke neither pays nor extends; once TOTALFEE passes the TTL it evicts.
+		// A poke neither pays nor extends (so it pays its fee); once TOTALFEE passes the TTL it
+		// evicts.
 		next_blocks(30);
-		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
+		let live = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
+		assert_eq!(live.pays_fee, Pays::Yes);
 		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().ttl, 30_000);
 		next_blocks(1);
 		assert_fails_cleanly!(

@@ -11,6 +11,7 @@ use super::runtime::{
 	HostResult, HostState, HostTrap,
 };
 use crate::{
+	accounts,
 	address::{create2_address, create_address},
 	environment::{self, BlockEnvironment},
 	exec::{self, Creation, MessageCall},
@@ -23,7 +24,10 @@ use ewasm_primitives::{
 	value::{decode_value, encode_value, Word},
 	Address, ReturnCode, DEBUG_NAMESPACE, ETHEREUM_NAMESPACE,
 };
-use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
+use polkadot_sdk::{
+	sp_core::{Get, H256},
+	sp_runtime::DispatchError,
+};
 use wasmi::{Caller, Linker};
 
 /// Log target of the `debug` namespace.
@@ -121,7 +125,7 @@ fn start_nested<T: Config>(
 		is_static: context.is_static,
 		depth: context.depth,
 	};
-	if parent.depth >= MAX_CALL_DEPTH || exec::balance_of::<T>(&parent.address) < value {
+	if parent.depth >= MAX_CALL_DEPTH || accounts::contract_balance::<T>(&parent.address) < value {
 		return Ok(None);
 	}
 	let forwarded = gas::forwardable(gas_left(&*c)?, requested);
@@ -168,7 +172,7 @@ fn message_call<T: Config>(
 	let mut cost = costs.call;
 	if value > 0 {
 		cost = cost.saturating_add(costs.call_value);
-		if kind == CallKind::Call && !exec::exists::<T>(&target) {
+		if kind == CallKind::Call && !accounts::exists::<T>(&target) {
 			cost = cost.saturating_add(costs.new_account);
 		}
 	}
@@ -179,7 +183,7 @@ fn message_call<T: Config>(
 	};
 	let stipend = if value > 0 { costs.call_stipend } else { 0 };
 	let this = parent.address;
-	let payer = exec::account_of::<T>(&this);
+	let payer = accounts::contract_account::<T>(&this);
 	let (caller, account, value) = match kind {
 		CallKind::Call | CallKind::Static => (this, target, value),
 		CallKind::CallCode => (this, this, value),
@@ -204,7 +208,8 @@ fn message_call<T: Config>(
 
 /// `create` (`salt` is `None`: address from this contract's nonce) and `create2`. Charges the
 /// creation price, then gives the init code all but one 64th of the gas left. Fails (1)
-/// without running when the depth limit is reached or the balance cannot pay `value`.
+/// without running when the init code is longer than `MaxCodeLen`, the depth limit is reached
+/// or the balance cannot pay `value`.
 fn create_contract<T: Config>(
 	c: &mut Ctx<'_, T>,
 	value: i32,
@@ -217,6 +222,13 @@ fn create_contract<T: Config>(
 	charge(c, cost)?;
 	ensure_mutable(c)?;
 	let value = decode_value(read_array(c, value)?);
+	// Init code outside memory traps (as any out-of-bounds access); init code longer than any
+	// code the chain stores fails before it is copied or hashed.
+	check_range(c, data, length as u32)?;
+	if length as u32 > T::MaxCodeLen::get() {
+		c.data_mut().return_data.clear();
+		return Ok(ReturnCode::Failure.into());
+	}
 	let init_code = read(c, data, length as u32)?;
 	let salt: Option<Word> = salt.map(|offset| read_array(c, offset)).transpose()?;
 	check_range(c, result, 20)?;
@@ -229,7 +241,7 @@ fn create_contract<T: Config>(
 		None => create_address(&this, storage::take_nonce::<T>(&this)),
 	};
 	let creation = Creation {
-		payer: exec::account_of::<T>(&this),
+		payer: accounts::contract_account::<T>(&this),
 		creator: this,
 		address,
 		value,
@@ -494,7 +506,7 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 			let cost = c.data().costs().external_balance;
 			charge(&mut c, cost)?;
 			let address = Address(read_array(&c, address)?);
-			write(&mut c, result, &encode_value(exec::balance_of::<T>(&address)))
+			write(&mut c, result, &encode_value(accounts::balance_of::<T>(&address)))
 		},
 	)?;
 
@@ -673,20 +685,24 @@ fn link_halts<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 	// code use, its storage) and sending its balance to the beneficiary. Costs the
 	// self-destruct price, per storage item deleted, and the new-account price when value
 	// goes to an address that does not exist; earns the self-destruct refund.
-	// Traps: static call; init code; out-of-bounds memory; out of gas.
+	// Traps: static call; init code; another live frame acts as this contract (a delegated
+	// frame, or re-entry); out-of-bounds memory; out of gas.
 	linker.func_wrap(ns, "selfDestruct", |mut c: Ctx<'_, T>, address: i32| -> HostResult<()> {
 		ensure_mutable(&c)?;
 		if c.data().context.is_init {
 			return Err(HostTrap::SelfDestructInInit.into());
 		}
-		let beneficiary = Address(read_array(&c, address)?);
 		let this = c.data().context.address;
+		if c.data().tx.active_frames.count(&this) > 1 {
+			return Err(HostTrap::SelfDestructWhileActive.into());
+		}
+		let beneficiary = Address(read_array(&c, address)?);
 		let costs = *c.data().costs();
 		let items = ContractInfoOf::<T>::get(this).map_or(0, |info| info.storage_items);
 		let mut cost = costs
 			.self_destruct
 			.saturating_add(costs.self_destruct_per_item.saturating_mul(items.into()));
-		if exec::balance_of::<T>(&this) > 0 && !exec::exists::<T>(&beneficiary) {
+		if accounts::contract_balance::<T>(&this) > 0 && !accounts::exists::<T>(&beneficiary) {
 			cost = cost.saturating_add(costs.new_account);
 		}
 		charge(&mut c, cost)?;

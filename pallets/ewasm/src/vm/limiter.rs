@@ -18,7 +18,12 @@ pub struct MemoryBudget(Rc<Cell<usize>>);
 impl MemoryBudget {
 	/// The budget of a new transaction.
 	pub fn new() -> Self {
-		MemoryBudget(Rc::new(Cell::new(MAX_CALL_STACK_MEMORY_BYTES)))
+		Self::with_bytes(MAX_CALL_STACK_MEMORY_BYTES)
+	}
+
+	/// A budget of `bytes`.
+	pub fn with_bytes(bytes: usize) -> Self {
+		MemoryBudget(Rc::new(Cell::new(bytes)))
 	}
 
 	/// Bytes left.

@@ -2,6 +2,7 @@
 //! and [`execute`], which runs one frame (a contract's `main`) and maps every way it can end
 //! to a [`Halt`].
 
+pub mod active;
 pub mod env;
 pub mod limiter;
 pub mod prepare;
@@ -9,8 +10,10 @@ pub mod runtime;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
+	limits::MAX_MEMORY_BYTES,
 	Config, LOG_TARGET,
 };
+use active::ActiveFrames;
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
 use limiter::{FrameLimiter, MemoryBudget};
@@ -52,6 +55,8 @@ pub struct Transaction {
 	pub engine: Engine,
 	/// The memory the live frames may still take.
 	pub memory_budget: MemoryBudget,
+	/// The contracts live frames act as.
+	pub active_frames: ActiveFrames,
 }
 
 /// How an execution ended.
@@ -82,9 +87,14 @@ pub struct Execution {
 	pub refund: u64,
 }
 
-/// A store for one frame, its growth limited as [`limits`] says.
-fn new_store<T: Config>(context: Context, tx: &Transaction) -> Store<HostState<T>> {
-	let limits = FrameLimiter::new(tx.memory_budget.clone());
+/// A store for one frame, its memory drawn from `budget` and its growth limited as
+/// [`limits`] says.
+fn new_store<T: Config>(
+	context: Context,
+	tx: &Transaction,
+	budget: MemoryBudget,
+) -> Store<HostState<T>> {
+	let limits = FrameLimiter::new(budget);
 	let mut store = Store::new(&tx.engine, HostState::<T>::new(context, tx.clone(), limits));
 	store.limiter(|state| &mut state.limits);
 	store
@@ -92,9 +102,12 @@ fn new_store<T: Config>(context: Context, tx: &Transaction) -> Store<HostState<T
 
 /// Whether `module` can be instantiated within the limits: its table fits
 /// [`crate::limits::MAX_TABLE_ELEMENTS`] and its data and element segments fit its memory and
-/// table. Checked once, when code is stored, so stored code never fails to start.
+/// table. Checked once, when code is stored, so stored code never fails to start. The check
+/// has a memory budget of its own (one contract's largest memory, freed right after), so it
+/// does not depend on how much of the call stack's budget the live frames hold.
 pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
-	let mut store = new_store::<T>(Context::default(), tx);
+	let budget = MemoryBudget::with_bytes(MAX_MEMORY_BYTES);
+	let mut store = new_store::<T>(Context::default(), tx, budget);
 	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
 	if store.set_fuel(u64::MAX).is_err() {
 		return false;
@@ -110,7 +123,8 @@ pub fn execute<T: Config>(
 	tx: &Transaction,
 	gas_limit: u64,
 ) -> Execution {
-	let mut store = new_store::<T>(context, tx);
+	let _frame = tx.active_frames.enter(context.address);
+	let mut store = new_store::<T>(context, tx, tx.memory_budget.clone());
 
 	let result = run_main(&mut store, module, gas_limit);
 	let gas_left = runtime::gas_left(&store).unwrap_or(0);

@@ -83,6 +83,10 @@ pub enum HostTrap {
 	/// `selfDestruct` was called by init code (a contract cannot destroy itself before it
 	/// exists).
 	SelfDestructInInit,
+	/// `selfDestruct` was called while another live frame acts as the same contract (a
+	/// `callDelegate`/`callCode` into a self-destructing library, or re-entry); see
+	/// [`super::active`].
+	SelfDestructWhileActive,
 	/// `useGas` was called with a negative amount.
 	NegativeGas,
 	/// `log` was called with more than four topics.

@@ -46,3 +46,12 @@ pub const MAX_CALL_DEPTH: u32 = 32;
 
 /// Most elements a contract's table may hold or grow to.
 pub const MAX_TABLE_ELEMENTS: usize = 4096;
+
+/// Most locals one function may declare, besides its parameters. A call initializes every
+/// local of the function it enters for the one unit of fuel the call costs, so their number
+/// is bounded like pallet-contracts bounded it, and the `instr_call_locals` benchmark measures
+/// calls of a function with this many.
+pub const MAX_FUNCTION_LOCALS: u32 = 1024;
+
+/// Most parameters one function may take: wasmi's strict module limits (see `vm::prepare`).
+pub const MAX_FUNCTION_PARAMS: u32 = 32;

@@ -73,51 +73,165 @@ pub fn scratch(data_len: usize) -> i32 {
 
 /// A module importing `imports`, with `data` at offset 0, whose `main` runs `body`.
 pub fn module(imports: &[&str], data: &[u8], body: &Body) -> Vec<u8> {
-	let mut out = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-	// Type 0 is `main`'s `() -> ()`; type `n + 1` is the `n`-th import's.
-	let mut types = Vec::new();
-	uleb(imports.len() as u32 + 1, &mut types);
-	signature(&[], &[], &mut types);
-	for import in imports {
-		let function = host_function(import);
-		signature(function.params, function.results, &mut types);
+	Module { imports, data, main: body, ..Module::default() }.build()
+}
+
+/// A function besides `main`, without results.
+#[derive(Clone, Debug, Default)]
+pub struct Function {
+	/// Its `i64` parameters.
+	pub params: u32,
+	/// Its `i64` locals besides the parameters.
+	pub locals: u32,
+	/// Its instructions.
+	pub body: Body,
+}
+
+/// A module: `imports` (function `n` is the `n`-th import), `main` (function `imports.len()`,
+/// with one `i32` local, the loop counter of [`Body::repeat`]), `functions` after it (the `k`-th
+/// is function and type [`Module::function_index`]`(k)`), a table
+/// holding `functions` in order (slot `k` is the `k`-th) if `table`, `data` at offset 0, and
+/// memory of `pages` pages or, if more, the data rounded up to pages plus a scratch page.
+#[derive(Clone, Copy, Debug)]
+pub struct Module<'a> {
+	/// The EEI functions imported.
+	pub imports: &'a [&'a str],
+	/// The data segment, at offset 0.
+	pub data: &'a [u8],
+	/// The body of `main`.
+	pub main: &'a Body,
+	/// Functions after `main`.
+	pub functions: &'a [Function],
+	/// Whether a table holds `functions`.
+	pub table: bool,
+	/// The least initial memory, in pages.
+	pub pages: u32,
+}
+
+static EMPTY_BODY: Body = Body(Vec::new());
+
+impl Default for Module<'_> {
+	fn default() -> Self {
+		Module {
+			imports: &[],
+			data: &[],
+			main: &EMPTY_BODY,
+			functions: &[],
+			table: false,
+			pages: 0,
+		}
 	}
-	section(1, &types, &mut out);
-	if !imports.is_empty() {
+}
+
+impl Module<'_> {
+	/// The function index of the `k`-th function of `functions`, which is also the index of
+	/// its type (types are laid out as functions are: `main`'s, the imports', the functions').
+	pub fn function_index(&self, k: u32) -> u32 {
+		self.imports.len() as u32 + 1 + k
+	}
+
+	/// The module's bytes.
+	pub fn build(&self) -> Vec<u8> {
+		let mut out = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+		self.types(&mut out);
+		self.import_section(&mut out);
+		let mut functions = Vec::new();
+		uleb(1 + self.functions.len() as u32, &mut functions);
+		functions.push(0x00);
+		for k in 0..self.functions.len() as u32 {
+			uleb(self.function_index(k), &mut functions);
+		}
+		section(3, &functions, &mut out);
+		if self.table {
+			let mut table = vec![0x01, 0x70, 0x00];
+			uleb(self.functions.len() as u32, &mut table);
+			section(4, &table, &mut out);
+		}
+		let mut memory = vec![0x01, 0x00];
+		uleb((scratch(self.data.len()) as u32 / PAGE + 1).max(self.pages), &mut memory);
+		section(5, &memory, &mut out);
+		let mut exports = vec![0x02];
+		name("main", &mut exports);
+		exports.push(0x00);
+		uleb(self.imports.len() as u32, &mut exports);
+		name("memory", &mut exports);
+		exports.extend([0x02, 0x00]);
+		section(7, &exports, &mut out);
+		if self.table {
+			// One active segment of table 0 at offset 0: the functions in order.
+			let mut elements = vec![0x01, 0x00, 0x41, 0x00, 0x0b];
+			uleb(self.functions.len() as u32, &mut elements);
+			for k in 0..self.functions.len() as u32 {
+				uleb(self.function_index(k), &mut elements);
+			}
+			section(9, &elements, &mut out);
+		}
+		self.code_section(&mut out);
+		let mut segment = vec![0x01, 0x00, 0x41, 0x00, 0x0b];
+		uleb(self.data.len() as u32, &mut segment);
+		segment.extend_from_slice(self.data);
+		section(11, &segment, &mut out);
+		out
+	}
+
+	/// Type 0 is `main`'s `() -> ()`; type `n + 1` is the `n`-th import's; then the functions'.
+	fn types(&self, out: &mut Vec<u8>) {
+		let mut types = Vec::new();
+		uleb(self.imports.len() as u32 + 1 + self.functions.len() as u32, &mut types);
+		signature(&[], &[], &mut types);
+		for import in self.imports {
+			let function = host_function(import);
+			signature(function.params, function.results, &mut types);
+		}
+		for function in self.functions {
+			let params = vec![ValueType::I64; function.params as usize];
+			signature(&params, &[], &mut types);
+		}
+		section(1, &types, out);
+	}
+
+	fn import_section(&self, out: &mut Vec<u8>) {
+		if self.imports.is_empty() {
+			return;
+		}
 		let mut entries = Vec::new();
-		uleb(imports.len() as u32, &mut entries);
-		for (index, import) in imports.iter().enumerate() {
+		uleb(self.imports.len() as u32, &mut entries);
+		for (index, import) in self.imports.iter().enumerate() {
 			name(ewasm_primitives::ETHEREUM_NAMESPACE, &mut entries);
 			name(import, &mut entries);
 			entries.push(0x00);
 			uleb(index as u32 + 1, &mut entries);
 		}
-		section(2, &entries, &mut out);
+		section(2, &entries, out);
 	}
-	section(3, &[0x01, 0x00], &mut out);
-	let mut memory = vec![0x01, 0x00];
-	uleb(scratch(data.len()) as u32 / PAGE + 1, &mut memory);
-	section(5, &memory, &mut out);
-	let mut exports = vec![0x02];
-	name("main", &mut exports);
-	exports.push(0x00);
-	uleb(imports.len() as u32, &mut exports);
-	name("memory", &mut exports);
-	exports.extend([0x02, 0x00]);
-	section(7, &exports, &mut out);
-	// One local: the loop counter.
-	let mut function = vec![0x01, 0x01, 0x7f];
+
+	fn code_section(&self, out: &mut Vec<u8>) {
+		let mut code = Vec::new();
+		uleb(1 + self.functions.len() as u32, &mut code);
+		// `main`: one local, the loop counter.
+		function_body(&[0x01, 0x01, 0x7f], self.main, &mut code);
+		for function in self.functions {
+			let mut locals = Vec::new();
+			if function.locals == 0 {
+				locals.push(0x00);
+			} else {
+				locals.push(0x01);
+				uleb(function.locals, &mut locals);
+				locals.push(0x7e);
+			}
+			function_body(&locals, &function.body, &mut code);
+		}
+		section(10, &code, out);
+	}
+}
+
+/// A function body: its `locals` declarations, its instructions and `end`, size first.
+fn function_body(locals: &[u8], body: &Body, out: &mut Vec<u8>) {
+	let mut function = locals.to_vec();
 	function.extend_from_slice(&body.0);
 	function.push(0x0b);
-	let mut code = vec![0x01];
-	uleb(function.len() as u32, &mut code);
-	code.extend(function);
-	section(10, &code, &mut out);
-	let mut segment = vec![0x01, 0x00, 0x41, 0x00, 0x0b];
-	uleb(data.len() as u32, &mut segment);
-	segment.extend_from_slice(data);
-	section(11, &segment, &mut out);
-	out
+	uleb(function.len() as u32, out);
+	out.extend(function);
 }
 
 /// An argument of a host function call.
@@ -202,6 +316,80 @@ impl Body {
 		body
 	}
 
+	/// Calls function `index`, which takes `params` `i64` parameters (all 1).
+	pub fn call_function(mut self, index: u32, params: u32) -> Self {
+		self = self.i64_ones(params);
+		self.0.push(0x10);
+		uleb(index, &mut self.0);
+		self
+	}
+
+	/// Calls table slot `slot` through `call_indirect` with type `type_index`, which takes
+	/// `params` `i64` parameters (all 1).
+	pub fn call_indirect(mut self, type_index: u32, slot: i32, params: u32) -> Self {
+		self = self.i64_ones(params).i32_const(slot);
+		self.0.push(0x11);
+		uleb(type_index, &mut self.0);
+		self.0.push(0x00);
+		self
+	}
+
+	fn i64_ones(mut self, count: u32) -> Self {
+		for _ in 0..count {
+			self.0.extend([0x42, 0x01]);
+		}
+		self
+	}
+
+	/// A `br_table` of `targets` labels (all leaving the block around it), indexed by the loop
+	/// counter.
+	pub fn br_table(mut self, targets: u32) -> Self {
+		// block; local.get 0; br_table 0 ... 0 (default 0); end
+		self.0.extend([0x02, 0x40, 0x20, 0x00, 0x0e]);
+		uleb(targets, &mut self.0);
+		self.0.extend(core::iter::repeat_n(0x00, targets as usize + 1));
+		self.0.push(0x0b);
+		self
+	}
+
+	/// `memory.grow` by `pages`, dropping the result.
+	pub fn memory_grow(self, pages: i32) -> Self {
+		let mut body = self.i32_const(pages);
+		body.0.extend([0x40, 0x00, 0x1a]);
+		body
+	}
+
+	/// Adds 1 to the `i64` local `local`, `times` times: 7 bytes each, dense arithmetic on
+	/// locals for the translator to compile.
+	pub fn increment_local(mut self, local: u32, times: u32) -> Self {
+		for _ in 0..times {
+			// local.get; i64.const 1; i64.add; local.set
+			self.0.push(0x20);
+			uleb(local, &mut self.0);
+			self.0.extend([0x42, 0x01, 0x7c, 0x21]);
+			uleb(local, &mut self.0);
+		}
+		self
+	}
+
+	/// Returns from the function when its first (`i64`) parameter is zero, else calls
+	/// function `index` with it minus one: recursion as deep as the parameter.
+	pub fn recurse(mut self, index: u32) -> Self {
+		// local.get 0; i64.eqz; br_if 0; local.get 0; i64.const 1; i64.sub; call index
+		self.0.extend([0x20, 0x00, 0x50, 0x0d, 0x00, 0x20, 0x00, 0x42, 0x01, 0x7d, 0x10]);
+		uleb(index, &mut self.0);
+		self
+	}
+
+	/// Calls function `index` with the one `i64` parameter `value`.
+	pub fn call_with_i64(mut self, index: u32, value: i64) -> Self {
+		self.0.push(0x42);
+		sleb(value, &mut self.0);
+		self.0.push(0x10);
+		uleb(index, &mut self.0);
+		self
+	}
+
 	/// Runs `body` `times` times, with the loop counter going from `times` down to 1.
 	pub fn repeat(self, times: u32, body: Body) -> Self {
 		let mut out = self.i32_const(times as i32);
@@ -228,6 +416,43 @@ pub fn contract(len: u32) -> Vec<u8> {
 	contract_filled(len, 0x2a)
 }
 
+/// What `build` makes of one never-called function of dense arithmetic (7-byte increments of a
+/// local, [`Body::increment_local`]) as long as keeps the module within `len` bytes (and at
+/// least `len - 16`): translation's most work per byte, the worst case of loading code.
+fn with_dense_code(len: u32, build: impl Fn(&[Function]) -> Vec<u8>) -> Vec<u8> {
+	let dense =
+		|times| [Function { params: 0, locals: 1, body: Body::new().increment_local(0, times) }];
+	// The sizes of the function body and the code section take up to 4 more bytes each.
+	let overhead = build(&dense(0)).len() as u32 + 8;
+	build(&dense(len.saturating_sub(overhead) / 7))
+}
+
+/// A contract of at most `len` bytes of dense code (see [`with_dense_code`]) whose memory
+/// starts at `pages` pages; its one data byte is `fill`, so that contracts with different
+/// fills have different code.
+pub fn dense_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
+	with_dense_code(len, |functions| {
+		Module { data: &[fill], functions, pages, ..Module::default() }.build()
+	})
+}
+
+/// Init code of at most `len` bytes that deploys `contract`, with the largest memory and the
+/// rest of its bytes dense code (see [`with_dense_code`]).
+pub fn dense_init_code(contract: &[u8], len: u32) -> Vec<u8> {
+	let main = Body::new().call(0, "finish", &[Arg::I32(0), Arg::I32(contract.len() as i32)]);
+	with_dense_code(len, |functions| {
+		Module {
+			imports: &["finish"],
+			data: contract,
+			main: &main,
+			functions,
+			pages: crate::limits::MAX_MEMORY_PAGES,
+			..Module::default()
+		}
+		.build()
+	})
+}
+
 /// Init code that deploys `contract`, and holds `padding` more bytes that it does not use.
 pub fn init_code_padded(contract: &[u8], padding: u32) -> Vec<u8> {
 	let mut data = contract.to_vec();
@@ -251,6 +476,41 @@ mod tests {
 		for len in [200, 1_000, 24 * 1024] {
 			let code = contract(len);
 			assert!(code.len() as u32 <= len && code.len() as u32 + 8 >= len, "{len}");
+			let dense = dense_contract(len, 128, 1);
+			assert!(dense.len() as u32 <= len && dense.len() as u32 + 16 >= len, "{len}");
+			let init = dense_init_code(&dense_contract(len / 2, 128, 1), len);
+			assert!(init.len() as u32 <= len && init.len() as u32 + 16 >= len, "{len}");
+		}
+	}
+
+	#[test]
+	fn generated_shapes_are_valid_contracts() {
+		let rules = prepare::CodeRules { max_len: u32::MAX, debug_enabled: false };
+		// Function 1 recurses on its one parameter; function 2 takes three and does nothing.
+		let functions = [
+			Function { params: 1, locals: 3, body: Body::new().recurse(1) },
+			Function { params: 3, locals: 0, body: Body::new() },
+		];
+		let main = Body::new().repeat(
+			2,
+			Body::new()
+				.call_function(2, 3)
+				.call_indirect(2, 1, 3)
+				.br_table(4)
+				.memory_grow(1)
+				.call_with_i64(1, 3),
+		);
+		let module = Module {
+			main: &main,
+			functions: &functions,
+			table: true,
+			pages: 2,
+			..Module::default()
+		};
+		let prepared = prepare::prepare(&prepare::engine(), &module.build(), rules);
+		assert!(prepared.is_ok(), "{:?}", prepared.err());
+		for code in [dense_contract(1_000, 128, 1), dense_init_code(&[1, 2], 1_000)] {
+			assert!(prepare::prepare(&prepare::engine(), &code, rules).is_ok());
 		}
 	}
 

@@ -18,6 +18,9 @@ use crate::{
 	accounts::account_of,
 	address::AddressMapper,
 	exec::{CallRequest, ExecOutcome},
+	limits::{
+		MAX_FUNCTION_LOCALS, MAX_FUNCTION_PARAMS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH,
+	},
 	rent, storage, Address, Call, Config, ContractInfo, ContractInfoOf, Error, Evicting, Pallet,
 	Tombstones, TotalFee,
 };
@@ -78,6 +81,9 @@ const REPEATS: u32 = 128;
 /// Iterations of the instruction benchmark: enough that the instructions, not the call
 /// around them, dominate its largest run.
 const INSTR_REPEATS: u32 = 10_000;
+
+/// Iterations of the instruction-shape benchmarks ([`Shape`]).
+const SHAPE_REPEATS: u32 = 1_000;
 
 /// Iterations of the looped host benchmarks whose every iteration runs or creates a contract.
 const FRAME_REPEATS: u32 = 32;
@@ -150,11 +156,12 @@ fn once<T: Config>(import: &str, args: &[Arg], payload: &[u8]) -> Address {
 	install::<T>(code::module(&[import], &host_data(0, payload), &body))
 }
 
-/// Installs contracts of `len` bytes, with different code, at [`numbered`] addresses 1 to
-/// `count`.
+/// Installs contracts of `len` bytes of dense code with the largest memory, each with different
+/// code, at [`numbered`] addresses 1 to `count`: every call of one reads, compiles and
+/// instantiates the worst case.
 fn install_numbered<T: Config>(count: u32, len: u32) {
 	for n in 1..=count {
-		install_at::<T>(numbered(n), code::contract_filled(len, n as u8));
+		install_at::<T>(numbered(n), code::dense_contract(len, MAX_MEMORY_PAGES, n as u8));
 	}
 }
 
@@ -238,6 +245,65 @@ fn instr_contract<T: Config>(r: u32) -> Address {
 	install::<T>(code::module(&[], &host_data(0, &[]), &body))
 }
 
+/// The instruction shapes whose cost per unit of fuel may exceed the `instr` mix's: each
+/// burns little fuel for the work it makes the interpreter do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+	/// A call of a function with [`MAX_FUNCTION_LOCALS`] locals (each call initializes them).
+	CallLocals,
+	/// A call of a function with [`MAX_FUNCTION_PARAMS`] parameters.
+	CallParams,
+	/// A `call_indirect` through the table.
+	CallIndirect,
+	/// A `br_table` of [`BR_TABLE_TARGETS`] targets.
+	BrTable,
+	/// A `memory.grow` by one page (up to the largest memory).
+	MemoryGrow,
+	/// One level of wasm recursion (up to the deepest).
+	Recursion,
+}
+
+/// The targets of the `br_table` of [`Shape::BrTable`].
+const BR_TABLE_TARGETS: u32 = 1024;
+
+impl Shape {
+	/// The contract running the shape `r` times (for [`Shape::Recursion`], `r` levels deep).
+	fn contract(self, r: u32) -> Vec<u8> {
+		let function = |params, locals, body| code::Function { params, locals, body };
+		// Function 1 is the first after `main` (no imports).
+		let (functions, table, step, pages) = match self {
+			Shape::CallLocals => {
+				let callee = function(0, MAX_FUNCTION_LOCALS, Body::new());
+				(vec![callee], false, Body::new().call_function(1, 0), 0)
+			}
+			Shape::CallParams => {
+				let callee = function(MAX_FUNCTION_PARAMS, 0, Body::new());
+				(vec![callee], false, Body::new().call_function(1, MAX_FUNCTION_PARAMS), 0)
+			}
+			Shape::CallIndirect => {
+				(vec![function(0, 0, Body::new())], true, Body::new().call_indirect(1, 0, 0), 0)
+			}
+			Shape::BrTable => (vec![], false, Body::new().br_table(BR_TABLE_TARGETS), 0),
+			Shape::MemoryGrow => (vec![], false, Body::new().memory_grow(1), 1),
+			Shape::Recursion => {
+				let recursive = function(1, 0, Body::new().recurse(1));
+				let main = Body::new().call_with_i64(1, r.into());
+				let module =
+					code::Module { main: &main, functions: &[recursive], ..Default::default() };
+				return module.build();
+			}
+		};
+		let main = Body::new().repeat(r, step);
+		code::Module { main: &main, functions: &functions, table, pages, ..Default::default() }
+			.build()
+	}
+
+	/// Installs [`Shape::contract`] at [`CONTRACT`].
+	fn install<T: Config>(self, r: u32) -> Address {
+		install::<T>(self.contract(r))
+	}
+}
+
 /// The existential deposit: the value the value-sending benchmarks send.
 fn existential<T: Config>() -> u128 {
 	T::Currency::minimum_balance()
@@ -247,12 +313,15 @@ fn existential<T: Config>() -> u128 {
 mod benchmarks {
 	use super::*;
 
-	/// `deploy` with `c` bytes of contract code (the init code is about as long) and `i` bytes
-	/// of input.
+	/// `deploy` of `c` bytes of dense contract code with the largest memory, from init code of
+	/// the largest size (the rest of it dense code) and memory, with value and `i` bytes of
+	/// input: both are validated and compiled, the init code instantiated and run, the new code
+	/// instantiated (to check it can be) and stored.
 	#[benchmark]
 	fn deploy(c: Linear<200, { T::MaxCodeLen::get() - 200 }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
-		let init_code = code::init_code(&code::contract(c));
+		let contract = code::dense_contract(c, MAX_MEMORY_PAGES, 0);
+		let init_code = code::dense_init_code(&contract, T::MaxCodeLen::get());
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller),
@@ -264,13 +333,18 @@ mod benchmarks {
 		);
 	}
 
-	/// `call` of a contract of `c` bytes with `i` bytes of input.
+	/// `call` of a contract of `c` bytes of dense code with the largest memory, with value
+	/// and `i` bytes of input, the contract owing rent: it pays the rent, is compiled,
+	/// instantiated (its whole memory zeroed) and run.
 	#[benchmark]
 	fn call(c: Linear<200, { T::MaxCodeLen::get() }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
-		let dest = install::<T>(code::contract(c));
+		let dest = install::<T>(code::dense_contract(c, MAX_MEMORY_PAGES, 0));
+		TotalFee::<T>::put(1_000);
+		let value = existential::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), dest, 0, GAS, vec![0; i as usize]);
+		_(RawOrigin::Signed(caller), dest, value, GAS, vec![0; i as usize]);
+		assert_eq!(ContractInfoOf::<T>::get(dest).map(|info| info.rent_fee_mark), Some(1_000));
 	}
 
 	/// `poke` that evicts (the heavier outcome).
@@ -318,12 +392,12 @@ mod benchmarks {
 		assert!(Tombstones::<T>::contains_key(numbered(c)));
 	}
 
-	/// `wake` with `c` bytes of code and `s` storage items.
+	/// `wake` with `c` bytes of dense code (validated and compiled) and `s` storage items.
 	#[benchmark]
 	fn wake(c: Linear<200, { T::MaxCodeLen::get() }>, s: Linear<0, 1024>) {
 		let caller = funded::<T>();
 		let address = Address([0xbf; 20]);
-		let code = code::contract(c);
+		let code = code::dense_contract(c, 1, 0);
 		let items: Vec<_> = (0..s)
 			.map(|n| {
 				let mut key = [0u8; 32];
@@ -360,6 +434,66 @@ mod benchmarks {
 	#[benchmark]
 	fn instr(r: Linear<0, INSTR_REPEATS>) {
 		let contract = instr_contract::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Calls of a function with the most locals, `r` times ([`Shape::CallLocals`]).
+	#[benchmark]
+	fn instr_call_locals(r: Linear<0, SHAPE_REPEATS>) {
+		let contract = Shape::CallLocals.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Calls of a function with the most parameters, `r` times ([`Shape::CallParams`]).
+	#[benchmark]
+	fn instr_call_params(r: Linear<0, SHAPE_REPEATS>) {
+		let contract = Shape::CallParams.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `call_indirect`, `r` times ([`Shape::CallIndirect`]).
+	#[benchmark]
+	fn instr_call_indirect(r: Linear<0, SHAPE_REPEATS>) {
+		let contract = Shape::CallIndirect.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// A large `br_table`, `r` times ([`Shape::BrTable`]).
+	#[benchmark]
+	fn instr_br_table(r: Linear<0, SHAPE_REPEATS>) {
+		let contract = Shape::BrTable.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `memory.grow` by a page, `r` times, up to the largest memory ([`Shape::MemoryGrow`]).
+	#[benchmark]
+	fn instr_memory_grow(r: Linear<0, { MAX_MEMORY_PAGES - 2 }>) {
+		let contract = Shape::MemoryGrow.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Wasm recursion `r` levels deep ([`Shape::Recursion`]).
+	#[benchmark]
+	fn instr_recursion(r: Linear<0, { MAX_WASM_RECURSION_DEPTH as u32 - 2 }>) {
+		let contract = Shape::Recursion.install::<T>(r);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
@@ -866,6 +1000,32 @@ mod tests {
 
 	/// An iteration of the `instr` benchmark burns the fuel the gas schedule divides its weight
 	/// by (wasmi's costs are pinned with its exact version, so this changes only with it).
+	/// The fuel one iteration (one level of recursion) of each instruction-shape benchmark
+	/// burns at wasmi's pinned costs: what its weight per iteration is to be divided by to give
+	/// its weight per unit of fuel. `memory.grow` burns 1 024 of its 1 035 for the 64 KiB page
+	/// (a unit per 64 bytes).
+	const SHAPE_FUEL_PER_ITERATION: [(Shape, u64); 6] = [
+		(Shape::CallLocals, 11),
+		(Shape::CallParams, 43),
+		(Shape::CallIndirect, 12),
+		(Shape::BrTable, 11),
+		(Shape::MemoryGrow, 1_035),
+		(Shape::Recursion, 8),
+	];
+
+	/// Each shape's iterations burn the fuel [`SHAPE_FUEL_PER_ITERATION`] pins.
+	#[test]
+	fn every_shape_iteration_burns_its_pinned_fuel() {
+		new_test_ext().execute_with(|| {
+			let gas_used = |shape: Shape, r| run::<Test>(shape.install::<Test>(r), vec![]).gas_used;
+			for (shape, per_iteration) in SHAPE_FUEL_PER_ITERATION {
+				assert_eq!(gas_used(shape, 2) - gas_used(shape, 1), per_iteration, "{shape:?}");
+				let ten = gas_used(shape, 12) - gas_used(shape, 2);
+				assert_eq!(ten, 10 * per_iteration, "{shape:?}");
+			}
+		});
+	}
+
 	#[test]
 	fn an_instr_iteration_burns_the_fuel_the_schedule_assumes() {
 		new_test_ext().execute_with(|| {

@@ -343,8 +343,8 @@ pub mod pallet {
 		/// The code is larger than `MaxCodeLen`.
 		CodeTooLarge,
 		/// The code is not valid wasm MVP without floats and without a start function, or it
-		/// exceeds an engine limit, or it cannot be instantiated (a table over 4096 elements,
-		/// a data or element segment outside its memory or table).
+		/// exceeds an engine limit or 1024 locals in a function, or it cannot be instantiated
+		/// (a table over 4096 elements, a data or element segment outside its memory or table).
 		CodeInvalid,
 		/// The code imports something other than an implemented `ethereum` function with the
 		/// specified signature.

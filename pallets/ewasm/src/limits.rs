@@ -17,8 +17,8 @@
 //! `EnforcedLimits`, pinned with the engine configuration in `vm::prepare`: at most 1000
 //! globals, 10 000 functions, one memory, 1000 data and 1000 element segments, 32 params or
 //! results per function, and at least 40 bytes per function body on average once bodies
-//! exceed 1000 bytes. Locals are bounded by the wasm parser (50 000 per function) and, at run
-//! time, by the value stack limit.
+//! exceed 1000 bytes. Locals are bounded by validation ([`MAX_FUNCTION_LOCALS`] per function)
+//! and, at run time, by the value stack limit.
 
 /// Largest linear memory a contract may declare or grow to, in 64 KiB pages (8 MiB: room for
 /// rustc's default 1 MiB stack and large init code).
@@ -47,10 +47,10 @@ pub const MAX_CALL_DEPTH: u32 = 32;
 /// Most elements a contract's table may hold or grow to.
 pub const MAX_TABLE_ELEMENTS: usize = 4096;
 
-/// Most locals one function may declare, besides its parameters. A call initializes every
-/// local of the function it enters for the one unit of fuel the call costs, so their number
-/// is bounded like pallet-contracts bounded it, and the `instr_call_locals` benchmark measures
-/// calls of a function with this many.
+/// Most locals one function may declare, besides its parameters (validation refuses more). A
+/// call initializes every local of the function it enters for the fuel of one call, so their
+/// number is bounded (pallet-contracts chose the same number), and the `instr_call_locals`
+/// benchmark measures calls of a function with this many.
 pub const MAX_FUNCTION_LOCALS: u32 = 1024;
 
 /// Most parameters one function may take: wasmi's strict module limits (see `vm::prepare`).

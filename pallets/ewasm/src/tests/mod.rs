@@ -640,6 +640,15 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 			r#"(module (memory (export "memory") 129) (func (export "main")))"#,
 			Some(PrepareError::MemoryTooLarge),
 		),
+		(
+			"as many locals as a function may declare",
+			r#"(module (memory (export "memory") 1)
+				(func (param i64) (local i32) (local i64) (local i32) (local i64)
+					(local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+					(local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32))
+				(func (export "main")))"#,
+			None,
+		),
 	];
 	let engine = engine();
 	for (name, wat, expected) in cases {
@@ -647,6 +656,22 @@ fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
 		assert_eq!(result, *expected, "{name}");
 	}
 	assert_eq!(prepare(&engine, b"\0asm", RULES).err(), Some(PrepareError::Invalid), "truncated");
+	// Locals: 1024 in one function (in two declarations) pass, one more fails.
+	let with_locals = |first: u32, second: u32| {
+		wasm(&format!(
+			r#"(module (memory (export "memory") 1)
+				(func (param i64) {} {}) (func (export "main")))"#,
+			"(local i64)".repeat(first as usize),
+			"(local i32)".repeat(second as usize)
+		))
+	};
+	let limit = crate::limits::MAX_FUNCTION_LOCALS;
+	assert_eq!(prepare(&engine, &with_locals(limit - 600, 600), RULES).err(), None);
+	assert_eq!(
+		prepare(&engine, &with_locals(limit - 600, 601), RULES).err(),
+		Some(PrepareError::Invalid),
+		"one local over the limit"
+	);
 	assert_eq!(
 		prepare(&engine, &wasm(cases[0].1), CodeRules { max_len: 4, ..RULES }).err(),
 		Some(PrepareError::TooLarge),

@@ -7,10 +7,13 @@
 //!   the chain enables debugging, of the `debug` namespace), with exactly the table's
 //!   signature;
 //! - it exports exactly `main` (no params, no results) and `memory`;
-//! - its memory starts at no more than [`MAX_MEMORY_PAGES`] pages, and it stays within the
-//!   limits of [`crate::limits`].
+//! - its memory starts at no more than [`MAX_MEMORY_PAGES`] pages, no function declares more
+//!   than [`MAX_FUNCTION_LOCALS`] locals, and it stays within the other limits of
+//!   [`crate::limits`].
 
-use crate::limits::{MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES};
+use crate::limits::{
+	MAX_FUNCTION_LOCALS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES,
+};
 use ewasm_primitives::{
 	eei::{self, ValueType},
 	DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
@@ -25,7 +28,8 @@ pub enum PrepareError {
 	/// The module is larger than the configured maximum.
 	TooLarge,
 	/// The bytes are not valid wasm under the pinned configuration (this includes floats,
-	/// a start function and any post-MVP feature) or exceed an engine limit.
+	/// a start function and any post-MVP feature) or exceed an engine limit or
+	/// [`MAX_FUNCTION_LOCALS`].
 	Invalid,
 	/// An import is not an EEI function (or an enabled debug function) with the specified
 	/// signature.
@@ -95,9 +99,77 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Module,
 		return Err(PrepareError::TooLarge);
 	}
 	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
+	if !locals_within_limit(code) {
+		return Err(PrepareError::Invalid);
+	}
 	check_imports(&module, rules.debug_enabled)?;
 	check_exports(&module)?;
 	Ok(module)
+}
+
+/// Reads a valid module's sections far enough to see each function's local declarations.
+struct SectionReader<'a> {
+	bytes: &'a [u8],
+	at: usize,
+}
+
+impl SectionReader<'_> {
+	fn byte(&mut self) -> Option<u8> {
+		let byte = *self.bytes.get(self.at)?;
+		self.at += 1;
+		Some(byte)
+	}
+
+	/// An unsigned LEB128 number of at most 32 bits.
+	fn u32(&mut self) -> Option<u32> {
+		let mut value = 0u32;
+		for shift in (0..35).step_by(7) {
+			let byte = self.byte()?;
+			value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+			if byte & 0x80 == 0 {
+				return Some(value);
+			}
+		}
+		None
+	}
+
+	/// Moves `len` bytes on from `from`.
+	fn skip_to(&mut self, from: usize, len: u32) -> Option<()> {
+		self.at = from.checked_add(len as usize)?;
+		(self.at <= self.bytes.len()).then_some(())
+	}
+}
+
+/// Whether every function of `code`, a module wasmi has validated, declares at most
+/// [`MAX_FUNCTION_LOCALS`] locals (its parameters not counted). Malformed bytes fail.
+fn locals_within_limit(code: &[u8]) -> bool {
+	const CODE_SECTION: u8 = 10;
+	let mut reader = SectionReader { bytes: code, at: 8 };
+	let mut within = || -> Option<bool> {
+		while reader.at < code.len() {
+			let id = reader.byte()?;
+			let size = reader.u32()?;
+			let start = reader.at;
+			if id == CODE_SECTION {
+				for _ in 0..reader.u32()? {
+					let body_size = reader.u32()?;
+					let body_start = reader.at;
+					let mut locals = 0u64;
+					for _ in 0..reader.u32()? {
+						locals += u64::from(reader.u32()?);
+						reader.byte()?;
+						if locals > u64::from(MAX_FUNCTION_LOCALS) {
+							return Some(false);
+						}
+					}
+					reader.skip_to(body_start, body_size)?;
+				}
+			}
+			reader.skip_to(start, size)?;
+		}
+		Some(true)
+	};
+	within().unwrap_or(false)
 }
 
 fn check_imports(module: &Module, debug_enabled: bool) -> Result<(), PrepareError> {

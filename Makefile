@@ -22,6 +22,7 @@ setup:
 
 ## build: the node with its wasm runtime
 build: setup
+	@echo "make build: the node and its wasm runtime (release); about 70 min from an empty target dir on 2 cores, 5-7 min after a pallet change"
 	cargo build --release --locked -p ewasm-node
 
 ## run: a standalone dev chain on ws://127.0.0.1:$(RPC_PORT), a block every $(BLOCK_TIME_MS) ms
@@ -43,6 +44,7 @@ fmt-check:
 	cargo fmt --all --check
 
 clippy:
+	@echo "make clippy: lints of the whole workspace (dev profile, checks only); long the first time (the node's dependencies), seconds when warm"
 	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets \
 		--features pallet-ewasm/runtime-benchmarks -- -D warnings
 
@@ -51,12 +53,14 @@ clippy:
 ## integrity test passes on its configuration), in a separate build: with the pallet's
 ## benchmarks feature unified in, it would rebuild the runtime's dependencies
 test-rust:
+	@echo "make test-rust: primitives, pallet (with its benchmarks) and tool tests, about 1 min to build and 1 min to run when warm; then the runtime's tests (16.5 min of CPU to build the first time)"
 	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli \
 		--features pallet-ewasm/runtime-benchmarks
 	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-runtime
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
+	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 4-5 min"
 	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 
 ## conformance: the Ewasm state tests (stEWASMTests) through `ewasm statetest`, if
@@ -82,6 +86,7 @@ RUNTIME_BENCH_PALLETS := frame_system frame_system_extensions cumulus_pallet_par
 BENCHMARK := $(NODE) benchmark pallet --runtime $(RUNTIME_WASM) --genesis-builder=runtime \
 	--extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT)
 weights: setup
+	@echo "make weights: the node with runtime-benchmarks (27-38 min after make build), then about 35 min of benchmarks"
 	cargo build --release --locked --features runtime-benchmarks -p ewasm-node
 	$(BENCHMARK) --pallet pallet_ewasm \
 		--template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs
@@ -96,6 +101,7 @@ RELAY_BIN := $(CARGO_TARGET_DIR)/release/polkadot
 ZOMBIENET := zombienet/node_modules/.bin/zombienet
 ZOMBIENET_ENV := RELAY_BIN=$(RELAY_BIN) EWASM_NODE=$(NODE)
 relay: setup
+	@echo "make relay: the zombienet relay node (polkadot, rococo-local); about 38 min after make build"
 	cd relay && cargo build --release --locked
 
 ## zombienet: spawns the relay chain and parachains 2000 and 2001 for a person to use (see

@@ -17,6 +17,7 @@ use crate::{
 	rent, storage,
 	vm::{
 		self,
+		limiter::BudgetedBytes,
 		prepare::{self, CodeRules, PrepareError},
 		Context, Halt, Transaction,
 	},
@@ -126,8 +127,8 @@ pub struct MessageCall<AccountId> {
 	pub value: u128,
 	/// Whether `value` moves from `payer` to `address`.
 	pub transfer: bool,
-	/// Call data.
-	pub input: Vec<u8>,
+	/// Call data (counted in the call stack's budget when a contract passes it).
+	pub input: BudgetedBytes,
 	/// Gas given to the frame.
 	pub gas_limit: u64,
 	/// Whether state changes are forbidden.
@@ -160,8 +161,9 @@ pub struct Creation<AccountId> {
 pub struct FrameOutcome<R> {
 	/// Success (with the frame's result) or why it failed; `ContractReverted` for a revert.
 	pub result: Result<R, DispatchError>,
-	/// The data passed to `finish` or `revert` (empty for a successful creation).
-	pub output: Vec<u8>,
+	/// The data passed to `finish` or `revert` (empty for a successful creation), counted in
+	/// the call stack's budget until its caller lets go of it.
+	pub output: BudgetedBytes,
 	/// Gas the frame gives back to its caller.
 	pub gas_left: u64,
 	/// Refunds earned, zero unless the frame succeeded.
@@ -199,7 +201,7 @@ impl<R> FrameOutcome<R> {
 		let refund = if self.result.is_ok() { self.refund } else { 0 };
 		ExecOutcome {
 			result: self.result,
-			output: self.output,
+			output: self.output.into_vec(),
 			gas_used: gas_limit.saturating_sub(self.gas_left),
 			gas_refund: refund,
 			code_len: self.code_len,
@@ -304,13 +306,13 @@ fn self_destruct<T: Config>(address: &Address, beneficiary: &Address) {
 fn conclude<T: Config>(
 	halt: Halt,
 	address: &Address,
-	output: &mut Vec<u8>,
-) -> Result<Vec<u8>, DispatchError> {
+	output: &mut BudgetedBytes,
+) -> Result<BudgetedBytes, DispatchError> {
 	match halt {
 		Halt::Finished(data) => Ok(data),
 		Halt::SelfDestructed(beneficiary) => {
 			self_destruct::<T>(address, &beneficiary);
-			Ok(Vec::new())
+			Ok(BudgetedBytes::default())
 		}
 		Halt::Reverted(data) => {
 			*output = data;
@@ -326,7 +328,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 	let mut gas_left = call.gas_limit;
 	let mut refund = 0;
 	let mut code_len = 0;
-	let mut output = Vec::new();
+	let mut output = BudgetedBytes::default();
 	let result = transactional(|| {
 		if call.transfer {
 			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value, call.depth)?;
@@ -378,7 +380,7 @@ pub fn run_create<T: Config>(
 	let mut gas_left = creation.gas_limit;
 	let mut refund = 0;
 	let mut code_len = 0;
-	let mut output = Vec::new();
+	let mut output = BudgetedBytes::default();
 	let address = creation.address;
 	let result = transactional(|| {
 		// An evicted contract still owns its address until it is woken: no second contract.
@@ -400,7 +402,7 @@ pub fn run_create<T: Config>(
 			address,
 			caller: creation.creator,
 			value: creation.value,
-			input: creation.input,
+			input: BudgetedBytes::uncounted(creation.input),
 			code: creation.init_code,
 			is_static: false,
 			is_init: true,
@@ -418,7 +420,7 @@ pub fn run_create<T: Config>(
 		}
 		let deposit = tx.schedule.host.code_deposit_per_byte.saturating_mul(code.len() as u64);
 		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
-		let code: CodeVec<T> = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
+		let code: CodeVec<T> = code.into_vec().try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = storage::add_code_user::<T>(code);
 		ContractInfoOf::<T>::mutate(address, |info| {
 			if let Some(info) = info {
@@ -505,7 +507,7 @@ pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutco
 			code_address: request.dest,
 			value: request.value,
 			transfer: true,
-			input: request.input,
+			input: BudgetedBytes::uncounted(request.input),
 			gas_limit: request.gas_limit,
 			is_static: false,
 			depth: 0,

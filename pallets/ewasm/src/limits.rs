@@ -28,7 +28,10 @@ pub const MAX_MEMORY_PAGES: u32 = 128;
 pub const MAX_MEMORY_BYTES: usize = MAX_MEMORY_PAGES as usize * 65_536;
 
 /// Largest memory all live frames of one transaction may hold together (32 MiB, 512 pages):
-/// deep call stacks of large contracts run out of it before the runtime's heap does.
+/// their linear memories and the bytes they copied out of them and keep (the call data of a
+/// nested call, a frame's output that becomes its caller's return data). Deep call stacks of
+/// large contracts run out of it before the runtime's heap does: a call whose call data it
+/// cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.
 pub const MAX_CALL_STACK_MEMORY_BYTES: usize = 32 * 1024 * 1024;
 
 /// Most topics one `log` may carry.

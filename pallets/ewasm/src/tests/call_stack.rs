@@ -503,3 +503,71 @@ fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
 		assert_state_consistent();
 	});
 }
+
+#[test]
+fn call_data_comes_out_of_the_call_stacks_memory_budget() {
+	new_test_ext().execute_with(|| {
+		// Each frame (128 pages) calls itself with its whole memory as call data and records
+		// at key 0 its depth plus one: with the call data counted, two frames and their 8 MiB
+		// of call data each fill the 32 MiB budget, so the third frame cannot start.
+		let len = crate::limits::MAX_MEMORY_BYTES;
+		let contract = deploy(
+			&wasm(&format!(
+				r#"(module
+					(import "ethereum" "getAddress" (func $getAddress (param i32)))
+					(import "ethereum" "getCallDataSize" (func $size (result i32)))
+					(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
+					(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+					(import "ethereum" "storageStore" (func $store (param i32 i32)))
+					(memory (export "memory") 128)
+					(func (export "main")
+						(if (call $size) (then (call $copy (i32.const 0) (i32.const 0) (i32.const 1))))
+						(i32.store8 (i32.const 32) (i32.add (i32.load8_u (i32.const 0)) (i32.const 1)))
+						(call $store (i32.const 64) (i32.const 32))
+						(i32.store8 (i32.const 0) (i32.add (i32.load8_u (i32.const 0)) (i32.const 1)))
+						(call $getAddress (i32.const 96))
+						(drop (call $call (i64.const 0x7fffffffffffffff) (i32.const 96)
+							(i32.const 128) (i32.const 0) (i32.const {len})))))"#
+			)),
+			0,
+		);
+		assert_eq!(call_for_output(contract, 0, 100 * GAS, vec![]).result, Ok(vec![]));
+		assert_eq!(stored(contract, 0), Some(word(&[2])), "the deepest frame is at depth 1");
+	});
+}
+
+#[test]
+fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
+	new_test_ext().execute_with(|| {
+		// Frames of 126 pages call themselves three deep (504 of the 512 pages); the deepest
+		// finishes with 1 MiB of output, which the 8 pages left cannot hold: it traps, and its
+		// caller sees 1. Each caller records its call's return code plus one at key `depth`.
+		let contract = deploy(
+			&wasm(
+				r#"(module
+					(import "ethereum" "getAddress" (func $getAddress (param i32)))
+					(import "ethereum" "getCallDataSize" (func $size (result i32)))
+					(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
+					(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+					(import "ethereum" "storageStore" (func $store (param i32 i32)))
+					(import "ethereum" "finish" (func $finish (param i32 i32)))
+					(memory (export "memory") 126)
+					(func (export "main")
+						(if (call $size) (then (call $copy (i32.const 0) (i32.const 0) (i32.const 1))))
+						(if (i32.eq (i32.load8_u (i32.const 0)) (i32.const 3))
+							(then (call $finish (i32.const 0) (i32.const 1048576))))
+						(i32.store8 (i32.const 64) (i32.load8_u (i32.const 0)))
+						(i32.store8 (i32.const 0) (i32.add (i32.load8_u (i32.const 0)) (i32.const 1)))
+						(call $getAddress (i32.const 96))
+						(i32.store8 (i32.const 32) (i32.add (i32.const 1)
+							(call $call (i64.const 0x7fffffffffffffff) (i32.const 96)
+								(i32.const 128) (i32.const 0) (i32.const 1))))
+						(call $store (i32.const 64) (i32.const 32))))"#,
+			),
+			0,
+		);
+		assert_eq!(call_for_output(contract, 0, 100 * GAS, vec![]).result, Ok(vec![]));
+		assert_eq!(stored(contract, 2), Some(word(&[2, 0, 0, 0])), "the output did not fit");
+		assert_eq!(stored(contract, 1), Some(word(&[1])), "depth 2 finished");
+	});
+}

@@ -6,6 +6,7 @@
 //! that change state trap in a static call. Results that can fail are [`ReturnCode`]s: 0
 //! success, 1 failure, 2 revert.
 
+use super::limiter::BudgetedBytes;
 use super::runtime::{
 	charge, check_range, gas_left, halt_with_output, read, read_array, refund_gas, write,
 	HostResult, HostState, HostTrap,
@@ -116,7 +117,7 @@ fn start_nested<T: Config>(
 	value: u128,
 	requested: u64,
 ) -> HostResult<Option<(Parent, u64)>> {
-	c.data_mut().return_data.clear();
+	c.data_mut().return_data = BudgetedBytes::default();
 	let context = &c.data().context;
 	let parent = Parent {
 		address: context.address,
@@ -149,8 +150,9 @@ enum CallKind {
 
 /// The four call functions. Charges the call price (more with value, more again for value
 /// to a new account), then forwards all but one 64th of the gas left, at most `gas` (plus the
-/// stipend when it sends value; what the callee leaves of it comes back). Fails
-/// (1) without running when the depth limit is reached or the balance cannot pay `value`.
+/// stipend when it sends value; what the callee leaves of it comes back). Fails (1) without
+/// running when the depth limit is reached, the balance cannot pay `value` or the call
+/// stack's memory budget cannot hold the call data.
 fn message_call<T: Config>(
 	c: &mut Ctx<'_, T>,
 	kind: CallKind,
@@ -177,7 +179,14 @@ fn message_call<T: Config>(
 		}
 	}
 	charge(c, cost)?;
-	let input = read(c, data, length as u32)?;
+	// The call data lives as long as the callee: it comes out of the call stack's budget, and
+	// a call the budget cannot hold fails (1) as one past the depth limit does.
+	check_range(c, data, length as u32)?;
+	let Some(reservation) = c.data().tx.memory_budget.reserve(length as u32 as usize) else {
+		c.data_mut().return_data = BudgetedBytes::default();
+		return Ok(ReturnCode::Failure.into());
+	};
+	let input = BudgetedBytes::new(read(c, data, length as u32)?, reservation);
 	let Some((parent, forwarded)) = start_nested(c, value, gas as u64)? else {
 		return Ok(ReturnCode::Failure.into());
 	};
@@ -226,7 +235,7 @@ fn create_contract<T: Config>(
 	// code the chain stores fails before it is copied or hashed.
 	check_range(c, data, length as u32)?;
 	if length as u32 > T::MaxCodeLen::get() {
-		c.data_mut().return_data.clear();
+		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
 	}
 	let init_code = read(c, data, length as u32)?;

@@ -16,12 +16,12 @@ use crate::{
 use active::ActiveFrames;
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
-use limiter::{FrameLimiter, MemoryBudget};
+use limiter::{BudgetedBytes, FrameLimiter, MemoryBudget};
 use runtime::{HostState, HostTrap};
 use wasmi::{Engine, Linker, Module, Store, TrapCode};
 
 /// What the executing contract can see about its frame.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Context {
 	/// The account the frame acts as (`getAddress`): whose storage `storageStore` writes and
 	/// whose balance calls spend. For `callCode`/`callDelegate` it is the calling contract.
@@ -30,8 +30,9 @@ pub struct Context {
 	pub caller: Address,
 	/// The value sent with the call (`getCallValue`).
 	pub value: u128,
-	/// The call data (`getCallDataSize`, `callDataCopy`).
-	pub input: Vec<u8>,
+	/// The call data (`getCallDataSize`, `callDataCopy`), counted in the call stack's budget
+	/// when a contract passed it.
+	pub input: BudgetedBytes,
 	/// The code running (`getCodeSize`, `codeCopy`): the contract's, or the init code.
 	pub code: Vec<u8>,
 	/// Whether state changes are forbidden (inside a `callStatic`).
@@ -60,15 +61,15 @@ pub struct Transaction {
 }
 
 /// How an execution ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Halt {
 	/// `main` returned or called `finish`: success, with the return data.
-	Finished(Vec<u8>),
+	Finished(BudgetedBytes),
 	/// `selfDestruct` was called: success; the contract is deleted and its balance goes to
 	/// the beneficiary.
 	SelfDestructed(Address),
 	/// `revert` was called: the frame's state changes are undone; the return data is kept.
-	Reverted(Vec<u8>),
+	Reverted(BudgetedBytes),
 	/// The gas ran out: all gas is consumed.
 	OutOfGas,
 	/// Any other trap (unreachable, out-of-bounds access, stack overflow, a static
@@ -77,7 +78,7 @@ pub enum Halt {
 }
 
 /// The result of one execution.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Execution {
 	/// How it ended.
 	pub halt: Halt,
@@ -131,7 +132,7 @@ pub fn execute<T: Config>(
 	let state = store.data_mut();
 	let output = core::mem::take(&mut state.output);
 	let halt = match &result {
-		Ok(()) => Halt::Finished(Vec::new()),
+		Ok(()) => Halt::Finished(BudgetedBytes::default()),
 		Err(error) => match error.downcast_ref::<HostTrap>() {
 			Some(HostTrap::Finish) => Halt::Finished(output),
 			Some(HostTrap::Revert) => Halt::Reverted(output),

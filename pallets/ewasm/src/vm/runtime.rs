@@ -3,7 +3,7 @@
 //! instructions are free), and the halts (`finish`, `revert`, `selfDestruct`, traps) that end
 //! an execution.
 
-use super::limiter::FrameLimiter;
+use super::limiter::{BudgetedBytes, FrameLimiter};
 use super::{Context, Transaction};
 use crate::gas::{HostCosts, InstructionMetering};
 use alloc::vec::Vec;
@@ -20,9 +20,9 @@ pub struct HostState<T> {
 	/// The contract's exported memory, set once the module is instantiated.
 	pub memory: Option<Memory>,
 	/// The data passed to `finish` or `revert`.
-	pub output: Vec<u8>,
+	pub output: BudgetedBytes,
 	/// The return data of the last call or creation this frame made.
-	pub return_data: Vec<u8>,
+	pub return_data: BudgetedBytes,
 	/// Gas left, when instructions are free ([`InstructionMetering::Free`]); otherwise the
 	/// gas left is the store's fuel and this is unused.
 	pub gas_counter: u64,
@@ -42,8 +42,8 @@ impl<T> HostState<T> {
 			context,
 			tx,
 			memory: None,
-			output: Vec::new(),
-			return_data: Vec::new(),
+			output: BudgetedBytes::default(),
+			return_data: BudgetedBytes::default(),
 			gas_counter: 0,
 			refund: 0,
 			beneficiary: None,
@@ -93,6 +93,8 @@ pub enum HostTrap {
 	TooManyTopics,
 	/// The module has no exported memory (validation prevents this).
 	NoMemory,
+	/// The call stack's memory budget cannot hold the output of `finish` or `revert`.
+	OutOfMemory,
 }
 
 impl fmt::Display for HostTrap {
@@ -206,17 +208,22 @@ pub fn write<T>(
 	Ok(())
 }
 
-/// Reads the contract's `(offset, len)` output (trapping if it is out of bounds), charges for
-/// copying it so return data is never free, and halts with `trap` (`finish`/`revert`).
+/// Charges for copying the contract's `(offset, len)` output, so return data is never free,
+/// takes its length from the call stack's budget (it outlives the frame as its caller's return
+/// data), copies it (trapping if it is out of bounds or the budget cannot hold it), and halts
+/// with `trap` (`finish`/`revert`).
 pub fn halt_with_output<T>(
 	caller: &mut Caller<'_, HostState<T>>,
 	offset: i32,
 	len: i32,
 	trap: HostTrap,
 ) -> HostResult<()> {
-	let output = read(caller, offset, len as u32)?;
+	check_range(caller, offset, len as u32)?;
 	let cost = caller.data().costs().output(len as u32);
 	charge(caller, cost)?;
-	caller.data_mut().output = output;
+	let reservation =
+		caller.data().tx.memory_budget.reserve(len as u32 as usize).ok_or(HostTrap::OutOfMemory)?;
+	let output = read(caller, offset, len as u32)?;
+	caller.data_mut().output = BudgetedBytes::new(output, reservation);
 	Err(trap.into())
 }

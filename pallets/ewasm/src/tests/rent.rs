@@ -330,9 +330,10 @@ fn the_storage_commitment_ignores_the_order_items_are_given_in() {
 	assert_ne!(storage_commitment(&items), storage_commitment(&items[..2]));
 }
 
-/// Rent moves value only to its sink: burned (total issuance falls by exactly the rent) or
-/// paid to the payee; eviction and wake create or destroy nothing. Checked over pseudo-random
-/// sequences of touches, pokes, block advances and wakes.
+/// Rent moves value only to its sink: burned (total issuance falls by exactly the rent charged
+/// and the rent eviction takes) or paid to the payee; an evicted contract keeps nothing, and
+/// wake creates or destroys nothing. Checked over pseudo-random sequences of touches, pokes,
+/// block advances and wakes.
 #[test]
 fn rent_eviction_and_wake_conserve_value() {
 	let mut wakes = 0;

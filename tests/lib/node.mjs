@@ -4,6 +4,7 @@
 // `CARGO_TARGET_DIR` defaulting to `~/.cache/ewasm-parachain/target` as in the Makefile.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -108,4 +109,20 @@ export async function startDevNode({ blockTimeMs = 1000 } = {}) {
 export function devAccounts() {
   const keyring = new Keyring({ type: 'sr25519' });
   return { alice: keyring.addFromUri('//Alice'), bob: keyring.addFromUri('//Bob') };
+}
+
+/**
+ * A dev node for the tests of the file that calls this: started before them, stopped after.
+ * Returns an object whose `node` (see `startDevNode`), `alice` and `bob` are set once it runs.
+ */
+export function devNodeForTests() {
+  const env = {};
+  before(async () => {
+    env.node = await startDevNode();
+    Object.assign(env, devAccounts());
+  });
+  after(async () => {
+    await env.node?.stop();
+  });
+  return env;
 }

@@ -259,25 +259,11 @@ fn a_contract_using_every_eei_function_deploys_itself_and_runs() {
 fn a_reverted_creation_keeps_its_gas_and_empty_init_code_costs_none() {
 	new_test_ext().execute_with(|| {
 		let reverting = contract_with_body("(call $revert (i32.const 0) (i32.const 0))");
-		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
-			deployer: &ALICE,
-			value: 0,
-			gas_limit: GAS,
-			init_code: reverting,
-			input: vec![],
-			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
-		});
+		let outcome = deploy_for_outcome(reverting, GAS);
 		assert_eq!(outcome.result, Err(Error::<Test>::ContractReverted.into()));
 		assert!(outcome.gas_used < GAS / 10, "a revert gives back what is left");
 
-		let empty = Ewasm::bare_deploy(crate::DeployRequest {
-			deployer: &ALICE,
-			value: 0,
-			gas_limit: GAS,
-			init_code: vec![],
-			input: vec![],
-			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
-		});
+		let empty = deploy_for_outcome(vec![], GAS);
 		assert_eq!((empty.result, empty.gas_used), (Err(Error::<Test>::CodeInvalid.into()), 0));
 	});
 }
@@ -332,14 +318,7 @@ fn a_call_to_a_contract_whose_init_code_runs_only_moves_value() {
 			code = wat_bytes(&code),
 			len = code.len()
 		));
-		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
-			deployer: &ALICE,
-			value: 0,
-			gas_limit: 10 * GAS,
-			init_code: init,
-			input: vec![],
-			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
-		});
+		let outcome = deploy_for_outcome(init, 10 * GAS);
 		let address = outcome.result.expect("deploys").address;
 		assert_eq!(stored(address, 0), Some(word(&[1])), "the call succeeds (return code 0)");
 		assert!(outcome.gas_used < GAS, "the call does not burn the gas it was given");
@@ -398,14 +377,7 @@ fn new_code_instantiates_whatever_memory_the_live_frames_hold() {
 fn oversized_init_code_is_refused_before_any_work() {
 	new_test_ext().execute_with(|| {
 		let oversized = vec![0u8; 24 * 1024 + 1];
-		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
-			deployer: &ALICE,
-			value: 0,
-			gas_limit: GAS,
-			init_code: oversized,
-			input: vec![],
-			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
-		});
+		let outcome = deploy_for_outcome(oversized, GAS);
 		assert_eq!(outcome.result, Err(Error::<Test>::CodeTooLarge.into()));
 		assert_eq!(outcome.gas_used, 0, "no gas: nothing ran");
 
@@ -485,14 +457,7 @@ fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
 			len = code.len()
 		));
 		System::reset_events();
-		let outcome = Ewasm::bare_deploy(crate::DeployRequest {
-			deployer: &ALICE,
-			value: 0,
-			gas_limit: 10 * GAS,
-			init_code: init,
-			input: vec![],
-			scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
-		});
+		let outcome = deploy_for_outcome(init, 10 * GAS);
 		let address = outcome.result.expect("deploys").address;
 		let info = ContractInfoOf::<Test>::get(address).expect("the contract exists");
 		assert_eq!(info.code_hash, code_hash(&code));

@@ -62,6 +62,19 @@ fn deploy(code: &[u8], salt: u8) -> Address {
 	create2_address(&alice_address(), &[salt; 32], &init)
 }
 
+/// Deploys `init_code` as Alice with salt 0 through the pallet's entry point, which reports
+/// the gas and output.
+fn deploy_for_outcome(init_code: Vec<u8>, gas_limit: u64) -> ExecOutcome<crate::Deployed> {
+	Ewasm::bare_deploy(crate::DeployRequest {
+		deployer: &ALICE,
+		value: 0,
+		gas_limit,
+		init_code,
+		input: vec![],
+		scheme: crate::AddressScheme::Create2 { salt: [0; 32] },
+	})
+}
+
 fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()

@@ -4,11 +4,11 @@
 // weight, and the chain keeps finalizing blocks.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, compileWat, fixture, initCodeFor } from '../lib/contracts.mjs';
-import { devAccounts, startDevNode } from '../lib/node.mjs';
+import { devNodeForTests } from '../lib/node.mjs';
 
 const GAS_LIMIT = 5_000_000;
 /** The weight of one gas (`DEFAULT_WEIGHT_PER_GAS`), in picoseconds. */
@@ -16,19 +16,9 @@ const PS_PER_GAS = 125_000n;
 /** A generous bound on what an extrinsic costs apart from its gas: one second. */
 const OVERHEAD_PS = 1_000_000_000_000n;
 
-let node;
-let alice;
-let bob;
 let salt = 0;
 
-before(async () => {
-  node = await startDevNode();
-  ({ alice, bob } = devAccounts());
-});
-
-after(async () => {
-  await node?.stop();
-});
+const env = devNodeForTests();
 
 /** A storage key whose first byte is `n`. */
 function key(n) {
@@ -40,9 +30,9 @@ function deploy(initCode) {
   salt += 1;
   const saltHex = `0x${salt.toString(16).padStart(64, '0')}`;
   return submit(
-    node.api,
-    node.api.tx.ewasm.deploy(RENT_FUNDS, GAS_LIMIT, u8aToHex(initCode), '0x', saltHex),
-    alice,
+    env.node.api,
+    env.node.api.tx.ewasm.deploy(RENT_FUNDS, GAS_LIMIT, u8aToHex(initCode), '0x', saltHex),
+    env.alice,
   );
 }
 
@@ -64,14 +54,14 @@ function weightOf(events) {
 }
 
 test('a contract using every EEI function deploys itself and runs through polkadot.js', async () => {
-  const { api } = node;
+  const { api } = env.node;
   const code = fixture('every_function');
   // It is its own init code: run as init code it returns itself.
   const { events: deployEvents, error: deployError } = await deploy(code);
   assert.equal(deployError, null);
   const contract = eventsOf(deployEvents, 'ewasm', 'Deployed')[0].data.contract.toHex();
 
-  const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
+  const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), env.bob);
   assert.equal(error, null);
   // getBlockHash, call, callCode, callDelegate succeed; callStatic reverts; create and create2
   // succeed; both children self-destruct when called.
@@ -88,16 +78,16 @@ test('a contract using every EEI function deploys itself and runs through polkad
 });
 
 test('contract-level recursion stops at the call depth limit', async () => {
-  const { api } = node;
+  const { api } = env.node;
   const contract = await deployed(fixture('recursive'));
-  const { error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
+  const { error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), env.bob);
   assert.equal(error, null);
   const deepest = (await api.query.ewasm.contractStorage(contract, key(0))).unwrap();
   assert.equal(deepest.toU8a()[0], 32, 'MAX_CALL_DEPTH frames below the first');
 });
 
 test('runaway contracts fail with a clear error and bounded weight', async () => {
-  const { api } = node;
+  const { api } = env.node;
   const cases = [
     ['an infinite loop', fixture('infinite_loop'), 'OutOfGas'],
     ['memory growth past the limit', fixture('grow_memory'), 'ContractTrapped'],
@@ -110,7 +100,7 @@ test('runaway contracts fail with a clear error and bounded weight', async () =>
   ];
   for (const [name, code, expected] of cases) {
     const contract = await deployed(code);
-    const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
+    const { events, error } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), env.bob);
     assert.deepEqual([error?.section, error?.errorName], ['ewasm', expected], name);
     const weight = weightOf(events);
     assert.ok(weight > 0n && weight <= BigInt(GAS_LIMIT) * PS_PER_GAS + OVERHEAD_PS, `${name}: ${weight}`);
@@ -140,6 +130,6 @@ test('code that breaks the rules is refused at deployment', async () => {
 });
 
 test('the chain keeps finalizing blocks afterwards', async () => {
-  const now = (await node.api.rpc.chain.getHeader()).number.toNumber();
-  assert.ok((await nextFinalized(node.api, now)) > now);
+  const now = (await env.node.api.rpc.chain.getHeader()).number.toNumber();
+  assert.ok((await nextFinalized(env.node.api, now)) > now);
 });

@@ -3,43 +3,32 @@
 // ewasm.ContractEvicted, and `wake` restores it from its code and storage.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { fixture, initCodeFor } from '../lib/contracts.mjs';
-import { devAccounts, startDevNode } from '../lib/node.mjs';
+import { devNodeForTests } from '../lib/node.mjs';
 
 const GAS_LIMIT = 1_000_000;
 const KEY = `0x${'05'.repeat(32)}`;
 const VALUE = `0x${'06'.repeat(32)}`;
 
-let node;
-let alice;
-let bob;
-
-before(async () => {
-  node = await startDevNode();
-  ({ alice, bob } = devAccounts());
-});
-
-after(async () => {
-  await node?.stop();
-});
+const env = devNodeForTests();
 
 /** The runtime account holding a contract's balance: its address followed by 12 × 0xEE. */
 const contractAccount = (address) => `${address}${'ee'.repeat(12)}`;
 
 async function rentStatus(address) {
-  return (await node.api.call.ewasmApi.rentStatus(address)).unwrap();
+  return (await env.node.api.call.ewasmApi.rentStatus(address)).unwrap();
 }
 
 test('rent accrues, poke evicts, calls fail, wake restores', async () => {
-  const { api } = node;
+  const { api } = env.node;
   const code = fixture('store');
   const { events: deployEvents, error: deployError } = await submit(
     api,
     api.tx.ewasm.deploy(0, GAS_LIMIT, u8aToHex(initCodeFor(code)), '0x', `0x${'42'.repeat(32)}`),
-    alice,
+    env.alice,
   );
   assert.equal(deployError, null);
   const contract = eventsOf(deployEvents, 'ewasm', 'Deployed')[0].data.contract.toHex();
@@ -51,7 +40,7 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   const { error: fundError } = await submit(
     api,
     api.tx.balances.transferKeepAlive(contractAccount(contract), perBlock * 6n),
-    alice,
+    env.alice,
   );
   assert.equal(fundError, null);
 
@@ -59,7 +48,7 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   const { events, error } = await submit(
     api,
     api.tx.ewasm.call(contract, 0, GAS_LIMIT, KEY + VALUE.slice(2)),
-    bob,
+    env.bob,
   );
   assert.equal(error, null);
   const [charged] = eventsOf(events, 'ewasm', 'RentCharged');
@@ -69,14 +58,14 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   const evictableAt = (await rentStatus(contract)).evictableAtBlock.unwrap().toNumber();
   let block = 0;
   while (block < evictableAt) block = await nextFinalized(api, block);
-  const { events: pokeEvents, error: pokeError } = await submit(api, api.tx.ewasm.poke(contract), bob);
+  const { events: pokeEvents, error: pokeError } = await submit(api, api.tx.ewasm.poke(contract), env.bob);
   assert.equal(pokeError, null);
   const [evicted] = eventsOf(pokeEvents, 'ewasm', 'Evicted');
   assert.ok(evicted, 'Evicted');
   const feeMark = evicted.data.feeMark.toBigInt();
   assert.ok((await api.query.ewasm.contractInfoOf(contract)).isNone);
 
-  const { error: callError } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), bob);
+  const { error: callError } = await submit(api, api.tx.ewasm.call(contract, 0, GAS_LIMIT, '0x'), env.bob);
   assert.deepEqual([callError.section, callError.errorName], ['ewasm', 'ContractEvicted']);
 
   // on_idle deletes its storage and seals the tombstone; then wake restores it.
@@ -85,7 +74,7 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   const { events: wakeEvents, error: wakeError } = await submit(
     api,
     api.tx.ewasm.wake(contract, u8aToHex(code), [[KEY, VALUE]], 1, feeMark, prepaid),
-    alice,
+    env.alice,
   );
   assert.equal(wakeError, null);
   assert.equal(eventsOf(wakeEvents, 'ewasm', 'Woken').length, 1);
@@ -94,13 +83,13 @@ test('rent accrues, poke evicts, calls fail, wake restores', async () => {
   const { error: againError } = await submit(
     api,
     api.tx.ewasm.call(contract, 0, GAS_LIMIT, KEY + VALUE.slice(2)),
-    bob,
+    env.bob,
   );
   assert.equal(againError, null, 'the woken contract runs');
   const { error: twiceError } = await submit(
     api,
     api.tx.ewasm.wake(contract, u8aToHex(code), [[KEY, VALUE]], 1, feeMark, prepaid),
-    alice,
+    env.alice,
   );
   assert.deepEqual([twiceError.section, twiceError.errorName], ['ewasm', 'NoTombstone']);
 });

@@ -113,13 +113,15 @@ export function devAccounts() {
 
 /**
  * A dev node for the tests of the file that calls this: started before them, stopped after.
- * Returns an object whose `node` (see `startDevNode`), `alice` and `bob` are set once it runs.
+ * Returns an object whose `node` (see `startDevNode`), `alice` and `bob` are set once it runs;
+ * `setup(env)`, if given, runs then too.
  */
-export function devNodeForTests() {
+export function devNodeForTests(setup = () => {}) {
   const env = {};
   before(async () => {
     env.node = await startDevNode();
     Object.assign(env, devAccounts());
+    await setup(env);
   });
   after(async () => {
     await env.node?.stop();

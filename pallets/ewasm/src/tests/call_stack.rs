@@ -469,6 +469,14 @@ fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
 	});
 }
 
+/// What the contracts that call themselves below import.
+const SELF_CALLER_IMPORTS: &str = r#"
+	(import "ethereum" "getAddress" (func $getAddress (param i32)))
+	(import "ethereum" "getCallDataSize" (func $size (result i32)))
+	(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
+	(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+	(import "ethereum" "storageStore" (func $store (param i32 i32)))"#;
+
 #[test]
 fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 	new_test_ext().execute_with(|| {
@@ -478,12 +486,7 @@ fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 		let len = crate::limits::MAX_MEMORY_BYTES;
 		let contract = deploy(
 			&wasm(&format!(
-				r#"(module
-					(import "ethereum" "getAddress" (func $getAddress (param i32)))
-					(import "ethereum" "getCallDataSize" (func $size (result i32)))
-					(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
-					(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
-					(import "ethereum" "storageStore" (func $store (param i32 i32)))
+				r#"(module {SELF_CALLER_IMPORTS}
 					(memory (export "memory") 128)
 					(func (export "main")
 						(if (call $size) (then (call $copy (i32.const 0) (i32.const 0) (i32.const 1))))
@@ -508,13 +511,8 @@ fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 		// finishes with 1 MiB of output, which the 8 pages left cannot hold: it traps, and its
 		// caller sees 1. Each caller records its call's return code plus one at key `depth`.
 		let contract = deploy(
-			&wasm(
-				r#"(module
-					(import "ethereum" "getAddress" (func $getAddress (param i32)))
-					(import "ethereum" "getCallDataSize" (func $size (result i32)))
-					(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
-					(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
-					(import "ethereum" "storageStore" (func $store (param i32 i32)))
+			&wasm(&format!(
+				r#"(module {SELF_CALLER_IMPORTS}
 					(import "ethereum" "finish" (func $finish (param i32 i32)))
 					(memory (export "memory") 126)
 					(func (export "main")
@@ -527,8 +525,8 @@ fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 						(i32.store8 (i32.const 32) (i32.add (i32.const 1)
 							(call $call (i64.const 0x7fffffffffffffff) (i32.const 96)
 								(i32.const 128) (i32.const 0) (i32.const 1))))
-						(call $store (i32.const 64) (i32.const 32))))"#,
-			),
+						(call $store (i32.const 64) (i32.const 32))))"#
+			)),
 			0,
 		);
 		assert_eq!(call_for_output(contract, 0, 100 * GAS, vec![]).result, Ok(vec![]));

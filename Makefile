@@ -74,20 +74,23 @@ conformance:
 
 ## weights: benchmark every pallet of the runtime on this machine and regenerate the weights:
 ## pallet_ewasm's into pallets/ewasm/src/weights.rs (and with them the gas schedule), the
-## others' into runtime/src/weights/. Builds the node with runtime-benchmarks first: long the
-## first time, and the next `make build` rebuilds the runtime without them. Run it on a quiet
-## machine: other work on the cores skews the measurements.
+## others' into runtime/src/weights/. Builds the node with runtime-benchmarks first, in a
+## target directory of its own ($(BENCH_TARGET_DIR)), so that neither build ever invalidates
+## the other's artifacts: long the first time (a cold build), a few minutes after a pallet
+## change. Run it on a quiet machine: other work on the cores skews the measurements.
 BENCH_STEPS ?= 20
 BENCH_REPEAT ?= 5
 RUNTIME_BENCH_PALLETS := frame_system frame_system_extensions cumulus_pallet_parachain_system \
 	pallet_timestamp cumulus_pallet_weight_reclaim pallet_balances pallet_transaction_payment \
 	pallet_sudo pallet_collator_selection pallet_session cumulus_pallet_xcmp_queue \
 	pallet_message_queue
-BENCHMARK := $(NODE) benchmark pallet --runtime $(RUNTIME_WASM) --genesis-builder=runtime \
-	--extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT)
+BENCH_TARGET_DIR ?= $(CARGO_TARGET_DIR)-benchmarks
+BENCHMARK := $(BENCH_TARGET_DIR)/release/ewasm-node benchmark pallet \
+	--runtime $(BENCH_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm \
+	--genesis-builder=runtime --extrinsic '*' --steps $(BENCH_STEPS) --repeat $(BENCH_REPEAT)
 weights: setup
-	@echo "make weights: the node with runtime-benchmarks (27-38 min after make build), then about 35 min of benchmarks"
-	cargo build --release --locked --features runtime-benchmarks -p ewasm-node
+	@echo "make weights: the node with runtime-benchmarks in $(BENCH_TARGET_DIR) (about 70 min the first time, minutes after a pallet change), then about 35 min of benchmarks"
+	CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) cargo build --release --locked --features runtime-benchmarks -p ewasm-node
 	$(BENCHMARK) --pallet pallet_ewasm \
 		--template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs
 	for pallet in $(RUNTIME_BENCH_PALLETS); do \

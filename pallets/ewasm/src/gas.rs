@@ -92,6 +92,9 @@ pub struct HostCosts {
 	pub copy_base: u64,
 	/// Per 32-byte word (rounded up) of a memory copy.
 	pub copy_per_word: u64,
+	/// Per 32-byte word (rounded up) of the call data a call passes and of the init code a
+	/// creation reads, charged before they are copied out of the contract's memory.
+	pub nested_input_per_word: u64,
 	/// Fixed part of the data `finish` and `revert` return.
 	pub output_base: u64,
 	/// Per 32-byte word (rounded up) of the data `finish` and `revert` return.
@@ -136,6 +139,8 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	storage_clear_refund: 15_000,
 	copy_base: 3,
 	copy_per_word: 3,
+	// Hera copied them for free.
+	nested_input_per_word: 0,
 	output_base: 0,
 	output_per_word: 0,
 	log_base: 375,
@@ -161,6 +166,11 @@ impl HostCosts {
 	/// Cost of `externalCodeCopy` of `len` bytes.
 	pub fn external_code_copy(&self, len: u32) -> u64 {
 		self.external_code.saturating_add(self.per_word(len))
+	}
+
+	/// Cost of copying the `len` bytes of a call's call data or a creation's init code.
+	pub fn nested_input(&self, len: u32) -> u64 {
+		self.nested_input_per_word.saturating_mul(words(len))
 	}
 
 	/// Cost of returning `len` bytes with `finish` or `revert`.
@@ -266,6 +276,15 @@ impl<W: WeightInfo> Measured<W> {
 			W::host_call_static,
 		]);
 		let log_base = per_call(W::host_log);
+		let copy_per_word = [
+			W::host_call_data_copy_per_byte,
+			W::host_code_copy_per_byte,
+			W::host_external_code_copy_per_byte,
+		]
+		.into_iter()
+		.map(|benchmark| self.per_word(benchmark))
+		.max()
+		.unwrap_or(0);
 		HostCosts {
 			base: self.per_call_max(&[
 				W::host_use_gas,
@@ -297,15 +316,9 @@ impl<W: WeightInfo> Measured<W> {
 				W::host_code_copy,
 				W::host_return_data_copy,
 			]),
-			copy_per_word: [
-				W::host_call_data_copy_per_byte,
-				W::host_code_copy_per_byte,
-				W::host_external_code_copy_per_byte,
-			]
-			.into_iter()
-			.map(|benchmark| self.per_word(benchmark))
-			.max()
-			.unwrap_or(0),
+			copy_per_word,
+			// The same memory copy, out of the contract's memory instead of into it.
+			nested_input_per_word: copy_per_word,
 			output_base: self.once(W::host_finish).max(self.once(W::host_revert)),
 			output_per_word: self.per_word(W::host_finish).max(self.per_word(W::host_revert)),
 			log_base,

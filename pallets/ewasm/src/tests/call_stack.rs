@@ -534,3 +534,25 @@ fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 		assert_eq!(stored(contract, 1), Some(word(&[1])), "depth 2 finished");
 	});
 }
+
+#[test]
+fn the_call_data_a_call_passes_is_paid_per_word() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let nobody = Address([0x77; 20]);
+		// The proxy copies its own call data in (copy_per_word) and passes the payload on
+		// (nested_input_per_word): 100 more words cost both, per word.
+		let gas_with = |words: usize| {
+			let input = proxy_input(CALL, nobody, 0, &vec![1; 32 * words]);
+			let outcome = call_for_output(proxy, 0, GAS, input);
+			assert_eq!(outcome.result, Ok(vec![]));
+			outcome.gas_used
+		};
+		let host = chain_schedule().host;
+		assert!(host.nested_input_per_word > 0);
+		assert_eq!(
+			gas_with(101) - gas_with(1),
+			100 * (host.copy_per_word + host.nested_input_per_word)
+		);
+	});
+}

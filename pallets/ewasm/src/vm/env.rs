@@ -149,7 +149,7 @@ enum CallKind {
 }
 
 /// The four call functions. Charges the call price (more with value, more again for value
-/// to a new account), then forwards all but one 64th of the gas left, at most `gas` (plus the
+/// to a new account) and the copy of the call data, then forwards all but one 64th of the gas left, at most `gas` (plus the
 /// stipend when it sends value; what the callee leaves of it comes back). Fails (1) without
 /// running when the depth limit is reached, the balance cannot pay `value` or the call
 /// stack's memory budget cannot hold the call data.
@@ -179,9 +179,11 @@ fn message_call<T: Config>(
 		}
 	}
 	charge(c, cost)?;
-	// The call data lives as long as the callee: it comes out of the call stack's budget, and
-	// a call the budget cannot hold fails (1) as one past the depth limit does.
+	// The call data is paid for before it is copied. It lives as long as the callee: it comes
+	// out of the call stack's budget, and a call the budget cannot hold fails (1) as one past
+	// the depth limit does.
 	check_range(c, data, length as u32)?;
+	charge(c, costs.nested_input(length as u32))?;
 	let Some(reservation) = c.data().tx.memory_budget.reserve(length as u32 as usize) else {
 		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
@@ -216,7 +218,7 @@ fn message_call<T: Config>(
 }
 
 /// `create` (`salt` is `None`: address from this contract's nonce) and `create2`. Charges the
-/// creation price, then gives the init code all but one 64th of the gas left. Fails (1)
+/// creation price and the copy of the init code, then gives the init code all but one 64th of the gas left. Fails (1)
 /// without running when the init code is longer than `MaxCodeLen`, the depth limit is reached
 /// or the balance cannot pay `value`.
 fn create_contract<T: Config>(
@@ -238,6 +240,8 @@ fn create_contract<T: Config>(
 		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
 	}
+	let cost = c.data().costs().nested_input(length as u32);
+	charge(c, cost)?;
 	let init_code = read(c, data, length as u32)?;
 	let salt: Option<Word> = salt.map(|offset| read_array(c, offset)).transpose()?;
 	check_range(c, result, 20)?;

@@ -5,7 +5,7 @@
 //! ([`AddressMapper::contract_account`](crate::address::AddressMapper::contract_account)). A
 //! user's address is derived from the user's account (on this chain's 32-byte accounts, the last
 //! 20 bytes of its keccak256) and cannot be turned back into it. So the first time a user signs
-//! an Ewasm extrinsic (`deploy`, `call`, `wake`), the pallet records the user's account under
+//! `deploy` or `call`, the pallet records the user's account under
 //! the address ([`OriginalAccount`]); from then on value any contract sends to that address
 //! (a call with value to `getCaller()` or `getTxOrigin()`, a `selfDestruct` beneficiary, a
 //! payment to the coinbase) reaches the user's own account, and `getExternalBalance` reports

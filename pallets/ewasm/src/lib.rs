@@ -507,7 +507,7 @@ pub mod pallet {
 		/// Touches the contract at `target`: it pays the rent it owes, or, if it cannot (or,
 		/// under TOTALFEE_TTL, its TTL has passed), is evicted (event `Evicted`, the rent it
 		/// owed taken from its balance). At most `MaxPokesPerBlock` per block. Free (the fee is
-		/// refunded) when it collects rent or evicts; a poke that does neither pays its fee.
+		/// refunded) when it evicts; any other poke pays its fee.
 		///
 		/// Fails with `PokeQuotaExhausted` or `NotAContract` (paying the fee).
 		#[pallet::call_index(2)]
@@ -520,16 +520,14 @@ pub mod pallet {
 			);
 			ensure!(ContractInfoOf::<T>::contains_key(target), Error::<T>::NotAContract);
 			PokesInBlock::<T>::mutate(|pokes| *pokes = pokes.saturating_add(1));
-			let collected = match rent::touch::<T>(&target, rent::Touch::Poke) {
-				Ok(touched) => touched == rent::Touched::Charged,
-				Err(_) => {
-					rent::evict::<T>(&target);
-					true
-				}
-			};
-			// Free only when it collects rent or evicts: a poke that does neither would fill
-			// the block's quota for nothing.
-			Ok(if collected { Pays::No } else { Pays::Yes }.into())
+			let evicted = rent::touch::<T>(&target, rent::Touch::Poke).is_err();
+			if evicted {
+				rent::evict::<T>(&target);
+			}
+			// Free only when it evicts: a poke that only collects rent (any live contract owes
+			// some each block) or does nothing would let anyone fill the block's quota for free
+			// and delay the evictions it is there for.
+			Ok(if evicted { Pays::No } else { Pays::Yes }.into())
 		}
 
 		/// Restores the evicted contract at `address` from its `code`, its `storage` (every

@@ -313,7 +313,8 @@ pub fn evict<T: Config>(address: &Address) {
 	let fee_mark = TotalFee::<T>::get();
 	let account = contract_account::<T>(address);
 	let rent_taken = owed_by::<T>(&info, fee_mark).min(T::Currency::balance(&account));
-	// Cannot fail: the amount is at most the balance, and the account may be emptied.
+	// Fails only when the amount would leave a `RentPayee` account below its existential
+	// deposit; then nothing is taken (the amount is at most the balance, which may be emptied).
 	let rent_taken = if take_rent::<T>(&account, rent_taken).is_ok() { rent_taken } else { 0 };
 	Evicting::<T>::insert(
 		address,

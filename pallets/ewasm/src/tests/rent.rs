@@ -31,8 +31,13 @@ fn balance(address: Address) -> u128 {
 
 /// Deploys the store fixture with `funds` on its account and TOTALFEE growing by `FEE`.
 fn rented_contract(funds: u128) -> Address {
+	rented_contract_at(0, funds)
+}
+
+/// As [`rented_contract`], deployed with `salt`.
+fn rented_contract_at(salt: u8, funds: u128) -> Address {
 	FeePerBlock::set(&FEE);
-	let contract = deploy(&fixture("store"), 0);
+	let contract = deploy(&fixture("store"), salt);
 	if funds > 0 {
 		assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), funds));
 	}
@@ -124,12 +129,11 @@ fn exactly_enough_balance_pays_and_one_less_cannot_run() {
 }
 
 #[test]
-fn poke_is_free_and_limited_per_block() {
+fn poke_collects_rent_and_is_limited_per_block() {
 	new_test_ext().execute_with(|| {
 		let contract = rented_contract(1_000_000_000);
 		next_blocks(1);
-		let post = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
-		assert_eq!(post.pays_fee, Pays::No);
+		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
 		assert_eq!(ContractInfoOf::<Test>::get(contract).unwrap().rent_fee_mark, FEE);
 		assert_ok!(Ewasm::poke(RuntimeOrigin::signed(BOB), contract));
 		assert_eq!(
@@ -184,14 +188,19 @@ fn eviction_takes_what_the_contract_owed_and_only_new_value_wakes_it() {
 }
 
 #[test]
-fn a_poke_that_neither_collects_nor_evicts_pays_its_fee() {
+fn only_a_poke_that_evicts_is_free() {
 	new_test_ext().execute_with(|| {
 		let contract = rented_contract(1_000_000_000);
 		next_blocks(1);
 		let collects = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
-		assert_eq!(collects.pays_fee, Pays::No);
+		assert_eq!(collects.pays_fee, Pays::Yes, "collecting rent alone pays the fee");
 		let idle = Ewasm::poke(RuntimeOrigin::signed(BOB), contract).expect("pokes");
 		assert_eq!(idle.pays_fee, Pays::Yes, "nothing owed in the same block");
+		let poor = rented_contract_at(1, 0);
+		next_blocks(1);
+		let evicts = Ewasm::poke(RuntimeOrigin::signed(BOB), poor).expect("pokes");
+		assert_eq!(evicts.pays_fee, Pays::No);
+		assert!(!ContractInfoOf::<Test>::contains_key(poor));
 	});
 }
 

@@ -184,8 +184,9 @@ fn message_call<T: Config>(
 	// the depth limit does.
 	check_range(c, data, length as u32)?;
 	charge(c, costs.nested_input(length as u32))?;
+	// The last call's return data goes first, so its part of the budget is free again.
+	c.data_mut().return_data = BudgetedBytes::default();
 	let Some(reservation) = c.data().tx.memory_budget.reserve(length as u32 as usize) else {
-		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
 	};
 	let input = BudgetedBytes::new(read(c, data, length as u32)?, reservation);

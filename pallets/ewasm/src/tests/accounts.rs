@@ -44,7 +44,7 @@ fn value_sent_before_a_user_is_recorded_is_claimed_by_their_first_extrinsic() {
 		let derived = AccountId32Mapper::contract_account(&charlie);
 		let payment = |value| {
 			let outcome =
-				call_for_output(proxy, value, GAS, call_stack_proxy_input(charlie, value));
+				call_for_output(proxy, value, GAS, proxy_input(CALL, charlie, value, &[]));
 			assert_eq!(outcome.result, Ok(vec![]));
 		};
 		payment(2_000);
@@ -74,12 +74,4 @@ fn a_failed_first_extrinsic_records_nothing() {
 			Error::<Test>::ContractReverted
 		);
 	});
-}
-
-/// Call data for the proxy: a plain call to `target` moving `value`.
-fn call_stack_proxy_input(target: Address, value: u128) -> Vec<u8> {
-	let mut input = vec![0];
-	input.extend(target.as_bytes());
-	input.extend(value.to_le_bytes());
-	input
 }

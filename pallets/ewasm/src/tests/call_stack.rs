@@ -27,16 +27,6 @@ fn balance(address: Address) -> u128 {
 	Balances::balance(&account_of::<Test>(&address))
 }
 
-/// Call data for `fixtures/proxy.wat`.
-fn proxy_input(kind: u8, target: Address, value: u128, payload: &[u8]) -> Vec<u8> {
-	let mut input = vec![kind];
-	input.extend(target.as_bytes());
-	input.extend(value.to_le_bytes());
-	input.extend(payload);
-	input
-}
-
-const CALL: u8 = 0;
 const CALL_CODE: u8 = 1;
 const CALL_DELEGATE: u8 = 2;
 const CALL_STATIC: u8 = 3;

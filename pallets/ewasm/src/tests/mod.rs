@@ -75,6 +75,19 @@ fn deploy_for_outcome(init_code: Vec<u8>, gas_limit: u64) -> ExecOutcome<crate::
 	})
 }
 
+/// Call data for `fixtures/proxy.wat`: a call of `kind` ([`CALL`], ...) to `target` with
+/// `value`, passing `payload`.
+fn proxy_input(kind: u8, target: Address, value: u128, payload: &[u8]) -> Vec<u8> {
+	let mut input = vec![kind];
+	input.extend(target.as_bytes());
+	input.extend(value.to_le_bytes());
+	input.extend(payload);
+	input
+}
+
+/// The proxy's plain `call`.
+const CALL: u8 = 0;
+
 fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()

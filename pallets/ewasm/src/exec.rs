@@ -231,10 +231,10 @@ impl Transaction {
 	}
 }
 
-/// Whether `code` is longer than any code the chain accepts (checked before it is hashed or
-/// copied).
-pub fn exceeds_max_code_len<T: Config>(code: &[u8]) -> bool {
-	code.len() > T::MaxCodeLen::get() as usize
+/// Whether `len` bytes of code are more than any code the chain accepts (checked before the
+/// code is hashed or copied).
+pub fn exceeds_max_code_len<T: Config>(len: usize) -> bool {
+	len > T::MaxCodeLen::get() as usize
 }
 
 /// Validates `code` as the chain would at deployment, outside any transaction.
@@ -445,7 +445,7 @@ pub fn run_create<T: Config>(
 /// the code it returns. All or nothing.
 pub fn bare_deploy<T: Config>(request: DeployRequest<'_, T::AccountId>) -> ExecOutcome<Deployed> {
 	// Before hashing it for the address: oversized code is refused without work.
-	if exceeds_max_code_len::<T>(&request.init_code) {
+	if exceeds_max_code_len::<T>(request.init_code.len()) {
 		return ExecOutcome::refused(Error::<T>::CodeTooLarge);
 	}
 	all_or_nothing(|| {

@@ -551,7 +551,7 @@ pub mod pallet {
 			#[pallet::compact] value: u128,
 		) -> DispatchResult {
 			let waker = ensure_signed(origin)?;
-			ensure!(!exec::exceeds_max_code_len::<T>(&code), Error::<T>::CodeTooLarge);
+			ensure!(!exec::exceeds_max_code_len::<T>(code.len()), Error::<T>::CodeTooLarge);
 			let expected = Tombstones::<T>::get(address).ok_or(Error::<T>::NoTombstone)?;
 			let eviction = rent::Eviction {
 				code_hash: crate::storage::code_hash(&code),

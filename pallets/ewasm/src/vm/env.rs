@@ -8,8 +8,8 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	charge, check_range, gas_left, halt_with_output, read, read_array, refund_gas, write,
-	HostResult, HostState, HostTrap,
+	charge, check_range, gas_left, halt_with_output, read, read_array, read_budgeted, refund_gas,
+	write, HostResult, HostState, HostTrap,
 };
 use crate::{
 	accounts,
@@ -25,10 +25,7 @@ use ewasm_primitives::{
 	value::{decode_value, encode_value, Word},
 	Address, ReturnCode, DEBUG_NAMESPACE, ETHEREUM_NAMESPACE,
 };
-use polkadot_sdk::{
-	sp_core::{Get, H256},
-	sp_runtime::DispatchError,
-};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 use wasmi::{Caller, Linker};
 
 /// Log target of the `debug` namespace.
@@ -149,10 +146,10 @@ enum CallKind {
 }
 
 /// The four call functions. Charges the call price (more with value, more again for value
-/// to a new account) and the copy of the call data, then forwards all but one 64th of the gas left, at most `gas` (plus the
-/// stipend when it sends value; what the callee leaves of it comes back). Fails (1) without
-/// running when the depth limit is reached, the balance cannot pay `value` or the call
-/// stack's memory budget cannot hold the call data.
+/// to a new account) and the copy of the call data, then forwards all but one 64th of the gas
+/// left, at most `gas` (plus the stipend when it sends value; what the callee leaves of it
+/// comes back). Fails (1) without running when the depth limit is reached, the balance cannot
+/// pay `value` or the call stack's memory budget cannot hold the call data.
 fn message_call<T: Config>(
 	c: &mut Ctx<'_, T>,
 	kind: CallKind,
@@ -186,10 +183,9 @@ fn message_call<T: Config>(
 	charge(c, costs.nested_input(length as u32))?;
 	// The last call's return data goes first, so its part of the budget is free again.
 	c.data_mut().return_data = BudgetedBytes::default();
-	let Some(reservation) = c.data().tx.memory_budget.reserve(length as u32 as usize) else {
+	let Some(input) = read_budgeted(c, data, length as u32)? else {
 		return Ok(ReturnCode::Failure.into());
 	};
-	let input = BudgetedBytes::new(read(c, data, length as u32)?, reservation);
 	let Some((parent, forwarded)) = start_nested(c, value, gas as u64)? else {
 		return Ok(ReturnCode::Failure.into());
 	};
@@ -219,9 +215,9 @@ fn message_call<T: Config>(
 }
 
 /// `create` (`salt` is `None`: address from this contract's nonce) and `create2`. Charges the
-/// creation price and the copy of the init code, then gives the init code all but one 64th of the gas left. Fails (1)
-/// without running when the init code is longer than `MaxCodeLen`, the depth limit is reached
-/// or the balance cannot pay `value`.
+/// creation price and the copy of the init code, then gives the init code all but one 64th of
+/// the gas left. Fails (1) without running when the init code is longer than `MaxCodeLen`, the
+/// depth limit is reached or the balance cannot pay `value`.
 fn create_contract<T: Config>(
 	c: &mut Ctx<'_, T>,
 	value: i32,
@@ -237,7 +233,7 @@ fn create_contract<T: Config>(
 	// Init code outside memory traps (as any out-of-bounds access); init code longer than any
 	// code the chain stores fails before it is copied or hashed.
 	check_range(c, data, length as u32)?;
-	if length as u32 > T::MaxCodeLen::get() {
+	if exec::exceeds_max_code_len::<T>(length as u32 as usize) {
 		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
 	}

@@ -221,9 +221,21 @@ pub fn halt_with_output<T>(
 	check_range(caller, offset, len as u32)?;
 	let cost = caller.data().costs().output(len as u32);
 	charge(caller, cost)?;
-	let reservation =
-		caller.data().tx.memory_budget.reserve(len as u32 as usize).ok_or(HostTrap::OutOfMemory)?;
-	let output = read(caller, offset, len as u32)?;
-	caller.data_mut().output = BudgetedBytes::new(output, reservation);
+	let output = read_budgeted(caller, offset, len as u32)?.ok_or(HostTrap::OutOfMemory)?;
+	caller.data_mut().output = output;
 	Err(trap.into())
+}
+
+/// Copies `len` bytes at `offset` out of the contract's memory to keep them beyond this host
+/// call, their length taken from the call stack's budget first; `None` (nothing copied) if the
+/// budget cannot hold them. Traps if the range is out of bounds.
+pub fn read_budgeted<T>(
+	caller: &Caller<'_, HostState<T>>,
+	offset: i32,
+	len: u32,
+) -> HostResult<Option<BudgetedBytes>> {
+	let Some(reservation) = caller.data().tx.memory_budget.reserve(len as usize) else {
+		return Ok(None);
+	};
+	Ok(Some(BudgetedBytes::new(read(caller, offset, len)?, reservation)))
 }

@@ -2,28 +2,36 @@
 # (every test suite). Both install what a fresh Debian machine lacks first.
 #
 # Builds go to one target directory outside the checkout, so they survive a new work tree
-# and CI reuses them: the node in the release profile; lints and unit tests in the dev
-# profile (with SKIP_WASM_BUILD=1, which must not share build-script runs with the node's
-# wasm build, or each would undo the other).
+# and CI reuses them. Two builds, each made once and shared by everything that needs it:
+# - release, features of the node: the node, its wasm runtime, the `ewasm` tool, and the
+#   runtime's, node's and tool's tests (RELEASE_PACKAGES: every cargo command of this build
+#   names the same packages, so cargo resolves the same features and reuses every artifact);
+# - dev, the pallet alone with `runtime-benchmarks`: the primitives' and pallet's tests (that
+#   feature changes sp-runtime and everything above it, so it cannot share the node's build).
+# Lints come with both: every cargo command compiles the workspace's own crates through
+# scripts/lint-rustc (clippy-driver, warnings denied), so no separate check build exists.
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
+export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/lint-rustc
+RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
+EWASM := $(CARGO_TARGET_DIR)/release/ewasm
 RUNTIME_WASM := $(CARGO_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm
 RPC_PORT ?= 9944
 CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
-.PHONY: setup build run check-dev-chain test lint fmt-check clippy test-rust test-e2e conformance \
+.PHONY: setup build run check-dev-chain test lint fmt-check test-pallet test-release test-e2e conformance \
 	weights relay zombienet zombienet-test
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
 setup:
 	./scripts/setup.sh
 
-## build: the node with its wasm runtime
+## build: the node with its wasm runtime, and the `ewasm` tool (release, linted)
 build: setup
-	@echo "make build: the node and its wasm runtime (release); about 70 min from an empty target dir on 2 cores, 5-7 min after a pallet change"
-	cargo build --release --locked -p ewasm-node
+	@echo "make build: the node, its wasm runtime and the ewasm tool (release); about 70 min from an empty target dir on 2 cores, 5-7 min after a pallet change"
+	cargo build --release --locked $(RELEASE_PACKAGES)
 
 ## run: a standalone dev chain on ws://127.0.0.1:$(RPC_PORT), a block every $(BLOCK_TIME_MS) ms
 run: build
@@ -33,41 +41,43 @@ run: build
 check-dev-chain:
 	cd tests && npm run --silent build && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
 
-## test: every test suite: formatting, lints, Rust unit tests (benchmarks included), the
-## Ewasm state tests, end-to-end on a real node; not zombienet (`make zombienet-test`)
-test: setup lint test-rust conformance build test-e2e
+## test: every test suite: formatting; the pallet's tests (its benchmarks included) in the dev
+## build; the Ewasm state tests, the runtime's, node's and tool's tests in the release build;
+## end-to-end on a real node. Lints come with each build. Not zombienet (`make zombienet-test`)
+test: setup fmt-check test-pallet build conformance test-release test-e2e
 	@echo "test: zombienet-test skipped (a long relay build; run make zombienet-test, see README)"
 
-lint: fmt-check clippy
+## lint: formatting, and clippy on every crate of the workspace (through the two builds)
+lint: fmt-check
+	cargo test --locked --no-run $(PALLET_TEST_ARGS)
+	cargo test --release --locked --no-run $(RELEASE_PACKAGES)
 
 fmt-check:
 	cargo fmt --all --check
 
-clippy:
-	@echo "make clippy: lints of the whole workspace (dev profile, checks only); long the first time (the node's dependencies), seconds when warm"
-	SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets \
-		--features pallet-ewasm/runtime-benchmarks -- -D warnings
+## test-pallet: the primitives' and the pallet's tests, each benchmark run once on the mock
+## runtime (dev profile, the pallet's own dependencies only)
+PALLET_TEST_ARGS := -p ewasm-primitives -p pallet-ewasm --features pallet-ewasm/runtime-benchmarks
+test-pallet: setup
+	@echo "make test-pallet: primitives and pallet tests (dev profile, with the benchmarks); a pallet edit: seconds to build, about 30 s to run"
+	cargo test --locked $(PALLET_TEST_ARGS)
 
-## test-rust: primitives, pallet (with its benchmarks, run once each on the mock runtime) and
-## `ewasm` tool tests; then the runtime's own (its genesis config builds, every pallet's
-## integrity test passes on its configuration), in a separate build: with the pallet's
-## benchmarks feature unified in, it would rebuild the runtime's dependencies
-test-rust:
-	@echo "make test-rust: primitives, pallet (with its benchmarks) and tool tests, about 1 min to build and 1 min to run when warm; then the runtime's tests (16.5 min of CPU to build the first time)"
-	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-primitives -p pallet-ewasm -p ewasm-cli \
-		--features pallet-ewasm/runtime-benchmarks
-	SKIP_WASM_BUILD=1 cargo test --locked -p ewasm-runtime
+## test-release: the runtime's tests (its genesis config builds, every pallet's integrity test
+## passes on its configuration) and the `ewasm` tool's, in the node's release build
+test-release: build
+	@echo "make test-release: runtime and ewasm tool tests in the release build (reuses make build's artifacts)"
+	cargo test --release --locked $(RELEASE_PACKAGES)
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
 	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 4-5 min"
 	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 
-## conformance: the Ewasm state tests (stEWASMTests) through `ewasm statetest`, if
+## conformance: the Ewasm state tests (stEWASMTests) through the release `ewasm statetest`, if
 ## $(CONFORMANCE_DIR) exists next to the checkout
-conformance:
+conformance: build
 	@if [ -d $(CONFORMANCE_DIR) ]; then \
-		SKIP_WASM_BUILD=1 cargo run --locked -p ewasm-cli -- statetest $(CONFORMANCE_DIR)/stEWASMTests_merged.json; \
+		$(EWASM) statetest $(CONFORMANCE_DIR)/stEWASMTests_merged.json; \
 	else \
 		echo "conformance: $(CONFORMANCE_DIR) not found, skipped"; \
 	fi

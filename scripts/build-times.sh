@@ -3,7 +3,7 @@
 # and what cargo compiled in it, so a change to the build can be judged by numbers.
 #
 #   scripts/build-times.sh [-o report.md] TARGET...
-#   scripts/build-times.sh -o times.md build test-rust lint
+#   scripts/build-times.sh -o times.md test-pallet build test-release
 #
 # Every stage's full output goes to build-times/<n>-<target>.log next to the report (or under
 # $TMPDIR when no report is named). The report is a Markdown table: stage, wall time, exit

@@ -216,7 +216,6 @@ impl Transaction {
 			origin,
 			schedule: T::Schedule::get(),
 			debug_enabled: DebugEnabled::<T>::get(),
-			engine: prepare::engine(),
 			memory_budget: Default::default(),
 			active_frames: Default::default(),
 		}
@@ -227,7 +226,8 @@ impl Transaction {
 	}
 
 	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Module, DispatchError> {
-		prepare::prepare(&self.engine, code, self.code_rules::<T>()).map_err(prepare_error::<T>)
+		prepare::prepare(&prepare::engine(), code, self.code_rules::<T>())
+			.map_err(prepare_error::<T>)
 	}
 }
 

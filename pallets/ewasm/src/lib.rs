@@ -411,8 +411,10 @@ pub mod pallet {
 		}
 
 		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
-		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]); and that the gas one
-		/// extrinsic can carry is small enough for a dry run's bounded search.
+		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]); that the gas one extrinsic
+		/// can carry is small enough for a dry run's bounded search; and that the deepest call
+		/// stack of the largest contracts takes at most half of the runtime's heap (the other
+		/// half is the block's: its extrinsics, storage reads, events).
 		fn integrity_test() {
 			let per_gas = T::WeightPerGas::get().ref_time();
 			let per_fuel = gas::weight_per_fuel::<T::WeightInfo>().ref_time();
@@ -425,6 +427,13 @@ pub mod pallet {
 			assert!(
 				max_gas < 1u64 << dry_run::MAX_BISECTION_PROBES,
 				"an extrinsic can carry {max_gas} gas: dry runs would not find the least that suffices"
+			);
+			let heap =
+				crate::vm::limiter::worst_call_stack_heap_bytes(T::MaxCodeLen::get() as usize);
+			assert!(
+				heap <= crate::limits::RUNTIME_HEAP_BYTES / 2,
+				"the deepest call stack may take {heap} bytes of heap, more than half of {}",
+				crate::limits::RUNTIME_HEAP_BYTES
 			);
 		}
 	}

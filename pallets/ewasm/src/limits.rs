@@ -6,9 +6,9 @@
 //! [`MAX_CALL_DEPTH`] is 32 frames, far below Ethereum's 1024, for three reasons measured
 //! against the runtime: every frame is one FRAME storage transaction layer and FRAME allows
 //! at most 255 nested layers; every frame is a nested wasmi execution on the runtime's native
-//! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame holds up to
-//! [`MAX_WASM_STACK_BYTES`] of value stack (8.25 MiB at 33 frames) besides its memory, which
-//! all frames together keep within [`MAX_CALL_STACK_MEMORY_BYTES`]. A call or creation beyond the limit fails
+//! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame holds
+//! [`MAX_WASM_STACK_BYTES`] of value stack besides its memory and compiled code, which all
+//! frames together keep within [`MAX_CALL_STACK_HEAP_BYTES`] of the runtime's heap. A call or creation beyond the limit fails
 //! (result 1) without running, as in Ethereum.
 //!
 //! # Module shape
@@ -27,12 +27,32 @@ pub const MAX_MEMORY_PAGES: u32 = 128;
 /// Largest linear memory in bytes, as enforced by the store limiter.
 pub const MAX_MEMORY_BYTES: usize = MAX_MEMORY_PAGES as usize * 65_536;
 
-/// Largest memory all live frames of one transaction may hold together (32 MiB, 512 pages):
-/// their linear memories and the bytes they copied out of them and keep (the call data of a
-/// nested call, a frame's output that becomes its caller's return data). Deep call stacks of
-/// large contracts run out of it before the runtime's heap does: a call whose call data it
-/// cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.
-pub const MAX_CALL_STACK_MEMORY_BYTES: usize = 32 * 1024 * 1024;
+/// Largest heap all live frames of one transaction may hold together (34 MiB), counted as the
+/// runtime's allocator gives it out (see `vm::limiter`): their linear memories' buffers as
+/// they grow, their value stacks, and the bytes they copied out of their memories and keep
+/// (the call data of a nested call, a frame's output that becomes its caller's return data).
+/// Four frames of the largest memory fit, with their value stacks and 1 MiB to spare. Deep
+/// call stacks of large contracts run out of it before the runtime's heap does: a frame whose
+/// memory or value stack it cannot hold does not start (its caller sees 1); a call whose call
+/// data it cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.
+pub const MAX_CALL_STACK_HEAP_BYTES: usize = 34 * 1024 * 1024;
+
+/// The runtime's heap: 2048 pages of 64 KiB, what `sc-executor` gives a runtime call by default
+/// (`DEFAULT_HEAP_ALLOC_STRATEGY`) and, with the runtime's own 32 pages, what the relay chain's
+/// validators give `validate_block` by default (2080 pages in all). `integrity_test` checks
+/// that the call stack's worst case takes at most half of it.
+pub const RUNTIME_HEAP_BYTES: usize = 2048 * 65_536;
+
+/// The heap one frame's compiled code may take, per byte of code, with the allocator's
+/// rounding: wasmi's translation of the densest code into its own instructions, as measured
+/// by the pallet's `heap` test (which fails if a wasmi upgrade makes it larger), doubled for
+/// the allocator's power-of-two blocks.
+pub const COMPILED_CODE_HEAP_PER_CODE_BYTE: usize = 16;
+
+/// The heap one frame takes outside the call stack's budget besides its compiled code: its
+/// engine, store, instance and host state, its wasm call stack ([`MAX_WASM_RECURSION_DEPTH`]
+/// frames) and its copy of the code, rounded up generously.
+pub const FRAME_BOOKKEEPING_HEAP_BYTES: usize = 256 * 1024;
 
 /// Most topics one `log` may carry.
 pub const MAX_LOG_TOPICS: u32 = 4;
@@ -40,7 +60,9 @@ pub const MAX_LOG_TOPICS: u32 = 4;
 /// Deepest wasm call stack (nested wasm function calls inside one contract execution).
 pub const MAX_WASM_RECURSION_DEPTH: usize = 1024;
 
-/// Largest wasm value stack of one execution, in bytes (256 KiB: 32 768 values).
+/// The wasm value stack of one execution, in bytes (256 KiB: 32 768 values). The engine
+/// allocates it whole when the execution starts (so it never moves as it fills) and the call
+/// stack's budget counts it while the frame runs.
 pub const MAX_WASM_STACK_BYTES: usize = 256 * 1024;
 
 /// Deepest call stack of contract frames: the transaction's own frame is depth 0, so at most

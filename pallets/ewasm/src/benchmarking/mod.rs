@@ -33,7 +33,7 @@ use polkadot_sdk::{
 	frame_system::{self, RawOrigin},
 };
 
-mod code;
+pub(crate) mod code;
 
 /// The balance of the benchmarks' caller and contracts: more than any benchmark spends, and
 /// small enough that dozens of funded accounts do not overflow the total issuance (minting

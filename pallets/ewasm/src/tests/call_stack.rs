@@ -5,24 +5,6 @@ use super::*;
 use crate::{accounts::account_of, address::create_address, gas::Schedule, limits::MAX_CALL_DEPTH};
 use polkadot_sdk::frame_support::traits::fungible::Inspect;
 
-/// A storage key whose first byte is `n`.
-fn key(n: u8) -> [u8; 32] {
-	let mut key = [0u8; 32];
-	key[0] = n;
-	key
-}
-
-/// `bytes` left-aligned in a zeroed 32-byte word, as the fixtures store values.
-fn word(bytes: &[u8]) -> [u8; 32] {
-	let mut word = [0u8; 32];
-	word[..bytes.len()].copy_from_slice(bytes);
-	word
-}
-
-fn stored(contract: Address, n: u8) -> Option<[u8; 32]> {
-	ContractStorage::<Test>::get(contract, key(n))
-}
-
 fn balance(address: Address) -> u128 {
 	Balances::balance(&account_of::<Test>(&address))
 }
@@ -459,20 +441,13 @@ fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
 	});
 }
 
-/// What the contracts that call themselves below import.
-const SELF_CALLER_IMPORTS: &str = r#"
-	(import "ethereum" "getAddress" (func $getAddress (param i32)))
-	(import "ethereum" "getCallDataSize" (func $size (result i32)))
-	(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
-	(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
-	(import "ethereum" "storageStore" (func $store (param i32 i32)))"#;
-
 #[test]
 fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 	new_test_ext().execute_with(|| {
 		// Each frame (128 pages) calls itself with its whole memory as call data and records
-		// at key 0 its depth plus one: with the call data counted, two frames and their 8 MiB
-		// of call data each fill the 32 MiB budget, so the third frame cannot start.
+		// at key 0 its depth plus one: with the call data counted, two frames (8 MiB memories,
+		// 256 KiB value stacks) and their 8 MiB of call data each take 32.5 MiB of the 34 MiB
+		// budget, so the third frame's memory does not fit and it cannot start.
 		let len = crate::limits::MAX_MEMORY_BYTES;
 		let contract = deploy(
 			&wasm(&format!(
@@ -497,9 +472,10 @@ fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 #[test]
 fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 	new_test_ext().execute_with(|| {
-		// Frames of 126 pages call themselves three deep (504 of the 512 pages); the deepest
-		// finishes with 1 MiB of output, which the 8 pages left cannot hold: it traps, and its
-		// caller sees 1. Each caller records its call's return code plus one at key `depth`.
+		// Frames of 126 pages (8 MiB blocks of the heap) call themselves three deep: with their
+		// value stacks they take 33 MiB of the 34 MiB budget. The deepest finishes with 1 MiB
+		// of output, which what is left cannot hold: it traps, and its caller sees 1. Each
+		// caller records its call's return code plus one at key `depth`.
 		let contract = deploy(
 			&wasm(&format!(
 				r#"(module {SELF_CALLER_IMPORTS}

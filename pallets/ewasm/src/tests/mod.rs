@@ -44,6 +44,32 @@ fn init_code_for(code: &[u8]) -> Vec<u8> {
 	))
 }
 
+/// A storage key whose first byte is `n`.
+fn key(n: u8) -> [u8; 32] {
+	let mut key = [0u8; 32];
+	key[0] = n;
+	key
+}
+
+/// `bytes` left-aligned in a zeroed 32-byte word, as the fixtures store values.
+fn word(bytes: &[u8]) -> [u8; 32] {
+	let mut word = [0u8; 32];
+	word[..bytes.len()].copy_from_slice(bytes);
+	word
+}
+
+fn stored(contract: Address, n: u8) -> Option<[u8; 32]> {
+	ContractStorage::<Test>::get(contract, key(n))
+}
+
+/// What contracts that call themselves import.
+const SELF_CALLER_IMPORTS: &str = r#"
+	(import "ethereum" "getAddress" (func $getAddress (param i32)))
+	(import "ethereum" "getCallDataSize" (func $size (result i32)))
+	(import "ethereum" "callDataCopy" (func $copy (param i32 i32 i32)))
+	(import "ethereum" "call" (func $call (param i64 i32 i32 i32 i32) (result i32)))
+	(import "ethereum" "storageStore" (func $store (param i32 i32)))"#;
+
 fn alice_address() -> Address {
 	AccountId32Mapper::to_address(&ALICE)
 }
@@ -771,7 +797,6 @@ fn every_specified_function_is_linked_with_its_signature() {
 		origin: Address::default(),
 		schedule: chain_schedule(),
 		debug_enabled: true,
-		engine: engine.clone(),
 		memory_budget: Default::default(),
 		active_frames: Default::default(),
 	};
@@ -818,4 +843,5 @@ mod accounts;
 mod call_stack;
 mod dry_run;
 mod environment;
+mod heap;
 mod rent;

@@ -1,59 +1,154 @@
-//! Memory and table limits of one frame, and the memory budget the whole call stack shares.
+//! Memory and table limits of one frame, and the heap budget the whole call stack shares.
 //!
-//! Each contract may use up to [`MAX_MEMORY_BYTES`]; all frames live at once share
-//! [`MAX_CALL_STACK_MEMORY_BYTES`]. A frame takes pages from the shared budget as its memory
-//! is created or grows, and gives them back when it ends. Growth past either limit fails:
+//! Each contract may use up to [`MAX_MEMORY_BYTES`] of linear memory; all frames live at once
+//! share [`MAX_CALL_STACK_HEAP_BYTES`] of the runtime's heap. Growth past either limit fails:
 //! `memory.grow` returns -1, and a module whose initial memory does not fit cannot start.
 //!
-//! The bytes frames copy out of their memories and keep ([`BudgetedBytes`]: the call data of a
-//! nested call, which lives as long as the callee; a frame's output, which becomes its
-//! caller's return data) come out of the same budget, so that the heap the whole call stack
-//! holds stays within it however the contracts move data between them.
+//! The budget counts what the runtime's heap really gives out, not the bytes asked for. The
+//! heap is the host's freeing-bump allocator (`sc-allocator`): it rounds every allocation up
+//! to a power of two (at least 8 bytes), puts an 8-byte header before it, and keeps a freed
+//! block for later allocations of the same size class only, never for another class. A
+//! [`MemoryBudget`] is a model of that allocator for the allocations the call stack makes:
+//! per size class, how many blocks are live and the most that ever were (a freed block stays
+//! the class's until the transaction's heap is dropped), and the heap that takes (its
+//! footprint). An allocation fits if that footprint stays within the budget.
+//!
+//! What goes through it:
+//! - each frame's linear memory, as its buffer really grows: wasmi keeps it in a `Vec<u8>`
+//!   that starts exactly at the initial size and, when it grows past its capacity, moves to a
+//!   new capacity of `max(2 × capacity, new size)` (Rust's amortized growth), the old and new
+//!   blocks both live while it is copied;
+//! - each frame's wasm value stack: [`MAX_WASM_STACK_BYTES`], one block, held while the frame
+//!   runs (the engine allocates it at full size, see `vm::prepare`);
+//! - the bytes frames copy out of their memories and keep ([`BudgetedBytes`]: the call data of
+//!   a nested call, which lives as long as the callee; a frame's output, which becomes its
+//!   caller's return data).
+//!
+//! What does not: each frame's compiled code and bookkeeping (its own engine, freed with the
+//! frame), bounded per frame by [`crate::limits::COMPILED_CODE_HEAP_PER_CODE_BYTE`] and
+//! [`crate::limits::FRAME_BOOKKEEPING_HEAP_BYTES`]; `integrity_test` checks that the budget
+//! and those together fit the runtime's heap at the deepest call stack
+//! ([`worst_call_stack_heap_bytes`]).
 
-use crate::limits::{MAX_CALL_STACK_MEMORY_BYTES, MAX_MEMORY_BYTES, MAX_TABLE_ELEMENTS};
+use crate::limits::{
+	COMPILED_CODE_HEAP_PER_CODE_BYTE, FRAME_BOOKKEEPING_HEAP_BYTES, MAX_CALL_DEPTH,
+	MAX_CALL_STACK_HEAP_BYTES, MAX_MEMORY_BYTES, MAX_TABLE_ELEMENTS,
+};
 use alloc::{rc::Rc, vec::Vec};
-use core::cell::Cell;
+use core::cell::RefCell;
 use wasmi::{errors::MemoryError, ResourceLimiter};
 use wasmi_core::LimiterError;
 
-/// Bytes of memory the live frames of one transaction may still take.
+/// The allocator's size classes: 8 bytes (2^3) to 32 MiB (2^25), its largest allocation.
+const SIZE_CLASSES: usize = 23;
+const SMALLEST_CLASS_LOG2: u32 = 3;
+/// The header the allocator puts before every block.
+const BLOCK_HEADER_BYTES: usize = 8;
+
+/// The size class of an allocation of `len` bytes, `None` if the allocator cannot give that
+/// much at once.
+fn size_class(len: usize) -> Option<usize> {
+	let block = len.max(1 << SMALLEST_CLASS_LOG2).checked_next_power_of_two()?;
+	let class = (block.trailing_zeros() - SMALLEST_CLASS_LOG2) as usize;
+	(class < SIZE_CLASSES).then_some(class)
+}
+
+/// The heap one block of `class` takes, header included.
+const fn class_bytes(class: usize) -> usize {
+	(1 << (class as u32 + SMALLEST_CLASS_LOG2)) + BLOCK_HEADER_BYTES
+}
+
+/// The heap an allocation of `len` bytes takes on its own (its block and header), `None` if
+/// the allocator cannot give that much at once.
+pub fn allocation_bytes(len: usize) -> Option<usize> {
+	size_class(len).map(class_bytes)
+}
+
+/// The most heap the deepest call stack of contracts of up to `max_code_len` bytes can take:
+/// the call stack's budget, and every live frame's compiled code and bookkeeping.
+pub fn worst_call_stack_heap_bytes(max_code_len: usize) -> usize {
+	let frames = MAX_CALL_DEPTH as usize + 1;
+	let per_frame = COMPILED_CODE_HEAP_PER_CODE_BYTE
+		.saturating_mul(max_code_len)
+		.saturating_add(FRAME_BOOKKEEPING_HEAP_BYTES);
+	MAX_CALL_STACK_HEAP_BYTES.saturating_add(frames.saturating_mul(per_frame))
+}
+
+/// A model of the freeing-bump allocator for the call stack's allocations: see the module
+/// documentation.
+#[derive(Debug)]
+struct HeapLedger {
+	live: [u32; SIZE_CLASSES],
+	most: [u32; SIZE_CLASSES],
+	footprint: usize,
+	limit: usize,
+}
+
+impl HeapLedger {
+	fn new(limit: usize) -> Self {
+		HeapLedger { live: [0; SIZE_CLASSES], most: [0; SIZE_CLASSES], footprint: 0, limit }
+	}
+
+	/// Allocates `len` bytes if the footprint stays within the limit (nothing for 0 bytes).
+	fn allocate(&mut self, len: usize) -> bool {
+		if len == 0 {
+			return true;
+		}
+		let Some(class) = size_class(len) else { return false };
+		let live = self.live[class] + 1;
+		if live > self.most[class] {
+			// No freed block of this class to reuse: the allocator takes new heap.
+			match self.footprint.checked_add(class_bytes(class)) {
+				Some(footprint) if footprint <= self.limit => self.footprint = footprint,
+				_ => return false,
+			}
+			self.most[class] = live;
+		}
+		self.live[class] = live;
+		true
+	}
+
+	/// Frees an allocation of `len` bytes: its block stays its class's.
+	fn free(&mut self, len: usize) {
+		if let Some(class) = size_class(len).filter(|_| len > 0) {
+			self.live[class] = self.live[class].saturating_sub(1);
+		}
+	}
+}
+
+/// The heap the live frames of one transaction may still take, shared by all of them.
 #[derive(Clone, Debug)]
-pub struct MemoryBudget(Rc<Cell<usize>>);
+pub struct MemoryBudget(Rc<RefCell<HeapLedger>>);
 
 impl MemoryBudget {
 	/// The budget of a new transaction.
 	pub fn new() -> Self {
-		Self::with_bytes(MAX_CALL_STACK_MEMORY_BYTES)
+		Self::with_bytes(MAX_CALL_STACK_HEAP_BYTES)
 	}
 
-	/// A budget of `bytes`.
+	/// A budget of `bytes` of heap.
 	pub fn with_bytes(bytes: usize) -> Self {
-		MemoryBudget(Rc::new(Cell::new(bytes)))
+		MemoryBudget(Rc::new(RefCell::new(HeapLedger::new(bytes))))
 	}
 
-	/// Bytes left.
+	/// Heap left.
 	pub fn left(&self) -> usize {
-		self.0.get()
+		let ledger = self.0.borrow();
+		ledger.limit - ledger.footprint
 	}
 
-	fn take(&self, bytes: usize) -> bool {
-		match self.0.get().checked_sub(bytes) {
-			Some(left) => {
-				self.0.set(left);
-				true
-			}
-			None => false,
-		}
+	fn allocate(&self, len: usize) -> bool {
+		self.0.borrow_mut().allocate(len)
 	}
 
-	fn give_back(&self, bytes: usize) {
-		self.0.set(self.0.get().saturating_add(bytes));
+	fn free(&self, len: usize) {
+		self.0.borrow_mut().free(len)
 	}
 
-	/// `len` bytes out of the budget, before they are copied, or `None` if it cannot spare
-	/// them.
+	/// An allocation of `len` bytes out of the budget, before it is made, or `None` if the
+	/// budget cannot hold it.
 	pub fn reserve(&self, len: usize) -> Option<Reservation> {
-		self.take(len).then(|| Reservation { budget: self.clone(), bytes: len })
+		self.allocate(len).then(|| Reservation { budget: self.clone(), bytes: len })
 	}
 }
 
@@ -66,7 +161,7 @@ pub struct Reservation {
 
 impl Drop for Reservation {
 	fn drop(&mut self) {
-		self.budget.give_back(self.bytes);
+		self.budget.free(self.bytes);
 	}
 }
 
@@ -119,46 +214,64 @@ impl Default for MemoryBudget {
 }
 
 /// The limiter of one frame's store: one instance, memory and table; memory within both
-/// limits; the table within [`MAX_TABLE_ELEMENTS`]. Gives its memory back when dropped.
+/// limits, its buffer's allocations in the budget; the table within [`MAX_TABLE_ELEMENTS`].
+/// Frees its memory's buffer in the budget when dropped.
 pub struct FrameLimiter {
 	budget: MemoryBudget,
-	taken: usize,
-	pending: usize,
+	/// The capacity of the memory's buffer.
+	capacity: usize,
+	/// The capacity before the growth the limiter last allowed, until it is known to have
+	/// happened.
+	before_growth: Option<usize>,
 }
 
 impl FrameLimiter {
 	/// A limiter drawing on `budget`.
 	pub fn new(budget: MemoryBudget) -> Self {
-		FrameLimiter { budget, taken: 0, pending: 0 }
+		FrameLimiter { budget, capacity: 0, before_growth: None }
 	}
 }
 
 impl Drop for FrameLimiter {
 	fn drop(&mut self) {
-		self.budget.give_back(self.taken);
+		self.budget.free(self.capacity);
 	}
 }
 
 impl ResourceLimiter for FrameLimiter {
 	fn memory_growing(
 		&mut self,
-		current: usize,
+		_current: usize,
 		desired: usize,
 		_maximum: Option<usize>,
 	) -> Result<bool, LimiterError> {
-		let growth = desired.saturating_sub(current);
-		if desired > MAX_MEMORY_BYTES || !self.budget.take(growth) {
+		self.before_growth = None;
+		if desired > MAX_MEMORY_BYTES {
 			return Ok(false);
 		}
-		self.taken += growth;
-		self.pending = growth;
+		if desired <= self.capacity {
+			return Ok(true);
+		}
+		// The buffer moves: the new block is allocated, the bytes copied, the old one freed.
+		let capacity = desired.max(self.capacity.saturating_mul(2));
+		if !self.budget.allocate(capacity) {
+			return Ok(false);
+		}
+		self.budget.free(self.capacity);
+		self.before_growth = Some(self.capacity);
+		self.capacity = capacity;
 		Ok(true)
 	}
 
 	fn memory_grow_failed(&mut self, _error: &MemoryError) -> Result<(), LimiterError> {
-		self.budget.give_back(self.pending);
-		self.taken -= self.pending;
-		self.pending = 0;
+		if let Some(before) = self.before_growth.take() {
+			// The old block is live again (its class has room: it was live before), the new
+			// one freed; the class of the new block keeps its count of blocks, as a real
+			// allocation would have.
+			self.budget.allocate(before);
+			self.budget.free(self.capacity);
+			self.capacity = before;
+		}
 		Ok(())
 	}
 
@@ -187,39 +300,102 @@ impl ResourceLimiter for FrameLimiter {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::limits::MAX_WASM_STACK_BYTES;
+
+	const PAGE: usize = 65_536;
+	const MIB: usize = 1 << 20;
+
+	#[test]
+	fn allocations_take_power_of_two_blocks_with_a_header() {
+		assert_eq!(allocation_bytes(1), Some(16));
+		assert_eq!(allocation_bytes(9), Some(24));
+		assert_eq!(allocation_bytes(65 * PAGE), Some(8 * MIB + 8));
+		assert_eq!(allocation_bytes(32 * MIB), Some(32 * MIB + 8));
+		assert_eq!(allocation_bytes(32 * MIB + 1), None, "larger than the allocator gives");
+		assert_eq!(allocation_bytes(usize::MAX), None);
+	}
+
+	#[test]
+	fn a_freed_block_serves_its_own_class_only() {
+		let budget = MemoryBudget::with_bytes(3 * MIB);
+		let a_mib = budget.reserve(MIB).expect("fits");
+		drop(a_mib);
+		assert_eq!(budget.left(), 3 * MIB - (MIB + 8), "the freed block stays taken");
+		let again = budget.reserve(MIB - 5).expect("reuses the freed 1 MiB block");
+		assert_eq!(budget.left(), 3 * MIB - (MIB + 8));
+		assert!(budget.reserve(2 * MIB).is_none(), "2 MiB is another class: new heap");
+		drop(again);
+		let halves = (budget.reserve(MIB / 2), budget.reserve(MIB / 2));
+		assert!(halves.0.is_some() && halves.1.is_some());
+		assert_eq!(budget.left(), 3 * MIB - (MIB + 8) - 2 * (MIB / 2 + 8));
+	}
+
+	#[test]
+	fn a_growing_memory_holds_old_and_new_blocks_as_its_buffer_moves() {
+		let budget = MemoryBudget::with_bytes(64 * MIB);
+		let mut limiter = FrameLimiter::new(budget.clone());
+		assert_eq!(limiter.memory_growing(0, 65 * PAGE, None).ok(), Some(true));
+		assert_eq!(budget.left(), 64 * MIB - (8 * MIB + 8), "65 pages take an 8 MiB block");
+		// One page more: the buffer moves to a capacity of 130 pages (a 16 MiB block) while
+		// the 8 MiB block is still live.
+		assert_eq!(limiter.memory_growing(65 * PAGE, 66 * PAGE, None).ok(), Some(true));
+		assert_eq!(budget.left(), 64 * MIB - (8 * MIB + 8) - (16 * MIB + 8));
+		// Up to 128 pages the capacity holds it: nothing moves.
+		assert_eq!(limiter.memory_growing(66 * PAGE, 128 * PAGE, None).ok(), Some(true));
+		assert_eq!(limiter.memory_growing(128 * PAGE, 129 * PAGE, None).ok(), Some(false));
+		assert_eq!(budget.left(), 64 * MIB - (8 * MIB + 8) - (16 * MIB + 8));
+		drop(limiter);
+		// Another frame of 65 pages reuses the freed 8 MiB block.
+		let mut other = FrameLimiter::new(budget.clone());
+		assert_eq!(other.memory_growing(0, 65 * PAGE, None).ok(), Some(true));
+		assert_eq!(budget.left(), 64 * MIB - (8 * MIB + 8) - (16 * MIB + 8));
+	}
+
+	#[test]
+	fn a_growth_that_fails_after_the_limiter_allowed_it_frees_the_new_block() {
+		let budget = MemoryBudget::with_bytes(16 * MIB + 16);
+		let mut limiter = FrameLimiter::new(budget.clone());
+		assert_eq!(limiter.memory_growing(0, 2 * PAGE, None).ok(), Some(true));
+		assert_eq!(limiter.memory_growing(2 * PAGE, 3 * PAGE, None).ok(), Some(true));
+		let out_of_fuel = MemoryError::OutOfFuel { required_fuel: 1 };
+		assert!(limiter.memory_grow_failed(&out_of_fuel).is_ok());
+		// The 128 KiB block is live again and the 256 KiB one free: growing again reuses it.
+		assert_eq!(limiter.memory_growing(2 * PAGE, 3 * PAGE, None).ok(), Some(true));
+		assert_eq!(budget.left(), 16 * MIB + 16 - (128 * 1024 + 8) - (256 * 1024 + 8));
+	}
 
 	#[test]
 	fn frames_share_the_budget_and_give_it_back() {
 		let budget = MemoryBudget::new();
-		let mut first = FrameLimiter::new(budget.clone());
-		assert_eq!(first.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(true));
-		assert_eq!(budget.left(), MAX_CALL_STACK_MEMORY_BYTES - MAX_MEMORY_BYTES);
-		assert_eq!(
-			first.memory_growing(MAX_MEMORY_BYTES, MAX_MEMORY_BYTES + 65_536, None).ok(),
-			Some(false)
-		);
-		let frames = MAX_CALL_STACK_MEMORY_BYTES / MAX_MEMORY_BYTES;
-		let mut others: alloc::vec::Vec<_> =
-			(1..frames).map(|_| FrameLimiter::new(budget.clone())).collect();
-		for other in &mut others {
-			assert_eq!(other.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(true));
-		}
+		let frame = allocation_bytes(MAX_MEMORY_BYTES).unwrap()
+			+ allocation_bytes(MAX_WASM_STACK_BYTES).unwrap();
+		let frames = MAX_CALL_STACK_HEAP_BYTES / frame;
+		assert_eq!(frames, 4, "four frames of the largest memory fit, with their value stacks");
+		let mut live: alloc::vec::Vec<_> = (0..frames)
+			.map(|_| {
+				let stack = budget.reserve(MAX_WASM_STACK_BYTES).expect("fits");
+				let mut limiter = FrameLimiter::new(budget.clone());
+				assert_eq!(limiter.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(true));
+				(stack, limiter)
+			})
+			.collect();
 		let mut last = FrameLimiter::new(budget.clone());
-		assert_eq!(last.memory_growing(0, 65_536, None).ok(), Some(false), "the budget is spent");
-		drop(others);
-		drop(first);
-		assert_eq!(budget.left(), MAX_CALL_STACK_MEMORY_BYTES);
+		assert_eq!(last.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(false), "spent");
+		assert_eq!(budget.left(), MAX_CALL_STACK_HEAP_BYTES - frames * frame);
+		live.truncate(1);
+		assert_eq!(last.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(true), "reused");
 	}
 
 	#[test]
-	fn kept_bytes_hold_their_part_of_the_budget_until_dropped() {
-		let budget = MemoryBudget::with_bytes(100);
+	fn kept_bytes_hold_their_block_until_dropped() {
+		let budget = MemoryBudget::with_bytes(200);
 		let kept = BudgetedBytes::new(vec![1; 60], budget.reserve(60).expect("fits"));
-		assert_eq!((budget.left(), &kept[..2]), (40, &[1, 1][..]));
-		assert!(budget.reserve(41).is_none(), "only 40 left");
+		assert_eq!((budget.left(), &kept[..2]), (200 - 72, &[1, 1][..]));
+		assert!(budget.reserve(65).is_none(), "a 128-byte block does not fit in 128 - 8");
 		let free = BudgetedBytes::uncounted(vec![2; 1000]);
-		assert_eq!((budget.left(), free.len()), (40, 1000));
+		assert_eq!((budget.left(), free.len()), (200 - 72, 1000));
 		assert_eq!(kept.into_vec().len(), 60);
-		assert_eq!(budget.left(), 100);
+		assert!(budget.reserve(64).is_some(), "the freed block serves the same class");
+		assert!(budget.reserve(u32::MAX as usize).is_none(), "larger than the allocator gives");
 	}
 }

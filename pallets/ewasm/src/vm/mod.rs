@@ -10,7 +10,7 @@ pub mod runtime;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
-	limits::MAX_MEMORY_BYTES,
+	limits::{MAX_MEMORY_BYTES, MAX_WASM_STACK_BYTES},
 	Config, LOG_TARGET,
 };
 use active::ActiveFrames;
@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
 use limiter::{BudgetedBytes, FrameLimiter, MemoryBudget};
 use runtime::{HostState, HostTrap};
-use wasmi::{Engine, Linker, Module, Store, TrapCode};
+use wasmi::{Linker, Module, Store, TrapCode};
 
 /// What the executing contract can see about its frame.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -52,8 +52,6 @@ pub struct Transaction {
 	pub schedule: Schedule,
 	/// Whether the `debug` namespace may be imported.
 	pub debug_enabled: bool,
-	/// The engine with the pinned configuration, shared by every frame.
-	pub engine: Engine,
 	/// The memory the live frames may still take.
 	pub memory_budget: MemoryBudget,
 	/// The contracts live frames act as.
@@ -88,15 +86,16 @@ pub struct Execution {
 	pub refund: u64,
 }
 
-/// A store for one frame, its memory drawn from `budget` and its growth limited as
-/// [`limits`] says.
+/// A store for one frame of `module` (on the module's engine), its memory drawn from `budget`
+/// and its growth limited as [`limits`] says.
 fn new_store<T: Config>(
+	module: &Module,
 	context: Context,
 	tx: &Transaction,
 	budget: MemoryBudget,
 ) -> Store<HostState<T>> {
 	let limits = FrameLimiter::new(budget);
-	let mut store = Store::new(&tx.engine, HostState::<T>::new(context, tx.clone(), limits));
+	let mut store = Store::new(module.engine(), HostState::<T>::new(context, tx.clone(), limits));
 	store.limiter(|state| &mut state.limits);
 	store
 }
@@ -107,8 +106,9 @@ fn new_store<T: Config>(
 /// has a memory budget of its own (one contract's largest memory, freed right after), so it
 /// does not depend on how much of the call stack's budget the live frames hold.
 pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
-	let budget = MemoryBudget::with_bytes(MAX_MEMORY_BYTES);
-	let mut store = new_store::<T>(Context::default(), tx, budget);
+	let budget =
+		MemoryBudget::with_bytes(limiter::allocation_bytes(MAX_MEMORY_BYTES).unwrap_or(usize::MAX));
+	let mut store = new_store::<T>(module, Context::default(), tx, budget);
 	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
 	if store.set_fuel(u64::MAX).is_err() {
 		return false;
@@ -125,7 +125,12 @@ pub fn execute<T: Config>(
 	gas_limit: u64,
 ) -> Execution {
 	let _frame = tx.active_frames.enter(context.address);
-	let mut store = new_store::<T>(context, tx, tx.memory_budget.clone());
+	// The engine allocates the value stack when the execution starts: a frame the budget
+	// cannot hold it for does not start.
+	let Some(_value_stack) = tx.memory_budget.reserve(MAX_WASM_STACK_BYTES) else {
+		return Execution { halt: Halt::Trapped, gas_left: 0, refund: 0 };
+	};
+	let mut store = new_store::<T>(module, context, tx, tx.memory_budget.clone());
 
 	let result = run_main(&mut store, module, gas_limit);
 	let gas_left = runtime::gas_left(&store).unwrap_or(0);

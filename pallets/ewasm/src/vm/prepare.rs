@@ -74,12 +74,18 @@ pub fn engine_config() -> wasmi::Config {
 		// Module shape limits: see `crate::limits`.
 		.enforced_limits(EnforcedLimits::strict())
 		.set_max_recursion_depth(MAX_WASM_RECURSION_DEPTH)
+		// The value stack is allocated whole when an execution starts and never moves: one
+		// block of the runtime's heap, which the call stack's budget counts (`vm::limiter`).
 		.set_max_stack_height(MAX_WASM_STACK_BYTES)
+		.set_min_stack_height(MAX_WASM_STACK_BYTES)
 		.set_max_cached_stacks(1);
 	config
 }
 
-/// A new engine with the pinned configuration.
+/// A new engine with the pinned configuration. Every module is compiled on an engine of its
+/// own: wasmi keeps the compiled code of every module an engine compiled until the engine is
+/// dropped, so an engine shared by a transaction's frames would hold the code of every call
+/// the transaction ever made; one per module frees it with the frame.
 pub fn engine() -> Engine {
 	Engine::new(&engine_config())
 }

@@ -409,6 +409,8 @@ pub fn run_create<T: Config>(
 			depth: creation.depth,
 		};
 		let execution = vm::execute::<T>(&module, context, tx, creation.gas_limit);
+		// The init code's compiled code is freed before the deployed code is compiled.
+		drop(module);
 		// A revert keeps the gas left; every other failure below consumes it all.
 		gas_left = execution.gas_left;
 		let code = conclude::<T>(execution.halt, &address, &mut output)?;

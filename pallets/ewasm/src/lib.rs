@@ -414,7 +414,9 @@ pub mod pallet {
 		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]); that the gas one extrinsic
 		/// can carry is small enough for a dry run's bounded search; and that the deepest call
 		/// stack of the largest contracts takes at most half of the runtime's heap (the other
-		/// half is the block's: its extrinsics, storage reads, events).
+		/// half is left for the rest of the runtime call: the block's extrinsics, storage
+		/// reads, events; how a block's contract calls together fragment the heap is not
+		/// bounded yet, see the README).
 		fn integrity_test() {
 			let per_gas = T::WeightPerGas::get().ref_time();
 			let per_fuel = gas::weight_per_fuel::<T::WeightInfo>().ref_time();

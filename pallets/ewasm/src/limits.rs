@@ -7,8 +7,8 @@
 //! against the runtime: every frame is one FRAME storage transaction layer and FRAME allows
 //! at most 255 nested layers; every frame is a nested wasmi execution on the runtime's native
 //! and shadow stacks (1 MiB each inside the wasm runtime); and every live frame holds
-//! [`MAX_WASM_STACK_BYTES`] of value stack besides its memory and compiled code, which all
-//! frames together keep within [`MAX_CALL_STACK_HEAP_BYTES`] of the runtime's heap. A call or creation beyond the limit fails
+//! [`MAX_WASM_STACK_BYTES`] of value stack besides its memory, which all frames together keep
+//! within [`MAX_CALL_STACK_HEAP_BYTES`] of the runtime's heap, and its compiled code besides. A call or creation beyond the limit fails
 //! (result 1) without running, as in Ethereum.
 //!
 //! # Module shape
@@ -27,32 +27,36 @@ pub const MAX_MEMORY_PAGES: u32 = 128;
 /// Largest linear memory in bytes, as enforced by the store limiter.
 pub const MAX_MEMORY_BYTES: usize = MAX_MEMORY_PAGES as usize * 65_536;
 
-/// Largest heap all live frames of one transaction may hold together (34 MiB), counted as the
+/// Largest heap all live frames of one transaction may hold together (48 MiB), counted as the
 /// runtime's allocator gives it out (see `vm::limiter`): their linear memories' buffers as
-/// they grow, their value stacks, and the bytes they copied out of their memories and keep
-/// (the call data of a nested call, a frame's output that becomes its caller's return data).
-/// Four frames of the largest memory fit, with their value stacks and 1 MiB to spare. Deep
-/// call stacks of large contracts run out of it before the runtime's heap does: a frame whose
-/// memory or value stack it cannot hold does not start (its caller sees 1); a call whose call
-/// data it cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.
-pub const MAX_CALL_STACK_HEAP_BYTES: usize = 34 * 1024 * 1024;
+/// they grow, their value stacks, their compiled code and bookkeeping, and the bytes they
+/// copied out of their memories and keep (the call data of a nested call, a frame's output
+/// that becomes its caller's return data). Five frames of the largest memory fit; so do
+/// [`MAX_CALL_DEPTH`] + 1 frames of the largest code with small memories. Deep call stacks of
+/// large contracts run out of it before the runtime's heap does: a frame whose memory, value
+/// stack or code it cannot hold does not start (its caller sees 1); a call whose call data it
+/// cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.
+pub const MAX_CALL_STACK_HEAP_BYTES: usize = 48 * 1024 * 1024;
 
 /// The runtime's heap: 2048 pages of 64 KiB, what `sc-executor` gives a runtime call by default
-/// (`DEFAULT_HEAP_ALLOC_STRATEGY`) and, with the runtime's own 32 pages, what the relay chain's
-/// validators give `validate_block` by default (2080 pages in all). `integrity_test` checks
-/// that the call stack's worst case takes at most half of it.
+/// (`DEFAULT_HEAP_ALLOC_STRATEGY`: 2048 pages besides the runtime's own memory, 25 pages for
+/// this runtime on 2026-12-02), and less than the relay chain's validators leave
+/// `validate_block` by default (2080 pages in all, the runtime's own included).
+/// `integrity_test` checks that the call stack's worst case takes at most half of it.
 pub const RUNTIME_HEAP_BYTES: usize = 2048 * 65_536;
 
-/// The heap one frame's compiled code may take, per byte of code, with the allocator's
-/// rounding: wasmi's translation of the densest code into its own instructions, as measured
-/// by the pallet's `heap` test (which fails if a wasmi upgrade makes it larger), doubled for
-/// the allocator's power-of-two blocks.
+/// The heap a frame's compiled code is charged per byte of code, allocator rounding included:
+/// wasmi's translation into its own instructions. With [`FRAME_BOOKKEEPING_HEAP_BYTES`] it is
+/// what the call stack's budget charges each frame for its code; the pallet's `heap` tests
+/// measure frames of the densest code, of the most functions and of the largest table,
+/// globals and data segments against that charge, and fail if a wasmi upgrade exceeds it.
 pub const COMPILED_CODE_HEAP_PER_CODE_BYTE: usize = 16;
 
-/// The heap one frame takes outside the call stack's budget besides its compiled code: its
-/// engine, store, instance and host state, its wasm call stack ([`MAX_WASM_RECURSION_DEPTH`]
-/// frames) and its copy of the code, rounded up generously.
-pub const FRAME_BOOKKEEPING_HEAP_BYTES: usize = 256 * 1024;
+/// The heap a frame is charged besides its compiled code: its engine, store, instance (up to
+/// the largest table, 1000 globals and 1000 data segments) and host state, its wasm call stack
+/// ([`MAX_WASM_RECURSION_DEPTH`] frames) and its copy of the code (measured: at most about
+/// 410 KiB with the allocator's rounding, for the largest table, globals and segments).
+pub const FRAME_BOOKKEEPING_HEAP_BYTES: usize = 512 * 1024;
 
 /// Most topics one `log` may carry.
 pub const MAX_LOG_TOPICS: u32 = 4;

@@ -445,9 +445,9 @@ fn init_code_delegating_to_a_self_destructing_library_deploys_intact() {
 fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 	new_test_ext().execute_with(|| {
 		// Each frame (128 pages) calls itself with its whole memory as call data and records
-		// at key 0 its depth plus one: with the call data counted, two frames (8 MiB memories,
-		// 256 KiB value stacks) and their 8 MiB of call data each take 32.5 MiB of the 34 MiB
-		// budget, so the third frame's memory does not fit and it cannot start.
+		// at key 0 its depth plus one: with the call data counted, three frames (8 MiB
+		// memories, value stacks and code about 0.8 MiB each) and two 8 MiB call data take
+		// about 42.4 MiB of the 48 MiB budget, so the third frame's call data does not fit.
 		let len = crate::limits::MAX_MEMORY_BYTES;
 		let contract = deploy(
 			&wasm(&format!(
@@ -465,17 +465,18 @@ fn call_data_comes_out_of_the_call_stacks_memory_budget() {
 			0,
 		);
 		assert_eq!(call_for_output(contract, 0, 100 * GAS, vec![]).result, Ok(vec![]));
-		assert_eq!(stored(contract, 0), Some(word(&[2])), "the deepest frame is at depth 1");
+		assert_eq!(stored(contract, 0), Some(word(&[3])), "the deepest frame is at depth 2");
 	});
 }
 
 #[test]
 fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 	new_test_ext().execute_with(|| {
-		// Frames of 126 pages (8 MiB blocks of the heap) call themselves three deep: with their
-		// value stacks they take 33 MiB of the 34 MiB budget. The deepest finishes with 1 MiB
-		// of output, which what is left cannot hold: it traps, and its caller sees 1. Each
-		// caller records its call's return code plus one at key `depth`.
+		// Frames of 126 pages (8 MiB blocks of the heap) call themselves four deep: with their
+		// value stacks and code they take about 43.7 MiB of the 48 MiB budget. The deepest
+		// finishes with its whole memory as output (another 8 MiB block), which what is left
+		// cannot hold: it traps, and its caller sees 1. Each caller records its call's return
+		// code plus one at key `depth`.
 		let contract = deploy(
 			&wasm(&format!(
 				r#"(module {SELF_CALLER_IMPORTS}
@@ -483,8 +484,8 @@ fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 					(memory (export "memory") 126)
 					(func (export "main")
 						(if (call $size) (then (call $copy (i32.const 0) (i32.const 0) (i32.const 1))))
-						(if (i32.eq (i32.load8_u (i32.const 0)) (i32.const 3))
-							(then (call $finish (i32.const 0) (i32.const 1048576))))
+						(if (i32.eq (i32.load8_u (i32.const 0)) (i32.const 4))
+							(then (call $finish (i32.const 0) (i32.const 8257536))))
 						(i32.store8 (i32.const 64) (i32.load8_u (i32.const 0)))
 						(i32.store8 (i32.const 0) (i32.add (i32.load8_u (i32.const 0)) (i32.const 1)))
 						(call $getAddress (i32.const 96))
@@ -496,8 +497,8 @@ fn output_the_call_stacks_memory_budget_cannot_hold_traps() {
 			0,
 		);
 		assert_eq!(call_for_output(contract, 0, 100 * GAS, vec![]).result, Ok(vec![]));
-		assert_eq!(stored(contract, 2), Some(word(&[2, 0, 0, 0])), "the output did not fit");
-		assert_eq!(stored(contract, 1), Some(word(&[1])), "depth 2 finished");
+		assert_eq!(stored(contract, 3), Some(word(&[2, 0, 0, 0])), "the output did not fit");
+		assert_eq!(stored(contract, 2), Some(word(&[1])), "depth 3 finished");
 	});
 }
 

@@ -8,8 +8,8 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	charge, check_range, gas_left, halt_with_output, read, read_array, read_budgeted, refund_gas,
-	write, HostResult, HostState, HostTrap,
+	charge, check_range, copy_to_memory, gas_left, halt_with_output, read, read_array,
+	read_budgeted, refund_gas, sub_range, write, HostResult, HostState, HostTrap,
 };
 use crate::{
 	accounts,
@@ -59,12 +59,10 @@ fn ensure_mutable<T>(c: &Ctx<'_, T>) -> HostResult<()> {
 	Ok(())
 }
 
-/// `source[offset..offset + length]`, or `trap` if that is not inside `source`.
-fn sub_slice(source: &[u8], offset: i32, length: i32, trap: HostTrap) -> HostResult<Vec<u8>> {
-	let start = offset as u32 as usize;
-	let end = start.checked_add(length as u32 as usize).ok_or(trap)?;
-	Ok(source.get(start..end).ok_or(trap)?.to_vec())
-}
+/// The most bytes encoding a `ContractEmitted` event into its event record adds to the data:
+/// the record's phase and topics, the event's indices, the contract's address, four topics and
+/// the lengths (about 160), rounded up.
+const EVENT_ENCODING_OVERHEAD_BYTES: usize = 256;
 
 fn to_i64(value: u64) -> i64 {
 	i64::try_from(value).unwrap_or(i64::MAX)
@@ -337,9 +335,8 @@ fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<
 		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
 			let cost = c.data().costs().copy(length as u32);
 			charge(&mut c, cost)?;
-			let bytes =
-				sub_slice(&c.data().context.input, offset, length, HostTrap::CallDataOutOfBounds)?;
-			write(&mut c, result, &bytes)
+			let trap = HostTrap::CallDataOutOfBounds;
+			copy_to_memory(&mut c, result, |state| &state.context.input, offset, length, trap)
 		},
 	)?;
 
@@ -358,9 +355,8 @@ fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<
 		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
 			let cost = c.data().costs().copy(length as u32);
 			charge(&mut c, cost)?;
-			let bytes =
-				sub_slice(&c.data().context.code, offset, length, HostTrap::CodeOutOfBounds)?;
-			write(&mut c, result, &bytes)
+			let trap = HostTrap::CodeOutOfBounds;
+			copy_to_memory(&mut c, result, |state| &state.context.code, offset, length, trap)
 		},
 	)?;
 
@@ -379,9 +375,8 @@ fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<
 		|mut c: Ctx<'_, T>, result: i32, offset: i32, length: i32| -> HostResult<()> {
 			let cost = c.data().costs().copy(length as u32);
 			charge(&mut c, cost)?;
-			let bytes =
-				sub_slice(&c.data().return_data, offset, length, HostTrap::ReturnDataOutOfBounds)?;
-			write(&mut c, result, &bytes)
+			let trap = HostTrap::ReturnDataOutOfBounds;
+			copy_to_memory(&mut c, result, |state| &state.return_data, offset, length, trap)
 		},
 	)?;
 
@@ -549,8 +544,8 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 			charge(&mut c, cost)?;
 			let address = Address(read_array(&c, address)?);
 			let code = storage::code_of::<T>(&address).unwrap_or_default();
-			let bytes = sub_slice(&code, offset, length, HostTrap::CodeOutOfBounds)?;
-			write(&mut c, result, &bytes)
+			let bytes = sub_range(&code, offset, length).ok_or(HostTrap::CodeOutOfBounds)?;
+			write(&mut c, result, bytes)
 		},
 	)?;
 
@@ -576,6 +571,14 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 			}
 			let cost = c.data().costs().log(topic_count, length as u32);
 			charge(&mut c, cost)?;
+			// The data is copied out of memory, and copied again as the event is encoded: both
+			// copies come out of the call stack's budget while they live.
+			let budget = &c.data().tx.memory_budget;
+			let len = length as u32 as usize;
+			let _copies = budget
+				.reserve(len)
+				.zip(budget.reserve(len.saturating_add(EVENT_ENCODING_OVERHEAD_BYTES)))
+				.ok_or(HostTrap::OutOfMemory)?;
 			let data = read(&c, data, length as u32)?;
 			let topics = [t1, t2, t3, t4][..topic_count as usize]
 				.iter()

@@ -22,17 +22,25 @@
 //!   runs (the engine allocates it at full size, see `vm::prepare`);
 //! - the bytes frames copy out of their memories and keep ([`BudgetedBytes`]: the call data of
 //!   a nested call, which lives as long as the callee; a frame's output, which becomes its
-//!   caller's return data).
+//!   caller's return data);
 //!
-//! What does not: each frame's compiled code and bookkeeping (its own engine, freed with the
-//! frame), bounded per frame by [`crate::limits::COMPILED_CODE_HEAP_PER_CODE_BYTE`] and
-//! [`crate::limits::FRAME_BOOKKEEPING_HEAP_BYTES`]; `integrity_test` checks that the budget
-//! and those together fit the runtime's heap at the deepest call stack
-//! ([`worst_call_stack_heap_bytes`]).
+//! - the copies `log` makes of its data (read out of memory, then encoded into the event).
+//!
+//! - each frame's compiled code and bookkeeping (its own engine, freed with the frame), charged
+//!   while the frame runs as [`frame_overhead_bytes`] of its code: not as the many blocks they
+//!   are, but as the bytes those blocks take at most (measured by the `heap` tests), counted
+//!   as live bytes outside the size classes.
+//!
+//! What does not: a frame's code while it is compiled, before the frame starts, and the memory
+//! `is_instantiable` makes on a budget of its own; `integrity_test` checks that the budget and
+//! those together fit the runtime's heap ([`worst_call_stack_heap_bytes`]). Host functions
+//! that copy call data, code or return data into memory copy it directly, with no temporary.
+//! The ledger covers one transaction: how a block's transactions together use the heap is
+//! not bounded yet (see the README).
 
 use crate::limits::{
-	COMPILED_CODE_HEAP_PER_CODE_BYTE, FRAME_BOOKKEEPING_HEAP_BYTES, MAX_CALL_DEPTH,
-	MAX_CALL_STACK_HEAP_BYTES, MAX_MEMORY_BYTES, MAX_TABLE_ELEMENTS,
+	COMPILED_CODE_HEAP_PER_CODE_BYTE, FRAME_BOOKKEEPING_HEAP_BYTES, MAX_CALL_STACK_HEAP_BYTES,
+	MAX_MEMORY_BYTES, MAX_TABLE_ELEMENTS,
 };
 use alloc::{rc::Rc, vec::Vec};
 use core::cell::RefCell;
@@ -64,14 +72,24 @@ pub fn allocation_bytes(len: usize) -> Option<usize> {
 	size_class(len).map(class_bytes)
 }
 
-/// The most heap the deepest call stack of contracts of up to `max_code_len` bytes can take:
-/// the call stack's budget, and every live frame's compiled code and bookkeeping.
+/// The heap a frame of `code_len` bytes of code is charged for its compiled code and
+/// bookkeeping while it runs.
+pub fn frame_overhead_bytes(code_len: usize) -> usize {
+	COMPILED_CODE_HEAP_PER_CODE_BYTE
+		.saturating_mul(code_len)
+		.saturating_add(FRAME_BOOKKEEPING_HEAP_BYTES)
+}
+
+/// The most heap a call stack of contracts of up to `max_code_len` bytes can take: the call
+/// stack's budget; the code of one more frame, compiled before the budget is charged for it
+/// (a creation frees its init code's before it compiles the deployed code); and the largest
+/// memory, with which a creation checks on a budget of its own that the deployed code starts
+/// (`is_instantiable`).
 pub fn worst_call_stack_heap_bytes(max_code_len: usize) -> usize {
-	let frames = MAX_CALL_DEPTH as usize + 1;
-	let per_frame = COMPILED_CODE_HEAP_PER_CODE_BYTE
-		.saturating_mul(max_code_len)
-		.saturating_add(FRAME_BOOKKEEPING_HEAP_BYTES);
-	MAX_CALL_STACK_HEAP_BYTES.saturating_add(frames.saturating_mul(per_frame))
+	let instantiation_check = allocation_bytes(MAX_MEMORY_BYTES).unwrap_or(usize::MAX);
+	MAX_CALL_STACK_HEAP_BYTES
+		.saturating_add(frame_overhead_bytes(max_code_len))
+		.saturating_add(instantiation_check)
 }
 
 /// A model of the freeing-bump allocator for the call stack's allocations: see the module
@@ -80,13 +98,27 @@ pub fn worst_call_stack_heap_bytes(max_code_len: usize) -> usize {
 struct HeapLedger {
 	live: [u32; SIZE_CLASSES],
 	most: [u32; SIZE_CLASSES],
+	/// The heap the size classes took.
 	footprint: usize,
+	/// Live bytes charged outside the size classes (frames' code and bookkeeping).
+	overhead: usize,
 	limit: usize,
 }
 
 impl HeapLedger {
 	fn new(limit: usize) -> Self {
-		HeapLedger { live: [0; SIZE_CLASSES], most: [0; SIZE_CLASSES], footprint: 0, limit }
+		HeapLedger {
+			live: [0; SIZE_CLASSES],
+			most: [0; SIZE_CLASSES],
+			footprint: 0,
+			overhead: 0,
+			limit,
+		}
+	}
+
+	/// Whether `footprint` and the overhead together stay within the limit.
+	fn fits(&self, footprint: usize) -> bool {
+		footprint.checked_add(self.overhead).is_some_and(|total| total <= self.limit)
 	}
 
 	/// Allocates `len` bytes if the footprint stays within the limit (nothing for 0 bytes).
@@ -99,7 +131,7 @@ impl HeapLedger {
 		if live > self.most[class] {
 			// No freed block of this class to reuse: the allocator takes new heap.
 			match self.footprint.checked_add(class_bytes(class)) {
-				Some(footprint) if footprint <= self.limit => self.footprint = footprint,
+				Some(footprint) if self.fits(footprint) => self.footprint = footprint,
 				_ => return false,
 			}
 			self.most[class] = live;
@@ -134,7 +166,7 @@ impl MemoryBudget {
 	/// Heap left.
 	pub fn left(&self) -> usize {
 		let ledger = self.0.borrow();
-		ledger.limit - ledger.footprint
+		ledger.limit - ledger.footprint - ledger.overhead
 	}
 
 	fn allocate(&self, len: usize) -> bool {
@@ -149,6 +181,32 @@ impl MemoryBudget {
 	/// budget cannot hold it.
 	pub fn reserve(&self, len: usize) -> Option<Reservation> {
 		self.allocate(len).then(|| Reservation { budget: self.clone(), bytes: len })
+	}
+
+	/// `bytes` of heap taken by many allocations, charged as they are (outside the size
+	/// classes) until the returned guard is dropped, or `None` if the budget cannot hold them.
+	pub fn charge_overhead(&self, bytes: usize) -> Option<OverheadCharge> {
+		let mut ledger = self.0.borrow_mut();
+		let overhead = ledger.overhead.checked_add(bytes)?;
+		if ledger.footprint.checked_add(overhead)? > ledger.limit {
+			return None;
+		}
+		ledger.overhead = overhead;
+		Some(OverheadCharge { budget: self.clone(), bytes })
+	}
+}
+
+/// Bytes charged outside the size classes until dropped.
+#[derive(Debug)]
+pub struct OverheadCharge {
+	budget: MemoryBudget,
+	bytes: usize,
+}
+
+impl Drop for OverheadCharge {
+	fn drop(&mut self) {
+		let mut ledger = self.budget.0.borrow_mut();
+		ledger.overhead = ledger.overhead.saturating_sub(self.bytes);
 	}
 }
 
@@ -265,9 +323,10 @@ impl ResourceLimiter for FrameLimiter {
 
 	fn memory_grow_failed(&mut self, _error: &MemoryError) -> Result<(), LimiterError> {
 		if let Some(before) = self.before_growth.take() {
-			// The old block is live again (its class has room: it was live before), the new
-			// one freed; the class of the new block keeps its count of blocks, as a real
-			// allocation would have.
+			// The growth did not happen (wasmi checks the fuel before it moves the buffer):
+			// the old block is live again (its class has room: it was live before) and the new
+			// one counts as freed. Its class keeps the block it may never have taken, which
+			// only overstates the footprint.
 			self.budget.allocate(before);
 			self.budget.free(self.capacity);
 			self.capacity = before;
@@ -370,7 +429,7 @@ mod tests {
 		let frame = allocation_bytes(MAX_MEMORY_BYTES).unwrap()
 			+ allocation_bytes(MAX_WASM_STACK_BYTES).unwrap();
 		let frames = MAX_CALL_STACK_HEAP_BYTES / frame;
-		assert_eq!(frames, 4, "four frames of the largest memory fit, with their value stacks");
+		assert_eq!(frames, 5, "five frames of the largest memory fit, with their value stacks");
 		let mut live: alloc::vec::Vec<_> = (0..frames)
 			.map(|_| {
 				let stack = budget.reserve(MAX_WASM_STACK_BYTES).expect("fits");
@@ -384,6 +443,18 @@ mod tests {
 		assert_eq!(budget.left(), MAX_CALL_STACK_HEAP_BYTES - frames * frame);
 		live.truncate(1);
 		assert_eq!(last.memory_growing(0, MAX_MEMORY_BYTES, None).ok(), Some(true), "reused");
+	}
+
+	#[test]
+	fn a_frames_overhead_is_charged_while_it_lives() {
+		let budget = MemoryBudget::with_bytes(MIB);
+		let charge = budget.charge_overhead(600 * 1024).expect("fits");
+		assert_eq!(budget.left(), MIB - 600 * 1024);
+		assert!(budget.reserve(512 * 1024).is_none(), "a 512 KiB block does not fit beside it");
+		assert!(budget.charge_overhead(usize::MAX).is_none());
+		drop(charge);
+		assert_eq!(budget.left(), MIB);
+		assert!(budget.reserve(512 * 1024).is_some());
 	}
 
 	#[test]

@@ -125,9 +125,13 @@ pub fn execute<T: Config>(
 	gas_limit: u64,
 ) -> Execution {
 	let _frame = tx.active_frames.enter(context.address);
-	// The engine allocates the value stack when the execution starts: a frame the budget
-	// cannot hold it for does not start.
-	let Some(_value_stack) = tx.memory_budget.reserve(MAX_WASM_STACK_BYTES) else {
+	// The frame's compiled code and bookkeeping, and the value stack the engine allocates
+	// when the execution starts: a frame the budget cannot hold them for does not start.
+	let budget = &tx.memory_budget;
+	let Some(_heap) = budget
+		.charge_overhead(limiter::frame_overhead_bytes(context.code.len()))
+		.zip(budget.reserve(MAX_WASM_STACK_BYTES))
+	else {
 		return Execution { halt: Halt::Trapped, gas_left: 0, refund: 0 };
 	};
 	let mut store = new_store::<T>(module, context, tx, tx.memory_budget.clone());

@@ -78,7 +78,9 @@ pub fn engine_config() -> wasmi::Config {
 		// block of the runtime's heap, which the call stack's budget counts (`vm::limiter`).
 		.set_max_stack_height(MAX_WASM_STACK_BYTES)
 		.set_min_stack_height(MAX_WASM_STACK_BYTES)
-		.set_max_cached_stacks(1);
+		// No stack outlives its execution (each module has an engine of its own, so a cached
+		// one would never be reused).
+		.set_max_cached_stacks(0);
 	config
 }
 

@@ -208,6 +208,36 @@ pub fn write<T>(
 	Ok(())
 }
 
+/// `source[offset..offset + length]` for the contract's unsigned 32-bit `offset` and `length`,
+/// `None` if that is not inside `source`.
+pub fn sub_range(source: &[u8], offset: i32, length: i32) -> Option<&[u8]> {
+	let start = offset as u32 as usize;
+	let end = start.checked_add(length as u32 as usize)?;
+	source.get(start..end)
+}
+
+/// Copies `length` bytes at `offset` of what `source` selects from the frame's state (its call
+/// data, code or return data) to `result` in the contract's memory, with no copy in between:
+/// traps with `trap` if the range is not inside the source, or if the memory range is out of
+/// bounds.
+pub fn copy_to_memory<T>(
+	caller: &mut Caller<'_, HostState<T>>,
+	result: i32,
+	source: fn(&HostState<T>) -> &[u8],
+	offset: i32,
+	length: i32,
+	trap: HostTrap,
+) -> HostResult<()> {
+	if sub_range(source(caller.data()), offset, length).is_none() {
+		return Err(trap.into());
+	}
+	let (start, end) = range(caller, result, length as u32)?;
+	let (memory, state) = memory(caller)?.data_and_store_mut(caller);
+	let bytes = sub_range(source(state), offset, length).ok_or(trap)?;
+	memory[start..end].copy_from_slice(bytes);
+	Ok(())
+}
+
 /// Charges for copying the contract's `(offset, len)` output, so return data is never free,
 /// takes its length from the call stack's budget (it outlives the frame as its caller's return
 /// data), copies it (trapping if it is out of bounds or the budget cannot hold it), and halts

@@ -30,7 +30,7 @@ setup:
 
 ## build: the node with its wasm runtime, and the `ewasm` tool (release, linted)
 build: setup
-	@echo "make build: the node, its wasm runtime and the ewasm tool (release); about 70 min from an empty target dir on 2 cores, 5-7 min after a pallet change"
+	@echo "make build: the node, its wasm runtime and the ewasm tool (release); about 41-46 min from an empty target dir on 2 cores, about 2 min after a pallet change"
 	cargo build --release --locked $(RELEASE_PACKAGES)
 
 ## run: a standalone dev chain on ws://127.0.0.1:$(RPC_PORT), a block every $(BLOCK_TIME_MS) ms
@@ -59,7 +59,7 @@ fmt-check:
 ## runtime (dev profile, the pallet's own dependencies only)
 PALLET_TEST_ARGS := -p ewasm-primitives -p pallet-ewasm --features pallet-ewasm/runtime-benchmarks
 test-pallet: setup
-	@echo "make test-pallet: primitives and pallet tests (dev profile, with the benchmarks); a pallet edit: seconds to build, about 30 s to run"
+	@echo "make test-pallet: primitives and pallet tests (dev profile, with the benchmarks); about 2 min from an empty target dir, 20-30 s after a pallet edit"
 	cargo test --locked $(PALLET_TEST_ARGS)
 
 ## test-release: the runtime's tests (its genesis config builds, every pallet's integrity test

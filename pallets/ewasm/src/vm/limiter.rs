@@ -18,14 +18,12 @@
 //!   that starts exactly at the initial size and, when it grows past its capacity, moves to a
 //!   new capacity of `max(2 × capacity, new size)` (Rust's amortized growth), the old and new
 //!   blocks both live while it is copied;
-//! - each frame's wasm value stack: [`MAX_WASM_STACK_BYTES`], one block, held while the frame
-//!   runs (the engine allocates it at full size, see `vm::prepare`);
+//! - each frame's wasm value stack: [`crate::limits::MAX_WASM_STACK_BYTES`], one block, held
+//!   while the frame runs (the engine allocates it at full size, see `vm::prepare`);
 //! - the bytes frames copy out of their memories and keep ([`BudgetedBytes`]: the call data of
 //!   a nested call, which lives as long as the callee; a frame's output, which becomes its
 //!   caller's return data);
-//!
-//! - the copies `log` makes of its data (read out of memory, then encoded into the event).
-//!
+//! - the copies `log` makes of its data (read out of memory, then encoded into the event);
 //! - each frame's compiled code and bookkeeping (its own engine, freed with the frame), charged
 //!   while the frame runs as [`frame_overhead_bytes`] of its code: not as the many blocks they
 //!   are, but as the bytes those blocks take at most (measured by the `heap` tests), counted

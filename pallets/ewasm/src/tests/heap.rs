@@ -1,9 +1,9 @@
 //! The heap executions take, measured natively (per thread, with `allocation_counter`) against
 //! the model that the call stack's budget and `integrity_test` rely on (`vm::limiter`, with
 //! each frame's code charged at `limits::COMPILED_CODE_HEAP_PER_CODE_BYTE` and
-//! `limits::FRAME_BOOKKEEPING_HEAP_BYTES`). Native
-//! sizes are at least the wasm runtime's (pointers are 8 bytes here, 4 there) and the native
-//! allocator does not round sizes up, so the model must hold here with room to spare.
+//! `limits::FRAME_BOOKKEEPING_HEAP_BYTES`). Native sizes are at least the wasm runtime's
+//! (pointers are 8 bytes here, 4 there) and the native allocator does not round sizes up, so
+//! the model must hold here with room to spare.
 
 use super::*;
 use crate::{
@@ -34,14 +34,19 @@ fn self_caller(pages: u32, grow: u32) -> Vec<u8> {
 	))
 }
 
-/// Calls `contract` and returns the most heap the call held at once, in bytes.
-fn peak_heap_of_call(contract: Address) -> usize {
+/// Calls `contract`, which must finish, and returns what the call allocated.
+fn heap_of_call(contract: Address) -> allocation_counter::AllocationInfo {
 	let mut outcome = None;
 	let heap = allocation_counter::measure(|| {
 		outcome = Some(call_for_output(contract, 0, 100 * GAS, vec![]));
 	});
 	assert_eq!(outcome.map(|outcome| outcome.result), Some(Ok(vec![])));
-	heap.bytes_max as usize
+	heap
+}
+
+/// Calls `contract` and returns the most heap the call held at once, in bytes.
+fn peak_heap_of_call(contract: Address) -> usize {
+	heap_of_call(contract).bytes_max as usize
 }
 
 #[test]
@@ -97,11 +102,7 @@ fn assert_one_frame_within_its_allowance(code: &[u8]) {
 	};
 	let genesis = crate::GenesisConfig::<Test> { contracts: vec![installed], ..Default::default() };
 	new_test_ext_with(genesis).execute_with(|| {
-		let mut outcome = None;
-		let heap = allocation_counter::measure(|| {
-			outcome = Some(call_for_output(contract, 0, 100 * GAS, vec![]));
-		});
-		assert_eq!(outcome.map(|outcome| outcome.result), Some(Ok(vec![])));
+		let heap = heap_of_call(contract);
 		let outside_budget = (heap.bytes_max as usize).saturating_sub(PAGE + MAX_WASM_STACK_BYTES);
 		let as_allocated = 2 * outside_budget + 16 * heap.count_max as usize;
 		let allowed = frame_overhead_bytes(code.len());

@@ -70,6 +70,11 @@ pub fn allocation_bytes(len: usize) -> Option<usize> {
 	size_class(len).map(class_bytes)
 }
 
+/// The heap the largest linear memory takes: one block (its initial size is allocated exactly).
+pub fn largest_memory_heap_bytes() -> usize {
+	allocation_bytes(MAX_MEMORY_BYTES).unwrap_or(usize::MAX)
+}
+
 /// The heap a frame of `code_len` bytes of code is charged for its compiled code and
 /// bookkeeping while it runs.
 pub fn frame_overhead_bytes(code_len: usize) -> usize {
@@ -84,10 +89,9 @@ pub fn frame_overhead_bytes(code_len: usize) -> usize {
 /// memory, with which a creation checks on a budget of its own that the deployed code starts
 /// (`is_instantiable`).
 pub fn worst_call_stack_heap_bytes(max_code_len: usize) -> usize {
-	let instantiation_check = allocation_bytes(MAX_MEMORY_BYTES).unwrap_or(usize::MAX);
 	MAX_CALL_STACK_HEAP_BYTES
 		.saturating_add(frame_overhead_bytes(max_code_len))
-		.saturating_add(instantiation_check)
+		.saturating_add(largest_memory_heap_bytes())
 }
 
 /// A model of the freeing-bump allocator for the call stack's allocations: see the module
@@ -114,9 +118,10 @@ impl HeapLedger {
 		}
 	}
 
-	/// Whether `footprint` and the overhead together stay within the limit.
-	fn fits(&self, footprint: usize) -> bool {
-		footprint.checked_add(self.overhead).is_some_and(|total| total <= self.limit)
+	/// Whether a `footprint` of the size classes and an `overhead` together stay within the
+	/// limit.
+	fn fits(&self, footprint: usize, overhead: usize) -> bool {
+		footprint.checked_add(overhead).is_some_and(|total| total <= self.limit)
 	}
 
 	/// Allocates `len` bytes if the footprint stays within the limit (nothing for 0 bytes).
@@ -129,7 +134,9 @@ impl HeapLedger {
 		if live > self.most[class] {
 			// No freed block of this class to reuse: the allocator takes new heap.
 			match self.footprint.checked_add(class_bytes(class)) {
-				Some(footprint) if self.fits(footprint) => self.footprint = footprint,
+				Some(footprint) if self.fits(footprint, self.overhead) => {
+					self.footprint = footprint
+				}
 				_ => return false,
 			}
 			self.most[class] = live;
@@ -143,6 +150,22 @@ impl HeapLedger {
 		if let Some(class) = size_class(len).filter(|_| len > 0) {
 			self.live[class] = self.live[class].saturating_sub(1);
 		}
+	}
+
+	/// Charges `bytes` outside the size classes if the total stays within the limit.
+	fn charge_overhead(&mut self, bytes: usize) -> bool {
+		match self.overhead.checked_add(bytes) {
+			Some(overhead) if self.fits(self.footprint, overhead) => {
+				self.overhead = overhead;
+				true
+			}
+			_ => false,
+		}
+	}
+
+	/// Releases `bytes` charged outside the size classes.
+	fn release_overhead(&mut self, bytes: usize) {
+		self.overhead = self.overhead.saturating_sub(bytes);
 	}
 }
 
@@ -184,13 +207,8 @@ impl MemoryBudget {
 	/// `bytes` of heap taken by many allocations, charged as they are (outside the size
 	/// classes) until the returned guard is dropped, or `None` if the budget cannot hold them.
 	pub fn charge_overhead(&self, bytes: usize) -> Option<OverheadCharge> {
-		let mut ledger = self.0.borrow_mut();
-		let overhead = ledger.overhead.checked_add(bytes)?;
-		if ledger.footprint.checked_add(overhead)? > ledger.limit {
-			return None;
-		}
-		ledger.overhead = overhead;
-		Some(OverheadCharge { budget: self.clone(), bytes })
+		let charged = self.0.borrow_mut().charge_overhead(bytes);
+		charged.then(|| OverheadCharge { budget: self.clone(), bytes })
 	}
 }
 
@@ -203,8 +221,7 @@ pub struct OverheadCharge {
 
 impl Drop for OverheadCharge {
 	fn drop(&mut self) {
-		let mut ledger = self.budget.0.borrow_mut();
-		ledger.overhead = ledger.overhead.saturating_sub(self.bytes);
+		self.budget.0.borrow_mut().release_overhead(self.bytes);
 	}
 }
 

@@ -10,7 +10,7 @@ pub mod runtime;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
-	limits::{MAX_MEMORY_BYTES, MAX_WASM_STACK_BYTES},
+	limits::MAX_WASM_STACK_BYTES,
 	Config, LOG_TARGET,
 };
 use active::ActiveFrames;
@@ -106,8 +106,7 @@ fn new_store<T: Config>(
 /// has a memory budget of its own (one contract's largest memory, freed right after), so it
 /// does not depend on how much of the call stack's budget the live frames hold.
 pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
-	let budget =
-		MemoryBudget::with_bytes(limiter::allocation_bytes(MAX_MEMORY_BYTES).unwrap_or(usize::MAX));
+	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
 	let mut store = new_store::<T>(module, Context::default(), tx, budget);
 	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
 	if store.set_fuel(u64::MAX).is_err() {

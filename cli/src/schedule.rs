@@ -26,7 +26,7 @@ struct Report {
 	schedule: Schedule,
 	/// What a unit of gas buys on the chain (picoseconds and proof bytes).
 	weight_per_gas: Weight,
-	/// The benchmarked weight of a unit of wasm fuel (the `instr` benchmark).
+	/// The benchmarked weight of a unit of wasm fuel (the most of any instruction benchmark).
 	weight_per_fuel: Weight,
 }
 

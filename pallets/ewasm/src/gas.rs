@@ -26,28 +26,83 @@ use serde::Serialize;
 ///
 /// Host functions cost the gas that buys their benchmarked weight at this rate
 /// ([`Schedule::chain`]), whatever the rate. Instructions burn wasmi's fuel, about one unit
-/// per instruction, and a unit of fuel takes about a nanosecond ([`weight_per_fuel`], from
-/// the `instr` benchmark): at 125 ns they are overpaid about a hundredfold, which keeps blocks
-/// safe at the price of expensive computation (a rate below [`weight_per_fuel`] fails the
-/// pallet's integrity test). Proof size is accounted for exactly after the fact by the
-/// runtime's storage-weight reclaim.
+/// per instruction. A unit of fuel takes under a nanosecond in the common mix of the `instr`
+/// benchmark, and about 52 ns in the dearest shape (a call of a function with 1024 locals,
+/// which wasmi charges as one call): the rate must cover the dearest ([`weight_per_fuel`]; a
+/// rate below it fails the pallet's integrity test), so common computation is overpaid about
+/// a hundredfold, which keeps blocks safe at the price of expensive computation. Proof size is
+/// accounted for exactly after the fact by the runtime's storage-weight reclaim.
 pub const DEFAULT_WEIGHT_PER_GAS: Weight = Weight::from_parts(125_000, 1);
 
-/// Fuel one iteration of the `instr` benchmark burns: its loop and the load, division and
-/// store in it, at wasmi's pinned costs (a benchmark test checks it).
-pub const INSTR_FUEL_PER_ITERATION: u64 = 16;
+/// The fuel one iteration of each instruction benchmark burns at wasmi's pinned costs (for
+/// `instr_recursion`, one level of recursion): what the benchmark's weight per iteration is
+/// divided by to give its weight per unit of fuel. The pallet's benchmark tests check each; they
+/// change only with wasmi's version.
+pub mod fuel_per_iteration {
+	/// `instr`: the loop and a memory load, a 64-bit division and a store in it.
+	pub const INSTR: u64 = 16;
+	/// `instr_call_locals`: a call of a function with the most locals (wasmi charges a call,
+	/// not the locals it initializes).
+	pub const CALL_LOCALS: u64 = 11;
+	/// `instr_call_params`: a call of a function with the most parameters.
+	pub const CALL_PARAMS: u64 = 43;
+	/// `instr_call_indirect`: a `call_indirect` through the table.
+	pub const CALL_INDIRECT: u64 = 12;
+	/// `instr_br_table`: a `br_table` of 1024 targets.
+	pub const BR_TABLE: u64 = 11;
+	/// `instr_memory_grow`: a `memory.grow` by one page, 1 024 of it for the 64 KiB (a unit per
+	/// 64 bytes).
+	pub const MEMORY_GROW: u64 = 1_035;
+	/// `instr_recursion`: one level of wasm recursion.
+	pub const RECURSION: u64 = 8;
+}
 
-/// The benchmarked weight of one unit of wasmi fuel, for instructions as the `instr` benchmark
-/// mixes them (memory access, 64-bit division, locals and branches): its weight per iteration
-/// over the fuel an iteration burns, rounded up. Instructions burn one unit of gas per unit of
-/// fuel, so a `WeightPerGas` below this would let contracts buy computation for less than it
-/// takes; the pallet's integrity test rejects such a configuration.
+/// An instruction benchmark: its name, its weight over iterations, and the fuel an iteration
+/// burns.
+type InstructionBenchmark = (&'static str, fn(u32) -> Weight, u64);
+
+/// Every instruction benchmark: the `instr` mix and the shapes that do the most work per unit
+/// of fuel.
+fn instruction_benchmarks<W: WeightInfo>() -> [InstructionBenchmark; 7] {
+	use fuel_per_iteration as fuel;
+	[
+		("instr", W::instr, fuel::INSTR),
+		("instr_call_locals", W::instr_call_locals, fuel::CALL_LOCALS),
+		("instr_call_params", W::instr_call_params, fuel::CALL_PARAMS),
+		("instr_call_indirect", W::instr_call_indirect, fuel::CALL_INDIRECT),
+		("instr_br_table", W::instr_br_table, fuel::BR_TABLE),
+		("instr_memory_grow", W::instr_memory_grow, fuel::MEMORY_GROW),
+		("instr_recursion", W::instr_recursion, fuel::RECURSION),
+	]
+}
+
+/// The benchmarked weight of one unit of wasmi fuel in each instruction benchmark, by name:
+/// its weight per iteration over the fuel an iteration burns, rounded up.
+pub fn weights_per_fuel<W: WeightInfo>() -> impl Iterator<Item = (&'static str, Weight)> {
+	instruction_benchmarks::<W>().into_iter().map(|(name, benchmark, fuel)| {
+		let iteration = Measured::<W>::slope(benchmark);
+		let per_fuel = Weight::from_parts(
+			iteration.ref_time().div_ceil(fuel),
+			iteration.proof_size().div_ceil(fuel),
+		);
+		(name, per_fuel)
+	})
+}
+
+/// The first instruction benchmark whose unit of fuel takes more time than `weight_per_gas`
+/// buys, with its weight per unit of fuel; `None` if gas pays for every instruction shape.
+pub fn underpriced_instruction<W: WeightInfo>(
+	weight_per_gas: Weight,
+) -> Option<(&'static str, Weight)> {
+	weights_per_fuel::<W>().find(|(_, per_fuel)| per_fuel.ref_time() > weight_per_gas.ref_time())
+}
+
+/// The benchmarked weight of one unit of wasmi fuel: the most any instruction benchmark
+/// weighs per unit of fuel ([`weights_per_fuel`]). Instructions burn one unit of gas per unit
+/// of fuel, so a `WeightPerGas` below this would let contracts buy computation for less than
+/// it takes; the pallet's integrity test rejects such a configuration, naming the benchmark.
 pub fn weight_per_fuel<W: WeightInfo>() -> Weight {
-	let iteration = Measured::<W>::slope(W::instr);
-	Weight::from_parts(
-		iteration.ref_time().div_ceil(INSTR_FUEL_PER_ITERATION),
-		iteration.proof_size().div_ceil(INSTR_FUEL_PER_ITERATION),
-	)
+	weights_per_fuel::<W>().fold(Weight::zero(), |most, (_, per_fuel)| most.max(per_fuel))
 }
 
 /// The weight `gas` units of gas are worth.
@@ -407,6 +462,22 @@ mod tests {
 		assert!(host.create > host.storage_store_create);
 		// Getters only read the frame's context.
 		assert!(0 < host.base && host.base < host.storage_load);
+	}
+
+	#[test]
+	fn gas_must_pay_for_the_dearest_instruction_shape_not_only_the_common_mix() {
+		use crate::mock::TestWeights;
+		let instr = weights_per_fuel::<TestWeights>().next().expect("the instr mix").1;
+		let dearest = weight_per_fuel::<TestWeights>();
+		assert!(dearest.ref_time() > 10 * instr.ref_time(), "{dearest:?} vs {instr:?}");
+		// A price that covers the common mix but not calls of functions with many locals.
+		let between = Weight::from_parts(instr.ref_time() + 1, 1);
+		let (benchmark, per_fuel) =
+			underpriced_instruction::<TestWeights>(between).expect("underpriced");
+		assert_eq!(benchmark, "instr_call_locals");
+		assert_eq!(per_fuel, dearest);
+		assert_eq!(underpriced_instruction::<TestWeights>(dearest), None);
+		assert_eq!(underpriced_instruction::<TestWeights>(DEFAULT_WEIGHT_PER_GAS), None);
 	}
 
 	#[test]

@@ -411,18 +411,18 @@ pub mod pallet {
 		}
 
 		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
-		/// time of a unit of wasm fuel ([`gas::weight_per_fuel`]); that the gas one extrinsic
+		/// time of a unit of wasm fuel in every instruction benchmark, the `instr` mix and each
+		/// expensive shape ([`gas::underpriced_instruction`]); that the gas one extrinsic
 		/// can carry is small enough for a dry run's bounded search; and that the deepest call
 		/// stack of the largest contracts takes at most half of the runtime's heap (the other
 		/// half is left for the rest of the runtime call: the block's extrinsics, storage
 		/// reads, events; how a block's contract calls together fragment the heap is not
 		/// bounded yet, see the README).
 		fn integrity_test() {
-			let per_gas = T::WeightPerGas::get().ref_time();
-			let per_fuel = gas::weight_per_fuel::<T::WeightInfo>().ref_time();
+			let underpriced = gas::underpriced_instruction::<T::WeightInfo>(T::WeightPerGas::get());
 			assert!(
-				per_gas >= per_fuel,
-				"WeightPerGas buys {per_gas} ps, less than the {per_fuel} ps a unit of fuel takes"
+				underpriced.is_none(),
+				"WeightPerGas buys less than a unit of fuel takes in (benchmark, weight) {underpriced:?}"
 			);
 			let max_gas = gas::max_extrinsic_gas::<T>(Self::call_base_weight(0))
 				.max(gas::max_extrinsic_gas::<T>(Self::deploy_base_weight(0)));
@@ -476,7 +476,7 @@ pub mod pallet {
 				input,
 				scheme: AddressScheme::Create2 { salt },
 			});
-			let weight = Self::deploy_weight(init_len.max(outcome.code_len), input_len)
+			let weight = T::WeightInfo::deploy(init_len.max(outcome.code_len), input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
 			outcome.result.map_err(|error| with_weight(error, weight))?;
 			Ok(Some(weight).into())
@@ -504,7 +504,7 @@ pub mod pallet {
 			let input_len = input.len() as u32;
 			let outcome =
 				Self::bare_call(CallRequest { caller: &caller, dest, value, gas_limit, input });
-			let weight = Self::call_weight(outcome.code_len, input_len)
+			let weight = T::WeightInfo::call(outcome.code_len, input_len)
 				.saturating_add(gas::gas_to_weight::<T>(outcome.gas_used));
 			outcome.result.map_err(|error| with_weight(error, weight))?;
 			Self::deposit_event(Event::Called {
@@ -608,35 +608,13 @@ pub mod pallet {
 		/// The weight a `deploy` with `input_len` bytes of input is charged before it runs,
 		/// gas excluded: that of the largest init code.
 		pub fn deploy_base_weight(input_len: usize) -> Weight {
-			Self::deploy_weight(T::MaxCodeLen::get(), input_len as u32)
+			T::WeightInfo::deploy(T::MaxCodeLen::get(), input_len as u32)
 		}
 
 		/// The weight a `call` with `input_len` bytes of input is charged before it runs, gas
 		/// excluded: that of the largest contract code.
 		pub fn call_base_weight(input_len: usize) -> Weight {
-			Self::call_weight(T::MaxCodeLen::get(), input_len as u32)
-		}
-
-		/// The weight of `deploy` with code of `code_len` bytes and `input_len` of input, gas
-		/// excluded.
-		fn deploy_weight(code_len: u32, input_len: u32) -> Weight {
-			T::WeightInfo::deploy(code_len, input_len).saturating_add(Self::signer_record_weight())
-		}
-
-		/// The weight of `call` of code of `code_len` bytes with `input_len` of input, gas
-		/// excluded.
-		fn call_weight(code_len: u32, input_len: u32) -> Weight {
-			T::WeightInfo::call(code_len, input_len).saturating_add(Self::signer_record_weight())
-		}
-
-		/// Recording the signer under its address ([`accounts::signer_address`]): a read of the
-		/// record and, the first time, its write and the claim of what the address held (a
-		/// balance read and two writes). The `deploy` and `call` benchmarks measure it since
-		/// it was added (their caller is unrecorded, with value waiting), but the weights in use
-		/// were generated before: until they are regenerated it is priced here from the
-		/// database weights, and then this term goes.
-		fn signer_record_weight() -> Weight {
-			T::DbWeight::get().reads_writes(2, 3)
+			T::WeightInfo::call(T::MaxCodeLen::get(), input_len as u32)
 		}
 
 		/// Deploys a contract for `request.deployer` outside any extrinsic: the one guarded

@@ -267,6 +267,32 @@ pub enum Shape {
 const BR_TABLE_TARGETS: u32 = 1024;
 
 impl Shape {
+	/// Every shape.
+	#[cfg(test)]
+	const ALL: [Shape; 6] = [
+		Shape::CallLocals,
+		Shape::CallParams,
+		Shape::CallIndirect,
+		Shape::BrTable,
+		Shape::MemoryGrow,
+		Shape::Recursion,
+	];
+
+	/// The fuel one iteration burns (for [`Shape::Recursion`], one level), as the gas schedule
+	/// has it.
+	#[cfg(test)]
+	fn fuel_per_iteration(self) -> u64 {
+		use crate::gas::fuel_per_iteration as fuel;
+		match self {
+			Shape::CallLocals => fuel::CALL_LOCALS,
+			Shape::CallParams => fuel::CALL_PARAMS,
+			Shape::CallIndirect => fuel::CALL_INDIRECT,
+			Shape::BrTable => fuel::BR_TABLE,
+			Shape::MemoryGrow => fuel::MEMORY_GROW,
+			Shape::Recursion => fuel::RECURSION,
+		}
+	}
+
 	/// The contract running the shape `r` times (for [`Shape::Recursion`], `r` levels deep).
 	fn contract(self, r: u32) -> Vec<u8> {
 		let function = |params, locals, body| code::Function { params, locals, body };
@@ -998,27 +1024,14 @@ mod tests {
 	use super::*;
 	use crate::mock::{new_test_ext, Test};
 
-	/// An iteration of the `instr` benchmark burns the fuel the gas schedule divides its weight
-	/// by (wasmi's costs are pinned with its exact version, so this changes only with it).
-	/// The fuel one iteration (one level of recursion) of each instruction-shape benchmark
-	/// burns at wasmi's pinned costs: what its weight per iteration is to be divided by to give
-	/// its weight per unit of fuel. `memory.grow` burns 1 024 of its 1 035 for the 64 KiB page
-	/// (a unit per 64 bytes).
-	const SHAPE_FUEL_PER_ITERATION: [(Shape, u64); 6] = [
-		(Shape::CallLocals, 11),
-		(Shape::CallParams, 43),
-		(Shape::CallIndirect, 12),
-		(Shape::BrTable, 11),
-		(Shape::MemoryGrow, 1_035),
-		(Shape::Recursion, 8),
-	];
-
-	/// Each shape's iterations burn the fuel [`SHAPE_FUEL_PER_ITERATION`] pins.
+	/// Each shape's iterations burn the fuel the gas schedule divides its weight by
+	/// ([`crate::gas::fuel_per_iteration`]).
 	#[test]
 	fn every_shape_iteration_burns_its_pinned_fuel() {
 		new_test_ext().execute_with(|| {
 			let gas_used = |shape: Shape, r| run::<Test>(shape.install::<Test>(r), vec![]).gas_used;
-			for (shape, per_iteration) in SHAPE_FUEL_PER_ITERATION {
+			for shape in Shape::ALL {
+				let per_iteration = shape.fuel_per_iteration();
 				assert_eq!(gas_used(shape, 2) - gas_used(shape, 1), per_iteration, "{shape:?}");
 				let ten = gas_used(shape, 12) - gas_used(shape, 2);
 				assert_eq!(ten, 10 * per_iteration, "{shape:?}");
@@ -1026,12 +1039,14 @@ mod tests {
 		});
 	}
 
+	/// An iteration of the `instr` benchmark burns the fuel the gas schedule divides its weight
+	/// by.
 	#[test]
 	fn an_instr_iteration_burns_the_fuel_the_schedule_assumes() {
 		new_test_ext().execute_with(|| {
 			let gas_used = |r| run::<Test>(instr_contract::<Test>(r), vec![]).gas_used;
-			assert_eq!(gas_used(2) - gas_used(1), crate::gas::INSTR_FUEL_PER_ITERATION);
-			assert_eq!(gas_used(101) - gas_used(1), 100 * crate::gas::INSTR_FUEL_PER_ITERATION);
+			assert_eq!(gas_used(2) - gas_used(1), crate::gas::fuel_per_iteration::INSTR);
+			assert_eq!(gas_used(101) - gas_used(1), 100 * crate::gas::fuel_per_iteration::INSTR);
 		});
 	}
 }

@@ -156,6 +156,14 @@ impl BlockEnvironment for ActiveEnvironment {
 	fn block_gas_limit() -> u64 {
 		ActiveBlock::get().gas_limit
 	}
+	/// The tool's chain is no parachain: 0.
+	fn para_id() -> u32 {
+		0
+	}
+	/// The tool's chain has no relay chain: 0.
+	fn relay_parent_number() -> u32 {
+		0
+	}
 }
 
 /// Largest code, as on the chain (EIP-170's 24 KiB).

@@ -4,7 +4,8 @@
 //! pallet, the runtime, the node, the command-line tools and the tests read it from a single
 //! source: the 20-byte [`Address`], the [`ReturnCode`]s host functions hand back to contracts,
 //! the little-endian value encodings of [`value`], the table of Ethereum Environment
-//! Interface functions in [`eei`], and the runtime API in [`api`].
+//! Interface functions in [`eei`], the system contracts and their ABI in [`system`], and the
+//! runtime API in [`api`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -12,6 +13,7 @@ extern crate alloc;
 pub mod address;
 pub mod api;
 pub mod eei;
+pub mod system;
 pub mod value;
 
 pub use address::Address;

@@ -2,7 +2,9 @@
 //!
 //! The block number and recent block hashes come from `frame_system`; everything else from
 //! [`crate::Config::Environment`], which the runtime implements from its
-//! own pallets (timestamp, authorship, fees) and an off-chain tool from its test vectors.
+//! own pallets (timestamp, authorship, fees, the parachain's id and relay parent) and an
+//! off-chain tool from its test vectors. Contracts see them through the EEI getters and the
+//! environment contract ([`crate::system`]).
 
 use crate::Config;
 use ewasm_primitives::{value::Word, Address};
@@ -26,6 +28,11 @@ pub trait BlockEnvironment {
 	fn gas_price() -> u128;
 	/// The most gas one block can use (`getBlockGasLimit`).
 	fn block_gas_limit() -> u64;
+	/// This parachain's id (the environment contract's `paraId()`).
+	fn para_id() -> u32;
+	/// The number of the relay-chain block the current block is built on (the environment
+	/// contract's `relayParentNumber()`).
+	fn relay_parent_number() -> u32;
 }
 
 /// The current block number.

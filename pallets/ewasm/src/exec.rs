@@ -14,7 +14,7 @@
 use crate::{
 	accounts::{account_of, contract_account, signer_address},
 	address::{create2_address, create_address},
-	rent, storage,
+	rent, storage, system,
 	vm::{
 		self,
 		limiter::BudgetedBytes,
@@ -323,13 +323,28 @@ fn conclude<T: Config>(
 	}
 }
 
-/// Runs one message-call frame. A call to an address without code only moves the value.
+/// Runs one message-call frame. A call to an address without code only moves the value; a
+/// call to a system contract gets its answer ([`system::answer`]).
 pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) -> FrameOutcome<()> {
 	let mut gas_left = call.gas_limit;
 	let mut refund = 0;
 	let mut code_len = 0;
 	let mut output = BudgetedBytes::default();
 	let result = transactional(|| {
+		// A system contract answers natively, with no code, rent or account of its own: a
+		// call that sends it value reverts and moves nothing.
+		if system::is_system_contract(&call.code_address) {
+			let sends_value = call.transfer && call.value > 0;
+			let answer = system::answer::<T>(&call.code_address, &call.input, sends_value)
+				.ok_or(Error::<T>::ContractReverted)?;
+			let Some(reservation) = tx.memory_budget.reserve(answer.len()) else {
+				// As a `finish` whose output the call stack's budget cannot hold: a trap.
+				gas_left = 0;
+				return Err(Error::<T>::ContractTrapped.into());
+			};
+			output = BudgetedBytes::new(answer, reservation);
+			return Ok(());
+		}
 		if call.transfer {
 			transfer::<T>(&call.payer, &account_of::<T>(&call.address), call.value, call.depth)?;
 		}
@@ -488,11 +503,13 @@ fn all_or_nothing<R>(run: impl FnOnce() -> ExecOutcome<R>) -> ExecOutcome<R> {
 	.unwrap_or_else(|error: DispatchError| ExecOutcome::refused(error))
 }
 
-/// Calls a deployed contract for a signed account, with value and input. All or nothing.
-/// Unlike a call between contracts, calling an address without a contract fails with
-/// `ContractNotFound` (and uses no gas).
+/// Calls a deployed contract or a system contract for a signed account, with value and input.
+/// All or nothing. Unlike a call between contracts, calling an address without a contract
+/// fails with `ContractNotFound` (and uses no gas).
 pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutcome<Vec<u8>> {
-	if !ContractInfoOf::<T>::contains_key(request.dest) {
+	let is_contract = ContractInfoOf::<T>::contains_key(request.dest)
+		|| system::is_system_contract(&request.dest);
+	if !is_contract {
 		return ExecOutcome::refused(if is_evicted::<T>(&request.dest) {
 			Error::<T>::ContractEvicted
 		} else {

@@ -27,7 +27,7 @@ use serde::Serialize;
 /// Host functions cost the gas that buys their benchmarked weight at this rate
 /// ([`Schedule::chain`]), whatever the rate. Instructions burn wasmi's fuel, about one unit
 /// per instruction. A unit of fuel takes under a nanosecond in the common mix of the `instr`
-/// benchmark, and about 52 ns in the dearest shape (a call of a function with 1024 locals,
+/// benchmark, and about 55 ns in the dearest shape (a call of a function with 1024 locals,
 /// which wasmi charges as one call): the rate must cover the dearest ([`weight_per_fuel`]; a
 /// rate below it fails the pallet's integrity test), so common computation is overpaid about
 /// a hundredfold, which keeps blocks safe at the price of expensive computation. Proof size is
@@ -162,6 +162,9 @@ pub struct HostCosts {
 	pub log_per_byte: u64,
 	/// Fixed part of `call`, `callCode`, `callDelegate` and `callStatic`.
 	pub call: u64,
+	/// A call of a system contract (any kind), in place of `call`: the pallet answers it
+	/// without running code.
+	pub system_call: u64,
 	/// Extra for a call that sends value.
 	pub call_value: u64,
 	/// Gas a call that sends value gives the callee on top of what it forwards (free to the
@@ -202,6 +205,8 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	log_per_topic: 375,
 	log_per_byte: 8,
 	call: 700,
+	// Hera had no system contracts; a call costs a call.
+	system_call: 700,
 	call_value: 9_000,
 	call_stipend: 2_300,
 	new_account: 25_000,
@@ -380,6 +385,7 @@ impl<W: WeightInfo> Measured<W> {
 			log_per_topic: per_call(W::host_log_four_topics).saturating_sub(log_base).div_ceil(4),
 			log_per_byte: self.per_unit(W::host_log_per_byte),
 			call,
+			system_call: per_call(W::host_call_system),
 			call_value: per_call(W::host_call_value).saturating_sub(call),
 			call_stipend: HERA_COSTS.call_stipend,
 			new_account: per_call(W::host_call_new_account),

@@ -20,7 +20,8 @@
 //! Module map: [`accounts`] (the accounts behind addresses), [`address`] (address derivation
 //! and the mapper), [`environment`] (the block as contracts see it), [`exec`] (the call stack
 //! and the guarded entry point), [`gas`], [`limits`], `storage` (code and contract storage),
-//! `vm` (validation, host functions, execution), [`weights`].
+//! [`system`] (the system contracts the pallet answers natively), `vm` (validation, host
+//! functions, execution), [`weights`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -36,6 +37,7 @@ pub mod gas;
 pub mod limits;
 pub mod rent;
 mod storage;
+pub mod system;
 mod vm;
 pub mod weights;
 
@@ -483,7 +485,8 @@ pub mod pallet {
 		}
 
 		/// Calls the contract at `dest` with `input` as call data and `value` moved from the
-		/// signer to the contract.
+		/// signer to the contract. A system contract ([`system`]) answers instead, and refuses
+		/// value.
 		///
 		/// Emits `Called` (and `ContractEmitted` for each log). Fails
 		/// with `ContractNotFound`, `TransferFailed`, `ContractReverted`, `ContractTrapped`

@@ -91,6 +91,10 @@ pub const COINBASE: Address = Address([0xC0; 20]);
 pub const GAS_PRICE: u128 = 7;
 /// The test chain's block gas limit.
 pub const BLOCK_GAS_LIMIT: u64 = 50_000_000;
+/// The test chain's parachain id.
+pub const PARA_ID: u32 = 2000;
+/// The relay-chain block the test chain's blocks are built on.
+pub const RELAY_PARENT_NUMBER: u32 = 4_321;
 
 impl crate::BlockEnvironment for TestEnvironment {
 	fn timestamp() -> u64 {
@@ -109,6 +113,12 @@ impl crate::BlockEnvironment for TestEnvironment {
 	}
 	fn block_gas_limit() -> u64 {
 		BLOCK_GAS_LIMIT
+	}
+	fn para_id() -> u32 {
+		PARA_ID
+	}
+	fn relay_parent_number() -> u32 {
+		RELAY_PARENT_NUMBER
 	}
 }
 

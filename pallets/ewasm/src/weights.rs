@@ -75,6 +75,8 @@ pub trait WeightInfo {
 	fn host_call_delegate(r: u32) -> Weight;
 	/// The `host_call_static` benchmark, over `r` in `[0, 32]`.
 	fn host_call_static(r: u32) -> Weight;
+	/// The `host_call_system` benchmark, over `r` in `[0, 128]`.
+	fn host_call_system(r: u32) -> Weight;
 	/// The `host_call_data_copy` benchmark, over `r` in `[0, 128]`.
 	fn host_call_data_copy(r: u32) -> Weight;
 	/// The `host_call_data_copy_per_byte` benchmark, over `n` in `[0, 16384]`.
@@ -148,7 +150,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, _i: u32) -> Weight {
+	fn deploy(c: u32, i: u32) -> Weight {
 		// Storage: `Ewasm::OriginalAccount` (r:1 w:1)
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:2 w:2)
@@ -167,14 +169,16 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 1_971_838 ns; proof recorded: 228 bytes.
-		Weight::from_parts(2_230_631_975, 6_196)
-			// ± 229
-			.saturating_add(Weight::from_parts(1_337, 0).saturating_mul(c as u64))
+		// Fastest run: 1_956_610 ns; proof recorded: 228 bytes.
+		Weight::from_parts(2_214_102_317, 6_196)
+			// ± 242
+			.saturating_add(Weight::from_parts(2_016, 0).saturating_mul(c as u64))
+			// ± 5_718
+			.saturating_add(Weight::from_parts(11_803, 0).saturating_mul(i as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
-	fn call(c: u32, _i: u32) -> Weight {
+	fn call(c: u32, i: u32) -> Weight {
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
@@ -187,10 +191,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 783_988 ns; proof recorded: 548 + 1 × c bytes.
-		Weight::from_parts(874_524_407, 28_077)
-			// ± 162
-			.saturating_add(Weight::from_parts(25_893, 0).saturating_mul(c as u64))
+		// Fastest run: 781_169 ns; proof recorded: 548 + 1 × c bytes.
+		Weight::from_parts(873_324_830, 28_077)
+			// ± 176
+			.saturating_add(Weight::from_parts(27_087, 0).saturating_mul(c as u64))
+			// ± 4_188
+			.saturating_add(Weight::from_parts(360, 0).saturating_mul(i as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
 	}
@@ -209,8 +215,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 48_901 ns; proof recorded: 417 bytes.
-		Weight::from_parts(52_865_000, 3_593)
+		// Fastest run: 50_087 ns; proof recorded: 417 bytes.
+		Weight::from_parts(57_304_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -219,8 +225,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 3_500 ns; proof recorded: 100 bytes.
-		Weight::from_parts(4_126_000, 1_501)
+		// Fastest run: 3_670 ns; proof recorded: 100 bytes.
+		Weight::from_parts(4_529_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -231,12 +237,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-		// Fastest run: 264_261 ns; proof recorded: 218 + 74 × c + 86 × s bytes.
-		Weight::from_parts(268_084_000, 3_589)
-			// ± 1_306_107
-			.saturating_add(Weight::from_parts(8_316_935, 0).saturating_mul(c as u64))
-			// ± 20_637
-			.saturating_add(Weight::from_parts(7_093_123, 0).saturating_mul(s as u64))
+		// Fastest run: 282_427 ns; proof recorded: 218 + 74 × c + 86 × s bytes.
+		Weight::from_parts(154_327_268, 3_589)
+			// ± 1_519_612
+			.saturating_add(Weight::from_parts(5_838_997, 0).saturating_mul(c as u64))
+			// ± 22_785
+			.saturating_add(Weight::from_parts(7_725_681, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -263,12 +269,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 753_347 ns; proof recorded: 242 bytes.
-		Weight::from_parts(181_625_940, 3_593)
-			// ± 525
-			.saturating_add(Weight::from_parts(27_200, 0).saturating_mul(c as u64))
-			// ± 12_511
-			.saturating_add(Weight::from_parts(5_296_680, 0).saturating_mul(s as u64))
+		// Fastest run: 787_372 ns; proof recorded: 242 bytes.
+		Weight::from_parts(6_206_376, 3_593)
+			// ± 807
+			.saturating_add(Weight::from_parts(35_136, 0).saturating_mul(c as u64))
+			// ± 19_219
+			.saturating_add(Weight::from_parts(5_382_419, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
@@ -286,10 +292,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 167_313 ns; proof recorded: 749 bytes.
-		Weight::from_parts(191_283_488, 28_077)
-			// ± 2_946
-			.saturating_add(Weight::from_parts(7_917, 0).saturating_mul(r as u64))
+		// Fastest run: 168_580 ns; proof recorded: 749 bytes.
+		Weight::from_parts(204_863_067, 28_077)
+			// ± 3_355
+			.saturating_add(Weight::from_parts(2_023, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -306,10 +312,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 169_559 ns; proof recorded: 769 bytes.
-		Weight::from_parts(196_810_637, 28_077)
-			// ± 49
-			.saturating_add(Weight::from_parts(12_854, 0).saturating_mul(r as u64))
+		// Fastest run: 173_982 ns; proof recorded: 769 bytes.
+		Weight::from_parts(211_917_401, 28_077)
+			// ± 71
+			.saturating_add(Weight::from_parts(14_805, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -326,10 +332,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_668 ns; proof recorded: 633 bytes.
-		Weight::from_parts(199_437_093, 28_077)
-			// ± 967
-			.saturating_add(Weight::from_parts(566_228, 0).saturating_mul(r as u64))
+		// Fastest run: 177_305 ns; proof recorded: 633 bytes.
+		Weight::from_parts(215_053_149, 28_077)
+			// ± 934
+			.saturating_add(Weight::from_parts(602_634, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -346,10 +352,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_818 ns; proof recorded: 726 bytes.
-		Weight::from_parts(203_877_813, 28_077)
-			// ± 569
-			.saturating_add(Weight::from_parts(75_493, 0).saturating_mul(r as u64))
+		// Fastest run: 181_546 ns; proof recorded: 726 bytes.
+		Weight::from_parts(215_229_301, 28_077)
+			// ± 584
+			.saturating_add(Weight::from_parts(86_992, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -366,10 +372,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_167 ns; proof recorded: 648 bytes.
-		Weight::from_parts(200_475_291, 28_077)
-			// ± 454
-			.saturating_add(Weight::from_parts(25_631, 0).saturating_mul(r as u64))
+		// Fastest run: 180_630 ns; proof recorded: 648 bytes.
+		Weight::from_parts(225_790_303, 28_077)
+			// ± 757
+			.saturating_add(Weight::from_parts(23_944, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -386,10 +392,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_339 ns; proof recorded: 1656 bytes.
-		Weight::from_parts(215_748_731, 28_077)
-			// ± 490
-			.saturating_add(Weight::from_parts(15_160, 0).saturating_mul(r as u64))
+		// Fastest run: 210_587 ns; proof recorded: 1656 bytes.
+		Weight::from_parts(240_853_425, 28_077)
+			// ± 670
+			.saturating_add(Weight::from_parts(13_758, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -406,10 +412,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 170_335 ns; proof recorded: 624 bytes.
-		Weight::from_parts(305_786_507, 28_077)
-			// ± 93_628
-			.saturating_add(Weight::from_parts(13_811_420, 0).saturating_mul(r as u64))
+		// Fastest run: 185_590 ns; proof recorded: 624 bytes.
+		Weight::from_parts(324_762_320, 28_077)
+			// ± 90_131
+			.saturating_add(Weight::from_parts(14_085_969, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -426,10 +432,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 166_579 ns; proof recorded: 621 bytes.
-		Weight::from_parts(198_563_098, 28_077)
-			// ± 503
-			.saturating_add(Weight::from_parts(15_913, 0).saturating_mul(r as u64))
+		// Fastest run: 175_902 ns; proof recorded: 621 bytes.
+		Weight::from_parts(205_455_550, 28_077)
+			// ± 443
+			.saturating_add(Weight::from_parts(16_109, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -446,10 +452,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_365 ns; proof recorded: 778 bytes.
-		Weight::from_parts(206_900_683, 28_077)
-			// ± 3_667
-			.saturating_add(Weight::from_parts(43_051, 0).saturating_mul(r as u64))
+		// Fastest run: 180_470 ns; proof recorded: 778 bytes.
+		Weight::from_parts(214_076_588, 28_077)
+			// ± 3_585
+			.saturating_add(Weight::from_parts(48_479, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -466,10 +472,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_673 ns; proof recorded: 781 bytes.
-		Weight::from_parts(201_143_922, 28_077)
-			// ± 3_652
-			.saturating_add(Weight::from_parts(48_078, 0).saturating_mul(r as u64))
+		// Fastest run: 179_904 ns; proof recorded: 781 bytes.
+		Weight::from_parts(213_716_158, 28_077)
+			// ± 3_660
+			.saturating_add(Weight::from_parts(45_412, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -486,10 +492,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_560 ns; proof recorded: 784 bytes.
-		Weight::from_parts(200_764_823, 28_077)
-			// ± 3_952
-			.saturating_add(Weight::from_parts(50_902, 0).saturating_mul(r as u64))
+		// Fastest run: 176_469 ns; proof recorded: 784 bytes.
+		Weight::from_parts(211_353_178, 28_077)
+			// ± 3_502
+			.saturating_add(Weight::from_parts(48_638, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -506,10 +512,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_485 ns; proof recorded: 954 + 3 × r bytes.
-		Weight::from_parts(207_162_343, 28_077)
-			// ± 9_082
-			.saturating_add(Weight::from_parts(4_107_479, 0).saturating_mul(r as u64))
+		// Fastest run: 182_111 ns; proof recorded: 954 + 3 × r bytes.
+		Weight::from_parts(222_948_367, 28_077)
+			// ± 7_874
+			.saturating_add(Weight::from_parts(4_475_180, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -530,10 +536,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 178_150 ns; proof recorded: 846 bytes.
-		Weight::from_parts(211_527_492, 28_077)
-			// ± 5_971
-			.saturating_add(Weight::from_parts(2_220_633, 0).saturating_mul(r as u64))
+		// Fastest run: 182_282 ns; proof recorded: 846 bytes.
+		Weight::from_parts(215_384_559, 28_077)
+			// ± 5_717
+			.saturating_add(Weight::from_parts(2_382_098, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -552,10 +558,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 188_136 ns; proof recorded: 835 + 24820 × r bytes.
-		Weight::from_parts(234_690_102, 28_077)
-			// ± 5_334_425
-			.saturating_add(Weight::from_parts(1_381_497_660, 0).saturating_mul(r as u64))
+		// Fastest run: 201_108 ns; proof recorded: 835 + 24820 × r bytes.
+		Weight::from_parts(299_505_671, 28_077)
+			// ± 3_012_879
+			.saturating_add(Weight::from_parts(1_409_937_126, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -574,10 +580,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_631 ns; proof recorded: 835 + 24820 × r bytes.
-		Weight::from_parts(608_658_208, 28_077)
-			// ± 4_255_212
-			.saturating_add(Weight::from_parts(1_330_270_147, 0).saturating_mul(r as u64))
+		// Fastest run: 198_723 ns; proof recorded: 835 + 24820 × r bytes.
+		Weight::from_parts(158_925_096, 28_077)
+			// ± 3_010_740
+			.saturating_add(Weight::from_parts(1_435_556_992, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -597,10 +603,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_792 ns; proof recorded: 951 + 3 × r bytes.
-		Weight::from_parts(227_334_041, 28_077)
-			// ± 60_226
-			.saturating_add(Weight::from_parts(53_909_658, 0).saturating_mul(r as u64))
+		// Fastest run: 186_387 ns; proof recorded: 951 + 3 × r bytes.
+		Weight::from_parts(226_419_522, 28_077)
+			// ± 51_982
+			.saturating_add(Weight::from_parts(55_062_130, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -620,10 +626,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_570 ns; proof recorded: 799 + 24748 × r bytes.
-		Weight::from_parts(153_647_929, 28_077)
-			// ± 2_955_252
-			.saturating_add(Weight::from_parts(1_377_875_829, 0).saturating_mul(r as u64))
+		// Fastest run: 187_240 ns; proof recorded: 799 + 24748 × r bytes.
+		Weight::from_parts(65_308_639, 28_077)
+			// ± 3_627_769
+			.saturating_add(Weight::from_parts(1_415_993_194, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -642,10 +648,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_941 ns; proof recorded: 801 + 24748 × r bytes.
-		Weight::from_parts(503_142_564, 28_077)
-			// ± 4_492_300
-			.saturating_add(Weight::from_parts(1_293_107_344, 0).saturating_mul(r as u64))
+		// Fastest run: 186_757 ns; proof recorded: 801 + 24748 × r bytes.
+		Weight::from_parts(389_541_046, 28_077)
+			// ± 4_455_887
+			.saturating_add(Weight::from_parts(1_365_044_872, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -664,13 +670,37 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 188_256 ns; proof recorded: 838 + 24820 × r bytes.
-		Weight::from_parts(273_407_403, 28_077)
-			// ± 3_863_624
-			.saturating_add(Weight::from_parts(1_292_589_802, 0).saturating_mul(r as u64))
+		// Fastest run: 189_657 ns; proof recorded: 838 + 24820 × r bytes.
+		Weight::from_parts(77_210_458, 28_077)
+			// ± 3_953_297
+			.saturating_add(Weight::from_parts(1_394_940_260, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_call_system(r: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
+		// Storage: `System::BlockHash` (r:128 w:0)
+		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+		// Fastest run: 201_493 ns; proof recorded: 920 + 48 × r bytes.
+		Weight::from_parts(233_774_211, 28_077)
+			// ± 10_896
+			.saturating_add(Weight::from_parts(7_793_874, 0).saturating_mul(r as u64))
+			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
 			.saturating_add(D::get().writes(2))
 	}
 	fn host_call_data_copy(r: u32) -> Weight {
@@ -686,10 +716,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_859 ns; proof recorded: 792 bytes.
-		Weight::from_parts(210_362_774, 28_077)
-			// ± 3_958
-			.saturating_add(Weight::from_parts(72_997, 0).saturating_mul(r as u64))
+		// Fastest run: 175_554 ns; proof recorded: 792 bytes.
+		Weight::from_parts(213_990_752, 28_077)
+			// ± 3_265
+			.saturating_add(Weight::from_parts(62_051, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -706,10 +736,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 169_710 ns; proof recorded: 769 bytes.
-		Weight::from_parts(200_949_073, 28_077)
-			// ± 26
-			.saturating_add(Weight::from_parts(230, 0).saturating_mul(n as u64))
+		// Fastest run: 170_996 ns; proof recorded: 769 bytes.
+		Weight::from_parts(205_037_963, 28_077)
+			// ± 23
+			.saturating_add(Weight::from_parts(165, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -726,10 +756,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_406 ns; proof recorded: 786 bytes.
-		Weight::from_parts(204_473_104, 28_077)
-			// ± 3_624
-			.saturating_add(Weight::from_parts(42_339, 0).saturating_mul(r as u64))
+		// Fastest run: 179_312 ns; proof recorded: 786 bytes.
+		Weight::from_parts(217_482_184, 28_077)
+			// ± 3_723
+			.saturating_add(Weight::from_parts(45_738, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -748,10 +778,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 178_962 ns; proof recorded: 797 bytes.
-		Weight::from_parts(217_447_790, 28_077)
-			// ± 11_385
-			.saturating_add(Weight::from_parts(7_774_976, 0).saturating_mul(r as u64))
+		// Fastest run: 188_820 ns; proof recorded: 797 bytes.
+		Weight::from_parts(224_874_556, 28_077)
+			// ± 11_525
+			.saturating_add(Weight::from_parts(8_231_098, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -773,10 +803,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 180_005 ns; proof recorded: 865 + 86 × r bytes.
-		Weight::from_parts(225_956_444, 28_077)
-			// ± 13_505
-			.saturating_add(Weight::from_parts(7_812_196, 0).saturating_mul(r as u64))
+		// Fastest run: 198_082 ns; proof recorded: 865 + 86 × r bytes.
+		Weight::from_parts(236_365_428, 28_077)
+			// ± 13_502
+			.saturating_add(Weight::from_parts(8_303_728, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -798,10 +828,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 183_089 ns; proof recorded: 865 + 86 × r bytes.
-		Weight::from_parts(217_614_001, 28_077)
-			// ± 11_286
-			.saturating_add(Weight::from_parts(4_743_077, 0).saturating_mul(r as u64))
+		// Fastest run: 182_992 ns; proof recorded: 865 + 86 × r bytes.
+		Weight::from_parts(227_588_891, 28_077)
+			// ± 10_088
+			.saturating_add(Weight::from_parts(5_186_992, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -820,10 +850,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_806 ns; proof recorded: 783 bytes.
-		Weight::from_parts(204_615_656, 28_077)
-			// ± 3_740
-			.saturating_add(Weight::from_parts(57_554, 0).saturating_mul(r as u64))
+		// Fastest run: 178_624 ns; proof recorded: 783 bytes.
+		Weight::from_parts(217_158_353, 28_077)
+			// ± 3_636
+			.saturating_add(Weight::from_parts(38_698, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -840,10 +870,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_943 ns; proof recorded: 786 bytes.
-		Weight::from_parts(205_415_309, 28_077)
-			// ± 4_067
-			.saturating_add(Weight::from_parts(44_320, 0).saturating_mul(r as u64))
+		// Fastest run: 180_088 ns; proof recorded: 786 bytes.
+		Weight::from_parts(213_000_212, 28_077)
+			// ± 3_542
+			.saturating_add(Weight::from_parts(59_166, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -860,10 +890,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_535 ns; proof recorded: 788 bytes.
-		Weight::from_parts(208_526_565, 28_077)
-			// ± 3_683
-			.saturating_add(Weight::from_parts(53_390, 0).saturating_mul(r as u64))
+		// Fastest run: 189_911 ns; proof recorded: 788 bytes.
+		Weight::from_parts(218_928_516, 28_077)
+			// ± 3_962
+			.saturating_add(Weight::from_parts(69_540, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -880,10 +910,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 171_446 ns; proof recorded: 765 + 1 × n bytes.
-		Weight::from_parts(200_298_639, 28_077)
-			// ± 32
-			.saturating_add(Weight::from_parts(1_017, 0).saturating_mul(n as u64))
+		// Fastest run: 183_790 ns; proof recorded: 765 + 1 × n bytes.
+		Weight::from_parts(209_633_800, 28_077)
+			// ± 31
+			.saturating_add(Weight::from_parts(1_094, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -900,10 +930,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_301 ns; proof recorded: 782 bytes.
-		Weight::from_parts(212_857_031, 28_077)
-			// ± 3_695
-			.saturating_add(Weight::from_parts(35_516, 0).saturating_mul(r as u64))
+		// Fastest run: 177_388 ns; proof recorded: 782 bytes.
+		Weight::from_parts(213_136_721, 28_077)
+			// ± 3_362
+			.saturating_add(Weight::from_parts(39_591, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -920,10 +950,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_611 ns; proof recorded: 800 + 24748 × r bytes.
-		Weight::from_parts(231_765_742, 28_077)
-			// ± 76_456
-			.saturating_add(Weight::from_parts(20_798_978, 0).saturating_mul(r as u64))
+		// Fastest run: 199_179 ns; proof recorded: 800 + 24748 × r bytes.
+		Weight::from_parts(240_001_558, 28_077)
+			// ± 88_334
+			.saturating_add(Weight::from_parts(22_422_223, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -942,10 +972,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 192_406 ns; proof recorded: 25530 bytes.
-		Weight::from_parts(235_219_089, 55_164)
-			// ± 41
-			.saturating_add(Weight::from_parts(31, 0).saturating_mul(n as u64))
+		// Fastest run: 207_440 ns; proof recorded: 25530 bytes.
+		Weight::from_parts(240_706_070, 55_164)
+			// ± 38
+			.saturating_add(Weight::from_parts(76, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -962,10 +992,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 184_569 ns; proof recorded: 1127 + 140 × r bytes.
-		Weight::from_parts(240_148_872, 28_077)
-			// ± 20_997
-			.saturating_add(Weight::from_parts(4_858_667, 0).saturating_mul(r as u64))
+		// Fastest run: 203_090 ns; proof recorded: 1127 + 140 × r bytes.
+		Weight::from_parts(242_004_896, 28_077)
+			// ± 21_177
+			.saturating_add(Weight::from_parts(4_969_786, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -984,10 +1014,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_007 ns; proof recorded: 790 bytes.
-		Weight::from_parts(216_010_817, 28_077)
-			// ± 5_066
-			.saturating_add(Weight::from_parts(884_448, 0).saturating_mul(r as u64))
+		// Fastest run: 195_966 ns; proof recorded: 790 bytes.
+		Weight::from_parts(219_834_680, 28_077)
+			// ± 4_739
+			.saturating_add(Weight::from_parts(935_620, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1004,10 +1034,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_557 ns; proof recorded: 792 bytes.
-		Weight::from_parts(212_670_080, 28_077)
-			// ± 4_089
-			.saturating_add(Weight::from_parts(66_137, 0).saturating_mul(r as u64))
+		// Fastest run: 191_311 ns; proof recorded: 792 bytes.
+		Weight::from_parts(217_129_563, 28_077)
+			// ± 3_738
+			.saturating_add(Weight::from_parts(55_557, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1024,10 +1054,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_619 ns; proof recorded: 787 bytes.
-		Weight::from_parts(205_922_368, 28_077)
-			// ± 3_918
-			.saturating_add(Weight::from_parts(167_936, 0).saturating_mul(r as u64))
+		// Fastest run: 188_952 ns; proof recorded: 787 bytes.
+		Weight::from_parts(217_748_923, 28_077)
+			// ± 4_414
+			.saturating_add(Weight::from_parts(236_595, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1044,10 +1074,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_901 ns; proof recorded: 787 bytes.
-		Weight::from_parts(208_165_237, 28_077)
-			// ± 4_719
-			.saturating_add(Weight::from_parts(868_530, 0).saturating_mul(r as u64))
+		// Fastest run: 195_021 ns; proof recorded: 787 bytes.
+		Weight::from_parts(219_671_284, 28_077)
+			// ± 4_735
+			.saturating_add(Weight::from_parts(958_188, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1064,10 +1094,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_119 ns; proof recorded: 798 bytes.
-		Weight::from_parts(220_323_299, 28_077)
-			// ± 6_406
-			.saturating_add(Weight::from_parts(2_093_741, 0).saturating_mul(r as u64))
+		// Fastest run: 181_533 ns; proof recorded: 798 bytes.
+		Weight::from_parts(217_071_381, 28_077)
+			// ± 5_160
+			.saturating_add(Weight::from_parts(2_132_762, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1084,10 +1114,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_831 ns; proof recorded: 798 bytes.
-		Weight::from_parts(205_353_342, 28_077)
-			// ± 7_009
-			.saturating_add(Weight::from_parts(2_733_116, 0).saturating_mul(r as u64))
+		// Fastest run: 182_039 ns; proof recorded: 798 bytes.
+		Weight::from_parts(216_885_754, 28_077)
+			// ± 5_829
+			.saturating_add(Weight::from_parts(2_889_627, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1104,10 +1134,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_864 ns; proof recorded: 775 bytes.
-		Weight::from_parts(203_673_089, 28_077)
-			// ± 34
-			.saturating_add(Weight::from_parts(499, 0).saturating_mul(n as u64))
+		// Fastest run: 175_063 ns; proof recorded: 775 bytes.
+		Weight::from_parts(203_282_209, 28_077)
+			// ± 22
+			.saturating_add(Weight::from_parts(393, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1124,10 +1154,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_017 ns; proof recorded: 785 bytes.
-		Weight::from_parts(200_370_537, 28_077)
-			// ± 5_156
-			.saturating_add(Weight::from_parts(456_592, 0).saturating_mul(r as u64))
+		// Fastest run: 177_188 ns; proof recorded: 785 bytes.
+		Weight::from_parts(211_736_546, 28_077)
+			// ± 3_426
+			.saturating_add(Weight::from_parts(493_245, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1144,10 +1174,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_558 ns; proof recorded: 785 bytes.
-		Weight::from_parts(196_518_543, 28_077)
-			// ± 3_710
-			.saturating_add(Weight::from_parts(45_515, 0).saturating_mul(r as u64))
+		// Fastest run: 179_623 ns; proof recorded: 785 bytes.
+		Weight::from_parts(214_884_158, 28_077)
+			// ± 3_383
+			.saturating_add(Weight::from_parts(41_373, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1164,10 +1194,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 170_611 ns; proof recorded: 759 bytes.
-		Weight::from_parts(200_181_749, 28_077)
-			// ± 26
-			.saturating_add(Weight::from_parts(267, 0).saturating_mul(n as u64))
+		// Fastest run: 174_157 ns; proof recorded: 759 bytes.
+		Weight::from_parts(208_456_600, 28_077)
+			// ± 27
+			.saturating_add(Weight::from_parts(169, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1184,10 +1214,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 171_247 ns; proof recorded: 759 bytes.
-		Weight::from_parts(198_285_715, 28_077)
-			// ± 24
-			.saturating_add(Weight::from_parts(257, 0).saturating_mul(n as u64))
+		// Fastest run: 177_637 ns; proof recorded: 759 bytes.
+		Weight::from_parts(207_804_386, 28_077)
+			// ± 25
+			.saturating_add(Weight::from_parts(332, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1204,10 +1234,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 171_808 ns; proof recorded: 788 bytes.
-		Weight::from_parts(194_233_811, 28_077)
-			// ± 3_400
-			.saturating_add(Weight::from_parts(37_950, 0).saturating_mul(r as u64))
+		// Fastest run: 177_906 ns; proof recorded: 788 bytes.
+		Weight::from_parts(214_545_278, 28_077)
+			// ± 3_445
+			.saturating_add(Weight::from_parts(28_507, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1224,10 +1254,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 171_382 ns; proof recorded: 794 bytes.
-		Weight::from_parts(193_832_329, 28_077)
-			// ± 3_054
-			.saturating_add(Weight::from_parts(54_389, 0).saturating_mul(r as u64))
+		// Fastest run: 189_341 ns; proof recorded: 794 bytes.
+		Weight::from_parts(215_194_156, 28_077)
+			// ± 3_645
+			.saturating_add(Weight::from_parts(63_580, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1248,10 +1278,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 243_863 ns; proof recorded: 1101 + 86 × s bytes.
-		Weight::from_parts(286_998_554, 28_077)
-			// ± 11_303
-			.saturating_add(Weight::from_parts(1_469_084, 0).saturating_mul(s as u64))
+		// Fastest run: 257_985 ns; proof recorded: 1101 + 86 × s bytes.
+		Weight::from_parts(299_485_517, 28_077)
+			// ± 8_610
+			.saturating_add(Weight::from_parts(1_562_231, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1273,10 +1303,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 171_838 ns; proof recorded: 830 bytes.
-		Weight::from_parts(196_116_848, 28_077)
-			// ± 4_105
-			.saturating_add(Weight::from_parts(416_628, 0).saturating_mul(r as u64))
+		// Fastest run: 177_403 ns; proof recorded: 830 bytes.
+		Weight::from_parts(212_605_649, 28_077)
+			// ± 3_730
+			.saturating_add(Weight::from_parts(444_325, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1299,10 +1329,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 193_145 ns; proof recorded: 24479 bytes.
-		Weight::from_parts(253_145_483, 28_077)
-			// ± 103_966
-			.saturating_add(Weight::from_parts(117_901_308, 0).saturating_mul(r as u64))
+		// Fastest run: 210_851 ns; proof recorded: 24479 bytes.
+		Weight::from_parts(283_161_815, 28_077)
+			// ± 120_145
+			.saturating_add(Weight::from_parts(127_859_848, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1328,10 +1358,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 196_118 ns; proof recorded: 24492 bytes.
-		Weight::from_parts(264_987_150, 28_077)
-			// ± 196_722
-			.saturating_add(Weight::from_parts(167_353_330, 0).saturating_mul(r as u64))
+		// Fastest run: 198_628 ns; proof recorded: 24492 bytes.
+		Weight::from_parts(283_294_350, 28_077)
+			// ± 194_295
+			.saturating_add(Weight::from_parts(167_907_928, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1357,10 +1387,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 286_434 ns; proof recorded: 886 + 1 × n bytes.
-		Weight::from_parts(323_904_665, 28_077)
-			// ± 55
-			.saturating_add(Weight::from_parts(4_038, 0).saturating_mul(n as u64))
+		// Fastest run: 286_525 ns; proof recorded: 886 + 1 × n bytes.
+		Weight::from_parts(316_809_014, 28_077)
+			// ± 56
+			.saturating_add(Weight::from_parts(4_261, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))
 	}

@@ -3,12 +3,13 @@
 //! contracts see it.
 
 use crate::{
-	configs::RuntimeBlockWeights, AccountId, Authorship, Balances, Runtime, TransactionPayment,
+	configs::RuntimeBlockWeights, AccountId, Authorship, Balances, ParachainInfo, Runtime,
+	TransactionPayment,
 };
 use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
 use pallet_ewasm::{address::AddressMapper, Address, BlockEnvironment};
 use polkadot_sdk::*;
-use sp_runtime::FixedPointNumber;
+use sp_runtime::{traits::BlockNumberProvider, FixedPointNumber};
 
 parameter_types! {
 	/// The weight one unit of gas buys. Gas is wasmi fuel (about one instruction) plus the
@@ -62,6 +63,16 @@ impl BlockEnvironment for EwasmEnvironment {
 	/// The gas a whole block's weight buys.
 	fn block_gas_limit() -> u64 {
 		RuntimeBlockWeights::get().max_block.ref_time() / WeightPerGas::get().ref_time()
+	}
+
+	/// The parachain's id, from its genesis config (zombienet sets it per parachain).
+	fn para_id() -> u32 {
+		ParachainInfo::parachain_id().into()
+	}
+
+	/// The relay parent of the block being built (on a dev chain, the mocked relay chain's).
+	fn relay_parent_number() -> u32 {
+		cumulus_pallet_parachain_system::RelaychainDataProvider::<Runtime>::current_block_number()
 	}
 }
 

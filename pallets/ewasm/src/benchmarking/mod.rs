@@ -26,11 +26,15 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use code::{Arg, Body};
-use ewasm_primitives::value::encode_value;
+use ewasm_primitives::{
+	system::{self, environment::Query},
+	value::encode_value,
+};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{fungible::Inspect, fungible::Mutate, Get, Hooks},
-	frame_system::{self, RawOrigin},
+	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
+	sp_runtime::traits::Hash,
 };
 
 pub(crate) mod code;
@@ -641,6 +645,35 @@ mod benchmarks {
 	#[benchmark]
 	fn host_call_static(r: Linear<0, FRAME_REPEATS>) {
 		let contract = looped_calls::<T>("callStatic", &CALL_NO_VALUE_ARGS, r, 0);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `callStatic` of the environment contract (a system contract) asking for a block hash,
+	/// `r` times, each for another block whose hash is stored (a fresh storage read): the
+	/// dearest answer of a system contract.
+	#[benchmark]
+	fn host_call_system(r: Linear<0, REPEATS>) {
+		// Blocks 1 to `REPEATS` are all within the hash window of the current block.
+		frame_system::Pallet::<T>::set_block_number((REPEATS + 1).into());
+		for n in 1..=r {
+			let number: BlockNumberFor<T> = n.into();
+			frame_system::BlockHash::<T>::insert(number, T::Hashing::hash_of(&number));
+		}
+		// The payload: the environment contract's address (a word), then the query, whose
+		// number's last byte the loop counter overwrites (its other three bytes land in the
+		// padding after the query).
+		let mut payload = system::ENVIRONMENT.0.to_vec();
+		payload.resize(32, 0);
+		payload.extend(Query::BlockHash(0).encode());
+		let query_len = payload.len() as i32 - 32;
+		payload.extend([0; 3]);
+		let number_last_byte = PAYLOAD + 32 + query_len - 1;
+		let args =
+			[Arg::I64(CALL_GAS), Arg::I32(PAYLOAD), Arg::I32(PAYLOAD + 32), Arg::I32(query_len)];
+		let contract = looped::<T>("callStatic", &args, Some(number_last_byte), r, 0, &payload);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);

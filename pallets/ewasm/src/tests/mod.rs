@@ -1,7 +1,7 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
 //! (`fixtures/*.wat`): single contracts here, the accounts behind addresses in [`accounts`],
 //! the call stack in [`call_stack`], the block and chain getters in [`environment`], rent,
-//! eviction and wake in [`rent`].
+//! eviction and wake in [`rent`], the system contracts in [`system`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -845,3 +845,4 @@ mod dry_run;
 mod environment;
 mod heap;
 mod rent;
+mod system;

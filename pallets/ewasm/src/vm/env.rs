@@ -143,11 +143,12 @@ enum CallKind {
 	Static,
 }
 
-/// The four call functions. Charges the call price (more with value, more again for value
-/// to a new account) and the copy of the call data, then forwards all but one 64th of the gas
-/// left, at most `gas` (plus the stipend when it sends value; what the callee leaves of it
-/// comes back). Fails (1) without running when the depth limit is reached, the balance cannot
-/// pay `value` or the call stack's memory budget cannot hold the call data.
+/// The four call functions. Charges the call price (a system contract's own price for a call
+/// of one; more with value, more again for value to a new account) and the copy of the call
+/// data, then forwards all but one 64th of the gas left, at most `gas` (plus the stipend when
+/// it sends value; what the callee leaves of it comes back). Fails (1) without running when
+/// the depth limit is reached, the balance cannot pay `value` or the call stack's memory
+/// budget cannot hold the call data.
 fn message_call<T: Config>(
 	c: &mut Ctx<'_, T>,
 	kind: CallKind,
@@ -166,7 +167,8 @@ fn message_call<T: Config>(
 		ensure_mutable(c)?;
 	}
 	let costs = *c.data().costs();
-	let mut cost = costs.call;
+	let mut cost =
+		if crate::system::is_system_contract(&target) { costs.system_call } else { costs.call };
 	if value > 0 {
 		cost = cost.saturating_add(costs.call_value);
 		if kind == CallKind::Call && !accounts::exists::<T>(&target) {

@@ -111,11 +111,15 @@ impl Sandbox {
 }
 
 /// The pallet's genesis entry for `account` if it has code; an error if its code is too
-/// large for the pallet or it has storage but no code.
+/// large for the pallet, it has storage but no code, or it has code at a system contract's
+/// address (which the pallet answers itself).
 fn genesis_contract(
 	address: &Address,
 	account: &Account,
 ) -> Result<Option<GenesisContract>, String> {
+	if !account.code.is_empty() && ewasm_primitives::system::is_system_contract(address) {
+		return Err(format!("{address} is a system contract's address: it cannot hold code"));
+	}
 	if account.code.is_empty() {
 		if !account.storage.is_empty() {
 			return Err(format!("{address} has storage but no code: only contracts have storage"));
@@ -399,6 +403,10 @@ mod tests {
 		let storage_only = Account { storage: vec![([1; 32], [2; 32])], ..Default::default() };
 		let error = sandbox(&BTreeMap::from([(USER, storage_only)]), 1).err().unwrap();
 		assert!(error.contains("has storage but no code"), "{error}");
+		let coded = Account { code: vec![0; 8], ..Default::default() };
+		let environment = ewasm_primitives::system::ENVIRONMENT;
+		let error = sandbox(&BTreeMap::from([(environment, coded)]), 1).err().unwrap();
+		assert!(error.contains("system contract's address"), "{error}");
 		let rich = Account { balance: u128::MAX / 2 + 1, ..Default::default() };
 		let error =
 			sandbox(&BTreeMap::from([(USER, rich.clone()), (CONTRACT, rich)]), 1).err().unwrap();

@@ -230,7 +230,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DebugEnabled<T: Config> = StorageValue<_, bool, ValueQuery>;
 
-	/// A contract installed at genesis (a system contract, or a test's pre-state).
+	/// A contract installed at genesis (one every node of the chain starts with, or a test's
+	/// pre-state). Not at a system contract's address ([`system`]): the pallet answers those
+	/// itself, so the chain spec is refused.
 	#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 	pub struct GenesisContract {
 		/// Its address.
@@ -265,6 +267,10 @@ pub mod pallet {
 			DebugEnabled::<T>::put(self.debug_enabled);
 			for contract in &self.contracts {
 				let address = Address(contract.address.0);
+				assert!(
+					!system::is_system_contract(&address),
+					"a genesis contract at {address:?}, a system contract's address"
+				);
 				let code: CodeVec<T> =
 					contract.code.clone().try_into().expect("genesis code fits MaxCodeLen");
 				let code_len = code.len() as u32;

@@ -104,6 +104,21 @@ fn an_extrinsic_or_a_dry_run_can_ask_the_environment_contract_directly() {
 	});
 }
 
+#[test]
+#[should_panic(expected = "a system contract's address")]
+fn no_genesis_contract_may_sit_at_a_system_contract_s_address() {
+	let genesis = crate::GenesisConfig::<Test> {
+		contracts: vec![crate::GenesisContract {
+			address: polkadot_sdk::sp_core::H160(ENVIRONMENT.0),
+			code: fixture("store"),
+			storage: vec![],
+			nonce: 0,
+		}],
+		..Default::default()
+	};
+	new_test_ext_with(genesis);
+}
+
 /// A contract that makes one `callStatic` of `address` with four bytes of call data, keeping
 /// no return data.
 fn one_static_call_of(address: Address) -> Vec<u8> {

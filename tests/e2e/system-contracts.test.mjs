@@ -6,19 +6,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
+import { ENVIRONMENT, ENVIRONMENT_SELECTORS as SELECTORS, EwasmClient } from '../client/dist/index.js';
 import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, compileWat, initCodeFor } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
 const GAS_LIMIT = 5_000_000;
-const ENVIRONMENT = `0x${'00'.repeat(19)}10`;
-/** Selectors of the environment contract (`ewasm_primitives::system::environment`). */
-const SELECTORS = {
-  blockNumber: '0x57e871e7',
-  paraId: '0xb4fc08e9',
-  totalFee: '0x1df4ccfc',
-  relayParentNumber: '0x0d0d64af',
-};
 
 const env = devNodeForTests();
 
@@ -46,6 +39,12 @@ test('the environment contract answers a dry run with the chain facts of its blo
   assert.equal(await ask(SELECTORS.relayParentNumber), word(relayParent));
   const unknown = await at.call.ewasmApi.call(env.bob.address, ENVIRONMENT, 0, GAS_LIMIT, '0xffffffff');
   assert.equal(api.registry.findMetaError(unknown.result.asErr.asModule).name, 'ContractReverted');
+  // The client asks the same at the latest state.
+  const client = new EwasmClient(api);
+  assert.equal(await client.environment(env.bob.address, 'paraId'), word(2000));
+  const parent = header.number.toNumber() - 1;
+  const parentHash = await client.environment(env.bob.address, 'blockHash', parent);
+  assert.equal(parentHash, header.parentHash.toHex(), 'a block within the window');
 });
 
 test('a contract asks the environment contract for the block number inside its extrinsic', async () => {

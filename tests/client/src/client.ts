@@ -9,6 +9,7 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { initCodeFor } from './code.js';
 import { EwasmError, decodeError } from './errors.js';
 import { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';
+import { ENVIRONMENT, type EnvironmentQuery, environmentInput } from './system.js';
 
 /** A signer: a keyring pair (anything `signAndSend` takes that has an `address`). */
 export type Signer = AddressOrPair & { address: string };
@@ -178,6 +179,18 @@ export class EwasmClient {
     const run = await this.dryRunCall(origin, dest, options);
     if (run.error) throw run.error;
     return run.returnData;
+  }
+
+  /**
+   * Asks the environment contract (0x10) `query` as `origin`, without a transaction: its answer
+   * as a 32-byte word in hex (`BigInt(word)` for the numbers). `blockHash` needs `blockNumber`.
+   */
+  async environment(
+    origin: string,
+    query: EnvironmentQuery,
+    blockNumber?: bigint | number,
+  ): Promise<string> {
+    return this.query(origin, ENVIRONMENT, { input: environmentInput(query, blockNumber) });
   }
 
   /** The value under `key` of the contract at `address`, or `null` if unset. */

@@ -1,5 +1,6 @@
 // The Ewasm parachain's client helpers on polkadot.js: load contract code from `.wat` or
-// `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors.
+// `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
+// environment contract.
 
 export { compileWat, initCodeFor, loadCode } from './code.js';
 export {
@@ -18,3 +19,9 @@ export {
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';
 export { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';
+export {
+  type EnvironmentQuery,
+  ENVIRONMENT,
+  ENVIRONMENT_SELECTORS,
+  environmentInput,
+} from './system.js';

@@ -420,7 +420,8 @@ pub mod pallet {
 
 		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
 		/// time of a unit of wasm fuel in every instruction benchmark, the `instr` mix and each
-		/// expensive shape ([`gas::underpriced_instruction`]); that the gas one extrinsic
+		/// expensive shape ([`gas::underpriced_instruction`]); that a call with value costs at
+		/// least the stipend it gives (which comes back when unused); that the gas one extrinsic
 		/// can carry is small enough for a dry run's bounded search; and that the deepest call
 		/// stack of the largest contracts takes at most half of the runtime's heap (the other
 		/// half is left for the rest of the runtime call: the block's extrinsics, storage
@@ -431,6 +432,11 @@ pub mod pallet {
 			assert!(
 				underpriced.is_none(),
 				"WeightPerGas buys less than a unit of fuel takes in (benchmark, weight) {underpriced:?}"
+			);
+			let host = T::Schedule::get().host;
+			assert!(
+				host.call.saturating_add(host.call_value) >= host.call_stipend,
+				"a call with value costs less than the stipend it gives: {host:?}"
 			);
 			let max_gas = gas::max_extrinsic_gas::<T>(Self::call_base_weight(0))
 				.max(gas::max_extrinsic_gas::<T>(Self::deploy_base_weight(0)));

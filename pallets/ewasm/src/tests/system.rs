@@ -119,33 +119,67 @@ fn no_genesis_contract_may_sit_at_a_system_contract_s_address() {
 	new_test_ext_with(genesis);
 }
 
-/// A contract that makes one `callStatic` of `address` with four bytes of call data, keeping
-/// no return data.
-fn one_static_call_of(address: Address) -> Vec<u8> {
+/// A contract that makes one call of `address` with four bytes of call data: a `callStatic`,
+/// or a `callCode` sending 1 (which stays its own) if `with_value`.
+fn one_call_of(address: Address, with_value: bool) -> Vec<u8> {
 	let escaped: String = address.as_bytes().iter().map(|b| format!("\\{b:02x}")).collect();
+	let (import, value_arg) = if with_value {
+		(r#""callCode" (func $call (param i64 i32 i32 i32 i32) (result i32))"#, "(i32.const 64)")
+	} else {
+		(r#""callStatic" (func $call (param i64 i32 i32 i32) (result i32))"#, "")
+	};
 	wasm(&format!(
 		r#"(module
-			(import "ethereum" "callStatic" (func $callStatic (param i64 i32 i32 i32) (result i32)))
+			(import "ethereum" {import})
 			(memory (export "memory") 1)
 			(data (i32.const 0) "{escaped}")
 			(data (i32.const 32) "\57\e8\71\e7")
+			(data (i32.const 64) "\01")
 			(func (export "main")
-				(drop (call $callStatic (i64.const 100000) (i32.const 0) (i32.const 32) (i32.const 4)))))"#
+				(drop (call $call (i64.const 100000) (i32.const 0) {value_arg} (i32.const 32) (i32.const 4)))))"#
 	))
+}
+
+/// The gas of calling `contract` (as Bob, no input).
+fn gas_of(contract: Address) -> u64 {
+	call_for_output(contract, 0, GAS, vec![]).gas_used
+}
+
+/// 0x11: an address next to the environment contract's, with no account.
+fn empty_address() -> Address {
+	let mut empty = ENVIRONMENT;
+	empty.0[19] = 0x11;
+	empty
+}
+
+#[test]
+fn a_value_call_of_a_system_contract_gets_no_stipend_to_hand_back() {
+	new_test_ext().execute_with(|| {
+		let asks_environment = deploy(&one_call_of(ENVIRONMENT, true), 0);
+		let asks_empty_account = deploy(&one_call_of(empty_address(), true), 1);
+		for contract in [asks_environment, asks_empty_account] {
+			assert_ok!(Balances::mint_into(&account_of::<Test>(&contract), 1_000));
+		}
+		let costs = chain_schedule().host;
+		// The empty account hands back the stipend it was given; the system contract had none.
+		let expected =
+			i128::from(costs.system_call) - i128::from(costs.call) + i128::from(costs.call_stipend);
+		let difference =
+			i128::from(gas_of(asks_environment)) - i128::from(gas_of(asks_empty_account));
+		assert_eq!(difference, expected);
+		assert!(gas_of(asks_environment) > costs.system_call + costs.call_value);
+	});
 }
 
 #[test]
 fn a_call_of_a_system_contract_costs_its_own_price_in_place_of_a_call() {
 	new_test_ext().execute_with(|| {
-		let asks_environment = deploy(&one_static_call_of(ENVIRONMENT), 0);
-		let mut empty = ENVIRONMENT;
-		empty.0[19] = 0x11;
-		let asks_empty_account = deploy(&one_static_call_of(empty), 1);
-		let gas = |contract| call_for_output(contract, 0, GAS, vec![]).gas_used;
+		let asks_environment = deploy(&one_call_of(ENVIRONMENT, false), 0);
+		let asks_empty_account = deploy(&one_call_of(empty_address(), false), 1);
 		let costs = chain_schedule().host;
 		assert_ne!(costs.system_call, costs.call);
 		assert_eq!(
-			i128::from(gas(asks_environment)) - i128::from(gas(asks_empty_account)),
+			i128::from(gas_of(asks_environment)) - i128::from(gas_of(asks_empty_account)),
 			i128::from(costs.system_call) - i128::from(costs.call)
 		);
 	});

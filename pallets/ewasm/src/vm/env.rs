@@ -146,7 +146,8 @@ enum CallKind {
 /// The four call functions. Charges the call price (a system contract's own price for a call
 /// of one; more with value, more again for value to a new account) and the copy of the call
 /// data, then forwards all but one 64th of the gas left, at most `gas` (plus the stipend when
-/// it sends value; what the callee leaves of it comes back). Fails (1) without running when
+/// it sends value to a contract that is not a system contract; what the callee leaves of it
+/// comes back). Fails (1) without running when
 /// the depth limit is reached, the balance cannot pay `value` or the call stack's memory
 /// budget cannot hold the call data.
 fn message_call<T: Config>(
@@ -167,8 +168,8 @@ fn message_call<T: Config>(
 		ensure_mutable(c)?;
 	}
 	let costs = *c.data().costs();
-	let mut cost =
-		if crate::system::is_system_contract(&target) { costs.system_call } else { costs.call };
+	let is_system = crate::system::is_system_contract(&target);
+	let mut cost = if is_system { costs.system_call } else { costs.call };
 	if value > 0 {
 		cost = cost.saturating_add(costs.call_value);
 		if kind == CallKind::Call && !accounts::exists::<T>(&target) {
@@ -189,7 +190,8 @@ fn message_call<T: Config>(
 	let Some((parent, forwarded)) = start_nested(c, value, gas as u64)? else {
 		return Ok(ReturnCode::Failure.into());
 	};
-	let stipend = if value > 0 { costs.call_stipend } else { 0 };
+	// A system contract runs no code: it gets no stipend to hand back.
+	let stipend = if value > 0 && !is_system { costs.call_stipend } else { 0 };
 	let this = parent.address;
 	let payer = accounts::contract_account::<T>(&this);
 	let (caller, account, value) = match kind {

@@ -334,6 +334,19 @@ impl Shape {
 	}
 }
 
+/// The payload of `host_call_system`: the environment contract's address (a word), then a
+/// `blockHash` query, whose number's last byte the loop counter overwrites (its other three
+/// bytes land in the padding after the query). With the query's length and the offset (in
+/// the contract's memory) of that byte.
+fn block_hash_query_payload() -> (Vec<u8>, i32, i32) {
+	let mut payload = system::ENVIRONMENT.0.to_vec();
+	payload.resize(32, 0);
+	payload.extend(Query::BlockHash(0).encode());
+	let query_len = payload.len() as i32 - 32;
+	payload.extend([0; 3]);
+	(payload, query_len, PAYLOAD + 32 + query_len - 1)
+}
+
 /// The existential deposit: the value the value-sending benchmarks send.
 fn existential<T: Config>() -> u128 {
 	T::Currency::minimum_balance()
@@ -662,15 +675,7 @@ mod benchmarks {
 			let number: BlockNumberFor<T> = n.into();
 			frame_system::BlockHash::<T>::insert(number, T::Hashing::hash_of(&number));
 		}
-		// The payload: the environment contract's address (a word), then the query, whose
-		// number's last byte the loop counter overwrites (its other three bytes land in the
-		// padding after the query).
-		let mut payload = system::ENVIRONMENT.0.to_vec();
-		payload.resize(32, 0);
-		payload.extend(Query::BlockHash(0).encode());
-		let query_len = payload.len() as i32 - 32;
-		payload.extend([0; 3]);
-		let number_last_byte = PAYLOAD + 32 + query_len - 1;
+		let (payload, query_len, number_last_byte) = block_hash_query_payload();
 		let args =
 			[Arg::I64(CALL_GAS), Arg::I32(PAYLOAD), Arg::I32(PAYLOAD + 32), Arg::I32(query_len)];
 		let contract = looped::<T>("callStatic", &args, Some(number_last_byte), r, 0, &payload);
@@ -1070,6 +1075,21 @@ mod tests {
 				assert_eq!(ten, 10 * per_iteration, "{shape:?}");
 			}
 		});
+	}
+
+	/// Each iteration of `host_call_system` asks for the hash of the block its loop counter
+	/// numbers (1 to 128, all stored and within the window).
+	#[test]
+	fn each_system_call_iteration_asks_for_another_block() {
+		let (payload, query_len, number_last_byte) = block_hash_query_payload();
+		assert_eq!(&payload[..20], &system::ENVIRONMENT.0);
+		for counter in [1u32, 2, REPEATS] {
+			let mut memory = payload.clone();
+			let at = (number_last_byte - PAYLOAD) as usize;
+			memory[at..at + 4].copy_from_slice(&counter.to_le_bytes());
+			let query = &memory[32..32 + query_len as usize];
+			assert_eq!(Query::decode(query), Some(Query::BlockHash(counter.into())));
+		}
 	}
 
 	/// An iteration of the `instr` benchmark burns the fuel the gas schedule divides its weight

@@ -261,11 +261,6 @@ fn contracts_may_declare_up_to_128_pages_of_memory() {
 	});
 }
 
-/// `bytes` as a WAT string literal.
-fn wat_bytes(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("\\{b:02x}")).collect()
-}
-
 #[test]
 fn a_call_to_a_contract_whose_init_code_runs_only_moves_value() {
 	new_test_ext().execute_with(|| {

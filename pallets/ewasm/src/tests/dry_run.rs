@@ -31,7 +31,7 @@ fn gas_required_is_the_smallest_limit_that_succeeds() {
 		// A caller that forwards all it can to the recorder and traps unless the call succeeds:
 		// with as much gas as it uses, it keeps 1/64 back and the recorder runs out.
 		let recorder = deploy(&fixture("recorder"), 1);
-		let address: String = recorder.as_bytes().iter().map(|b| format!("\\{b:02x}")).collect();
+		let address = wat_bytes(recorder.as_bytes());
 		let caller = deploy(
 			&wasm(&format!(
 				r#"(module

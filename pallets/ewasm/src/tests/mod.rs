@@ -30,9 +30,14 @@ fn fixture(name: &str) -> Vec<u8> {
 	wasm(&std::fs::read_to_string(path).expect("fixture exists"))
 }
 
+/// `bytes` as a WAT string literal.
+fn wat_bytes(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("\\{b:02x}")).collect()
+}
+
 /// Init code that returns `code` with `finish`: the usual way to deploy a contract.
 fn init_code_for(code: &[u8]) -> Vec<u8> {
-	let escaped: String = code.iter().map(|b| format!("\\{b:02x}")).collect();
+	let escaped = wat_bytes(code);
 	let pages = code.len() / 65_536 + 1;
 	wasm(&format!(
 		r#"(module
@@ -403,7 +408,7 @@ fn init_code_can_write_storage_and_a_failed_init_leaves_nothing() {
 	new_test_ext().execute_with(|| {
 		// Init code that stores key 0 = 0x01.. then returns the store contract.
 		let code = fixture("store");
-		let escaped: String = code.iter().map(|b| format!("\\{b:02x}")).collect();
+		let escaped = wat_bytes(&code);
 		let init = wasm(&format!(
 			r#"(module
 				(import "ethereum" "storageStore" (func $store (param i32 i32)))

@@ -122,7 +122,7 @@ fn no_genesis_contract_may_sit_at_a_system_contract_s_address() {
 /// A contract that makes one call of `address` with four bytes of call data: a `callStatic`,
 /// or a `callCode` sending 1 (which stays its own) if `with_value`.
 fn one_call_of(address: Address, with_value: bool) -> Vec<u8> {
-	let escaped: String = address.as_bytes().iter().map(|b| format!("\\{b:02x}")).collect();
+	let escaped = wat_bytes(address.as_bytes());
 	let (import, value_arg) = if with_value {
 		(r#""callCode" (func $call (param i64 i32 i32 i32 i32) (result i32))"#, "(i32.const 64)")
 	} else {

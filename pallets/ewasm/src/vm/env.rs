@@ -147,9 +147,8 @@ enum CallKind {
 /// of one; more with value, more again for value to a new account) and the copy of the call
 /// data, then forwards all but one 64th of the gas left, at most `gas` (plus the stipend when
 /// it sends value to a contract that is not a system contract; what the callee leaves of it
-/// comes back). Fails (1) without running when
-/// the depth limit is reached, the balance cannot pay `value` or the call stack's memory
-/// budget cannot hold the call data.
+/// comes back). Fails (1) without running when the depth limit is reached, the balance cannot
+/// pay `value` or the call stack's memory budget cannot hold the call data.
 fn message_call<T: Config>(
 	c: &mut Ctx<'_, T>,
 	kind: CallKind,

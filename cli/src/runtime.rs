@@ -16,7 +16,7 @@ use pallet_ewasm::{address::AddressMapper, gas::Schedule, BlockEnvironment};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
-		traits::{ConstU128, ConstU32},
+		traits::{ConstU128, ConstU32, ConstU64},
 		weights::{constants::RocksDbWeight, Weight},
 	},
 	frame_system, pallet_balances,
@@ -181,6 +181,12 @@ impl pallet_ewasm::Config for Runtime {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<0>;
 	type WakeRentBlocks = ConstU32<0>;
+	// One chain alone: no receipts leave it (every `generateReceipt` fails with
+	// `ReceiptNotSent`) and none arrive.
+	type ReceiptTransport = ();
+	type SiblingOrigin = frame_system::EnsureNever<u32>;
+	type MaxReceiptGas = ConstU64<0>;
+	type MaxReceiptPayload = ConstU32<0>;
 	type WeightInfo = ChainWeights;
 }
 

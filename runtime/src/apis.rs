@@ -195,6 +195,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl cumulus_primitives_core::KeyToIncludeInRelayProof<Block> for Runtime {
+		fn keys_to_prove() -> cumulus_primitives_core::RelayProofRequest {
+			crate::configs::receipts::sibling_head_keys()
+		}
+	}
+
 	impl cumulus_primitives_core::GetParachainInfo<Block> for Runtime {
 		fn parachain_id() -> cumulus_primitives_core::ParaId {
 			ParachainInfo::parachain_id()

@@ -17,6 +17,11 @@ use sp_keyring::Sr25519Keyring;
 /// The parachain id of both presets; zombienet overrides it per chain.
 pub const DEFAULT_PARA_ID: ParaId = ParaId::new(2000);
 
+/// The parachains the Ewasm pallet exchanges receipts with: zombienet's two (both run this
+/// runtime, so each trusts the other's burning of the value it sends; a chain never accepts
+/// receipts from itself).
+pub const TRUSTED_SIBLINGS: [u32; 2] = [2000, 2001];
+
 /// What each dev account holds at genesis: one million tokens.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
@@ -47,7 +52,10 @@ fn genesis(
 		},
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		sudo: SudoConfig { key: Some(root) },
-		ewasm: EwasmConfig { debug_enabled: ewasm_debug },
+		ewasm: EwasmConfig {
+			debug_enabled: ewasm_debug,
+			trusted_siblings: TRUSTED_SIBLINGS.to_vec()
+		},
 	})
 }
 

@@ -58,44 +58,12 @@ async function sudo(api, call, signer) {
 
 /**
  * Resolves with the first truthy value `check(blockHash)` returns for the next blocks of
- * `api`'s chain, from the current best block on; rejects after `blocks` blocks. Every block
- * number is checked once, in order, on the best chain: best-head notifications can skip
- * numbers (a parachain's best block can move by more than one at a time).
+ * `api`'s chain, every block number checked once, in order (tests/client's `untilBlock`);
+ * rejects after `blocks` blocks.
  */
-function untilBlock(api, blocks, check) {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let unsubscribe;
-    let first;
-    let next;
-    let checking = Promise.resolve();
-    const settle = (finish) => {
-      settled = true;
-      unsubscribe?.();
-      finish();
-    };
-    const checkUpTo = async (number) => {
-      for (; next <= number && !settled; next += 1) {
-        const found = await check(await api.rpc.chain.getBlockHash(next));
-        if (settled) return;
-        if (found) return settle(() => resolve(found));
-        if (next - first + 1 >= blocks) {
-          return settle(() => reject(new Error(`not within ${blocks} blocks`)));
-        }
-      }
-    };
-    api.rpc.chain
-      .subscribeNewHeads((header) => {
-        const number = header.number.toNumber();
-        if (first === undefined) first = next = number;
-        checking = checking.then(() => checkUpTo(number)).catch((error) => settle(() => reject(error)));
-      })
-      .then((unsub) => {
-        unsubscribe = unsub;
-        if (settled) unsub();
-      })
-      .catch(reject);
-  });
+async function untilBlock(api, blocks, check) {
+  const client = await import(join(tests, 'client/dist/index.js'));
+  return client.untilBlock(api, blocks, check);
 }
 
 /** Resolves with the first event of the next `blocks` blocks that `matches` accepts. */

@@ -25,7 +25,7 @@ use crate::{
 	Tombstones,
 };
 use alloc::vec::Vec;
-use ewasm_primitives::Address;
+use ewasm_primitives::{Address, ENTRY_POINT};
 use polkadot_sdk::{
 	frame_support::{
 		storage::{with_transaction, TransactionOutcome},
@@ -135,6 +135,9 @@ pub struct MessageCall<AccountId> {
 	pub is_static: bool,
 	/// The frame's depth.
 	pub depth: u32,
+	/// The exported function that runs: `main`, or `receiveMessage` for a receipt (a
+	/// contract that does not export it runs no code and only takes the value).
+	pub entry: &'static str,
 }
 
 /// One creation frame.
@@ -324,19 +327,23 @@ fn conclude<T: Config>(
 }
 
 /// Runs one message-call frame. A call to an address without code only moves the value; a
-/// call to a system contract gets its answer ([`system::answer`]).
+/// call to a system contract gets its answer ([`system::answer`]), which may use gas of the
+/// frame's (a receipt's) or run out of it.
 pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) -> FrameOutcome<()> {
 	let mut gas_left = call.gas_limit;
 	let mut refund = 0;
 	let mut code_len = 0;
 	let mut output = BudgetedBytes::default();
 	let result = transactional(|| {
-		// A system contract answers natively, with no code, rent or account of its own: a
-		// call that sends it value reverts and moves nothing.
+		// A system contract answers natively, with no code, rent or account of its own.
 		if system::is_system_contract(&call.code_address) {
-			let sends_value = call.transfer && call.value > 0;
-			let answer = system::answer::<T>(&call.code_address, &call.input, sends_value)
-				.ok_or(Error::<T>::ContractReverted)?;
+			let answer = system::answer::<T>(tx, &call).inspect_err(|error| {
+				if *error == Error::<T>::OutOfGas.into() {
+					gas_left = 0;
+				}
+			})?;
+			gas_left = call.gas_limit.saturating_sub(answer.gas_used);
+			let answer = answer.output;
 			let Some(reservation) = tx.memory_budget.reserve(answer.len()) else {
 				// As a `finish` whose output the call stack's budget cannot hold: a trap.
 				gas_left = 0;
@@ -365,6 +372,11 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		code_len = code.len() as u32;
 		let module = tx.prepare::<T>(&code)?;
 		let gas_limit = call.gas_limit.checked_sub(touch_gas).ok_or(Error::<T>::OutOfGas)?;
+		if module.get_export(call.entry).is_none() {
+			// Only `receiveMessage` may be missing: the contract takes the value, no code runs.
+			gas_left = gas_limit;
+			return Ok(());
+		}
 		let context = Context {
 			address: call.address,
 			caller: call.caller,
@@ -375,7 +387,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 			is_init: false,
 			depth: call.depth,
 		};
-		let execution = vm::execute::<T>(&module, context, tx, gas_limit);
+		let execution = vm::execute::<T>(&module, call.entry, context, tx, gas_limit);
 		gas_left = execution.gas_left;
 		refund = execution.refund;
 		let data = conclude::<T>(execution.halt, &call.address, &mut output)?;
@@ -423,7 +435,7 @@ pub fn run_create<T: Config>(
 			is_init: true,
 			depth: creation.depth,
 		};
-		let execution = vm::execute::<T>(&module, context, tx, creation.gas_limit);
+		let execution = vm::execute::<T>(&module, ENTRY_POINT, context, tx, creation.gas_limit);
 		// The init code's compiled code is freed before the deployed code is compiled.
 		drop(module);
 		// A revert keeps the gas left; every other failure below consumes it all.
@@ -530,6 +542,7 @@ pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutco
 			gas_limit: request.gas_limit,
 			is_static: false,
 			depth: 0,
+			entry: ENTRY_POINT,
 		};
 		let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
 		let output = outcome.output.clone();

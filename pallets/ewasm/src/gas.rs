@@ -165,6 +165,11 @@ pub struct HostCosts {
 	/// A call of a system contract (any kind), in place of `call`: the pallet answers it
 	/// without running code.
 	pub system_call: u64,
+	/// A `generateReceipt` of the receipts contract, on top of the system call (the gas the
+	/// receipt carries for its target is charged besides).
+	pub generate_receipt: u64,
+	/// Per byte of a receipt's payload.
+	pub generate_receipt_per_byte: u64,
 	/// Extra for a call that sends value.
 	pub call_value: u64,
 	/// Gas a call that sends value gives the callee on top of what it forwards (free to the
@@ -207,6 +212,10 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	call: 700,
 	// Hera had no system contracts; a call costs a call.
 	system_call: 700,
+	// Nor receipts: one is priced as a creation (state another chain acts on), its payload as
+	// log data.
+	generate_receipt: 32_000,
+	generate_receipt_per_byte: 8,
 	call_value: 9_000,
 	call_stipend: 2_300,
 	new_account: 25_000,
@@ -386,6 +395,8 @@ impl<W: WeightInfo> Measured<W> {
 			log_per_byte: self.per_unit(W::host_log_per_byte),
 			call,
 			system_call: per_call(W::host_call_system),
+			generate_receipt: per_call(W::host_generate_receipt),
+			generate_receipt_per_byte: self.per_unit(W::host_generate_receipt_per_byte),
 			call_value: per_call(W::host_call_value).saturating_sub(call),
 			call_stipend: HERA_COSTS.call_stipend,
 			new_account: per_call(W::host_call_new_account),

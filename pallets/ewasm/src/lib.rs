@@ -8,6 +8,9 @@
 //! - [`Pallet::call`] runs a contract's `main` with value and call data.
 //! - Contracts call each other, create contracts and destroy themselves through the full EEI
 //!   (ewasm/design Revision 4, plus `create2`); see [`exec`] for the call stack.
+//! - Contracts send value and messages to contracts on other parachains through the receipts
+//!   contract (0x20); [`Pallet::deliver_receipt`] receives them from trusted siblings (see
+//!   [`receipts`]).
 //!
 //! Every frame is one storage transaction: a revert, a trap or running out of gas leaves
 //! storage, balances and events as they were (the transaction fee is still paid). Gas is
@@ -19,9 +22,10 @@
 //!
 //! Module map: [`accounts`] (the accounts behind addresses), [`address`] (address derivation
 //! and the mapper), [`environment`] (the block as contracts see it), [`exec`] (the call stack
-//! and the guarded entry point), [`gas`], [`limits`], `storage` (code and contract storage),
-//! [`system`] (the system contracts the pallet answers natively), `vm` (validation, host
-//! functions, execution), [`weights`].
+//! and the guarded entry point), [`gas`], [`limits`], [`receipts`] (value and messages
+//! between parachains), [`rent`], `storage` (code and contract storage), [`system`] (the
+//! system contracts the pallet answers natively), `vm` (validation, host functions,
+//! execution), [`weights`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -35,6 +39,7 @@ pub mod environment;
 pub mod exec;
 pub mod gas;
 pub mod limits;
+pub mod receipts;
 pub mod rent;
 mod storage;
 pub mod system;
@@ -60,7 +65,7 @@ pub const LOG_TARGET: &str = "runtime::ewasm";
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use ewasm_primitives::value::Word;
+	use ewasm_primitives::{system::receipts::Receipt, value::Word};
 	use polkadot_sdk::{
 		frame_support::{
 			dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
@@ -124,6 +129,24 @@ pub mod pallet {
 		/// How many blocks of rent, at the current TOTALFEE growth, a woken contract must hold.
 		#[pallet::constant]
 		type WakeRentBlocks: Get<u32>;
+
+		/// Carries new receipts to their target parachains (on a parachain: XCM over HRMP, a
+		/// `Transact` of [`Pallet::deliver_receipt`]). `()` carries nothing: every
+		/// `generateReceipt` reverts.
+		type ReceiptTransport: receipts::ReceiptTransport;
+
+		/// The origin receipts arrive with, giving the sending parachain's id (on a parachain:
+		/// `cumulus_pallet_xcm::Origin::SiblingParachain`).
+		type SiblingOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = u32>;
+
+		/// Most gas a receipt may carry for its target's `receiveMessage` (its delivery must fit
+		/// in the target's message-processing weight).
+		#[pallet::constant]
+		type MaxReceiptGas: Get<u64>;
+
+		/// Longest receipt payload in bytes (it must fit an HRMP message with the receipt).
+		#[pallet::constant]
+		type MaxReceiptPayload: Get<u32>;
 
 		/// Weights of the extrinsics, gas excluded.
 		type WeightInfo: WeightInfo;
@@ -225,6 +248,48 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PokesInBlock<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// The next nonce of receipts to each target parachain.
+	#[pallet::storage]
+	pub type OutboxNonce<T: Config> = StorageMap<_, Twox64Concat, u32, u64, ValueQuery>;
+
+	/// The outbox: (target parachain, nonce) to the id of the receipt generated with them. The
+	/// target parachain's pull path proves an entry against this chain's state root.
+	#[pallet::storage]
+	pub type Outbox<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u32, Twox64Concat, u64, [u8; 32]>;
+
+	/// The inbox: (source parachain, nonce) to the id of the receipt delivered with them. An
+	/// entry is the receipt's nullifier: a receipt is delivered at most once.
+	#[pallet::storage]
+	pub type Inbox<T: Config> = StorageDoubleMap<_, Twox64Concat, u32, Twox64Concat, u64, [u8; 32]>;
+
+	/// The value sent by receipts to each target parachain (taken out of this chain's supply).
+	#[pallet::storage]
+	pub type SentTotal<T: Config> = StorageMap<_, Twox64Concat, u32, u128, ValueQuery>;
+
+	/// The value received by receipts from each source parachain (added to this chain's
+	/// supply).
+	#[pallet::storage]
+	pub type ReceivedTotal<T: Config> = StorageMap<_, Twox64Concat, u32, u128, ValueQuery>;
+
+	/// The state roots of trusted siblings' latest blocks the relay chain included, as
+	/// (block number, state root), oldest first (see [`receipts::note_sibling_heads`]): what
+	/// `claim_receipt` proves against.
+	#[pallet::storage]
+	pub type SiblingStateRoots<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u32,
+		BoundedVec<(u32, T::Hash), ConstU32<{ receipts::MAX_SIBLING_ROOTS }>>,
+		ValueQuery,
+	>;
+
+	/// The parachains receipts are exchanged with: receipts go only to them and are accepted
+	/// only from them (set at genesis or by root with `set_trusted_siblings`).
+	#[pallet::storage]
+	pub type TrustedSiblings<T: Config> =
+		StorageValue<_, BoundedVec<u32, ConstU32<{ receipts::MAX_TRUSTED_SIBLINGS }>>, ValueQuery>;
+
 	/// Whether contracts may import the `debug` namespace (printing to the node's log). Set at
 	/// genesis: on for development chains, off otherwise.
 	#[pallet::storage]
@@ -256,6 +321,8 @@ pub mod pallet {
 		pub debug_enabled: bool,
 		/// Contracts that exist from genesis.
 		pub contracts: Vec<GenesisContract>,
+		/// The parachains receipts are exchanged with ([`TrustedSiblings`]).
+		pub trusted_siblings: Vec<u32>,
 		/// Binds the configuration to the runtime.
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
@@ -265,6 +332,8 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			DebugEnabled::<T>::put(self.debug_enabled);
+			let trusted = BoundedVec::try_from(self.trusted_siblings.clone());
+			TrustedSiblings::<T>::put(trusted.expect("at most MAX_TRUSTED_SIBLINGS siblings"));
 			for contract in &self.contracts {
 				let address = Address(contract.address.0);
 				assert!(
@@ -334,6 +403,47 @@ pub mod pallet {
 			/// The contract.
 			contract: Address,
 		},
+		/// A receipt was generated (by a call of the receipts contract): its value left this
+		/// chain's supply and it is on its way to its target parachain.
+		ReceiptGenerated {
+			/// Its id.
+			id: [u8; 32],
+			/// The receipt.
+			receipt: Receipt,
+		},
+		/// A receipt from another parachain was delivered: its value reached its target, and
+		/// the target's `receiveMessage`, if it has one, succeeded.
+		ReceiptDelivered {
+			/// Its id.
+			id: [u8; 32],
+			/// The receipt.
+			receipt: Receipt,
+			/// Gas `receiveMessage` used (0 if the target has none).
+			gas_used: u64,
+		},
+		/// A receipt from another parachain was delivered but its target's `receiveMessage`
+		/// failed: what it did was undone; the value still reached the target.
+		ReceiptFailed {
+			/// Its id.
+			id: [u8; 32],
+			/// The receipt.
+			receipt: Receipt,
+			/// Why `receiveMessage` failed.
+			error: DispatchError,
+		},
+		/// A receipt was claimed by proof (and delivered: `ReceiptDelivered` or `ReceiptFailed`
+		/// comes before it).
+		ReceiptClaimed {
+			/// Its id.
+			id: [u8; 32],
+			/// Who claimed it.
+			claimer: T::AccountId,
+		},
+		/// Root set the parachains receipts are exchanged with.
+		TrustedSiblingsSet {
+			/// The trusted parachains.
+			siblings: Vec<u32>,
+		},
 		/// A contract ran `log`.
 		ContractEmitted {
 			/// The contract that logged.
@@ -393,6 +503,34 @@ pub mod pallet {
 		/// The contract ran out of gas (or, deploying, could not pay for storing its code).
 		/// All gas is consumed.
 		OutOfGas,
+		/// `generateReceipt`: the transport could not send the receipt (no channel to the
+		/// target parachain, or the message is too large for it).
+		ReceiptNotSent,
+		/// `deliver_receipt`: the receipt names another parachain as its source than the one
+		/// that sent it.
+		ReceiptNotFromSender,
+		/// A receipt from a parachain that is not in [`TrustedSiblings`].
+		ReceiptSourceUntrusted,
+		/// A receipt for another parachain than this one.
+		ReceiptWrongTarget,
+		/// A receipt whose payload does not hash to its `payload_hash`.
+		ReceiptPayloadMismatch,
+		/// A receipt with more gas than `MaxReceiptGas`, or a payload longer than
+		/// `MaxReceiptPayload`.
+		ReceiptTooLarge,
+		/// The receipt was delivered already (its nullifier is in [`Inbox`]).
+		ReceiptAlreadyDelivered,
+		/// The receipt's value cannot be credited to its target (it would leave a new account
+		/// below the existential deposit). Nothing changes: it can be delivered later.
+		ReceiptUndeliverable,
+		/// `set_trusted_siblings`: more than `MAX_TRUSTED_SIBLINGS`.
+		TooManySiblings,
+		/// `claim_receipt`: no state root of that block of the source parachain is recorded
+		/// (not included yet, too old, or never seen).
+		UnknownSourceBlock,
+		/// `claim_receipt`: the proof does not show the source's outbox holding the receipt's
+		/// id in that block's state.
+		ReceiptProofInvalid,
 	}
 
 	#[pallet::hooks]
@@ -422,7 +560,8 @@ pub mod pallet {
 		/// time of a unit of wasm fuel in every instruction benchmark, the `instr` mix and each
 		/// expensive shape ([`gas::underpriced_instruction`]); that a call with value costs at
 		/// least the stipend it gives (which comes back when unused); that the gas one extrinsic
-		/// can carry is small enough for a dry run's bounded search; and that the deepest call
+		/// can carry is small enough for a dry run's bounded search, and enough for the most gas
+		/// a receipt carries; and that the deepest call
 		/// stack of the largest contracts takes at most half of the runtime's heap (the other
 		/// half is left for the rest of the runtime call: the block's extrinsics, storage
 		/// reads, events; how a block's contract calls together fragment the heap is not
@@ -443,6 +582,10 @@ pub mod pallet {
 			assert!(
 				max_gas < 1u64 << dry_run::MAX_BISECTION_PROBES,
 				"an extrinsic can carry {max_gas} gas: dry runs would not find the least that suffices"
+			);
+			assert!(
+				T::MaxReceiptGas::get() <= max_gas,
+				"a receipt may carry more gas than an extrinsic can pay for on its source chain"
 			);
 			let heap =
 				crate::vm::limiter::worst_call_stack_heap_bytes(T::MaxCodeLen::get() as usize);
@@ -617,9 +760,95 @@ pub mod pallet {
 			Self::deposit_event(Event::Woken { contract: address });
 			Ok(())
 		}
+
+		/// Delivers a receipt generated on the sibling parachain the origin names (it must be
+		/// `receipt.source_para`, and trusted): credits `receipt.amount` to `receipt.target`
+		/// and, if the target's code exports `receiveMessage`, runs it with `receipt.gas_limit`
+		/// gas and the receipt's header and `payload` as call data. Sent by the source chain's
+		/// pallet over XCM (a `Transact` with the native origin); see [`receipts`].
+		///
+		/// Emits `ReceiptDelivered`, or `ReceiptFailed` when `receiveMessage` failed (the value
+		/// is delivered either way). Fails, changing nothing, with `BadOrigin`,
+		/// `ReceiptNotFromSender`, `ReceiptSourceUntrusted`, `ReceiptWrongTarget`,
+		/// `ReceiptPayloadMismatch`, `ReceiptTooLarge`, `ReceiptAlreadyDelivered` or
+		/// `ReceiptUndeliverable`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::deliver_base_weight(payload.len(), receipt.gas_limit))]
+		pub fn deliver_receipt(
+			origin: OriginFor<T>,
+			receipt: Receipt,
+			payload: Vec<u8>,
+		) -> DispatchResultWithPostInfo {
+			let sender = T::SiblingOrigin::ensure_origin(origin)?;
+			ensure!(receipt.source_para == sender, Error::<T>::ReceiptNotFromSender);
+			let payload_len = payload.len() as u32;
+			let delivery = receipts::deliver::<T>(receipt, payload)?;
+			Ok(Some(
+				T::WeightInfo::deliver_receipt(delivery.code_len, payload_len)
+					.saturating_add(gas::gas_to_weight::<T>(delivery.gas_used)),
+			)
+			.into())
+		}
+
+		/// Claims a receipt generated on a trusted sibling by proving it: `proof` (trie nodes,
+		/// at most `MAX_PROOF_BYTES` in all) shows the sibling's outbox holding the receipt's id
+		/// in the state of its block `source_block`, whose state root this chain recorded from
+		/// the relay chain ([`SiblingStateRoots`]). Then delivers it as `deliver_receipt` does.
+		/// Anyone may claim; the receipt is delivered once, whichever path comes first.
+		///
+		/// Emits `ReceiptDelivered` or `ReceiptFailed`, then `ReceiptClaimed`. Fails, changing
+		/// nothing but the fee, with `UnknownSourceBlock`, `ReceiptProofInvalid`,
+		/// `ReceiptTooLarge`, or what `deliver_receipt` fails with.
+		#[pallet::call_index(6)]
+		#[pallet::weight(
+			Pallet::<T>::deliver_base_weight(payload.len(), receipt.gas_limit).saturating_add(
+				T::WeightInfo::verify_receipt_proof(receipts::proof_bytes(proof) as u32)
+			)
+		)]
+		pub fn claim_receipt(
+			origin: OriginFor<T>,
+			receipt: Receipt,
+			payload: Vec<u8>,
+			source_block: u32,
+			proof: Vec<Vec<u8>>,
+		) -> DispatchResultWithPostInfo {
+			let claimer = ensure_signed(origin)?;
+			let id = receipt.id();
+			let payload_len = payload.len() as u32;
+			let proof_len = receipts::proof_bytes(&proof) as u32;
+			let delivery = receipts::claim::<T>(receipt, payload, source_block, proof)?;
+			Self::deposit_event(Event::ReceiptClaimed { id, claimer });
+			Ok(Some(
+				T::WeightInfo::deliver_receipt(delivery.code_len, payload_len)
+					.saturating_add(T::WeightInfo::verify_receipt_proof(proof_len))
+					.saturating_add(gas::gas_to_weight::<T>(delivery.gas_used)),
+			)
+			.into())
+		}
+
+		/// Sets the parachains receipts are exchanged with ([`TrustedSiblings`]). Root only.
+		///
+		/// Emits `TrustedSiblingsSet`. Fails with `BadOrigin` or `TooManySiblings`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_trusted_siblings(siblings.len() as u32))]
+		pub fn set_trusted_siblings(origin: OriginFor<T>, siblings: Vec<u32>) -> DispatchResult {
+			ensure_root(origin)?;
+			let bounded: BoundedVec<_, _> =
+				siblings.clone().try_into().map_err(|_| Error::<T>::TooManySiblings)?;
+			TrustedSiblings::<T>::put(bounded);
+			Self::deposit_event(Event::TrustedSiblingsSet { siblings });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The weight a `deliver_receipt` of a receipt with `payload_len` bytes of payload and
+		/// `gas_limit` gas is charged before it runs: that of the largest target code.
+		pub fn deliver_base_weight(payload_len: usize, gas_limit: u64) -> Weight {
+			T::WeightInfo::deliver_receipt(T::MaxCodeLen::get(), payload_len as u32)
+				.saturating_add(gas::gas_to_weight::<T>(gas_limit))
+		}
+
 		/// The weight a `deploy` with `input_len` bytes of input is charged before it runs,
 		/// gas excluded: that of the largest init code.
 		pub fn deploy_base_weight(input_len: usize) -> Weight {

@@ -1,11 +1,11 @@
 //! The test runtime: System, Balances and Ewasm, with 32-byte accounts as on the real chain.
 
 use crate as pallet_ewasm;
-use ewasm_primitives::Address;
+use ewasm_primitives::{system::receipts::Receipt, Address};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
-		traits::ConstU32,
+		traits::{ConstU32, ConstU64, EnsureOrigin},
 		weights::{constants::RocksDbWeight, Weight},
 	},
 	frame_system, pallet_balances,
@@ -71,7 +71,76 @@ parameter_types! {
 	pub storage TestRentPolicy: crate::rent::RentPolicy = crate::rent::RentPolicy::PayAsYouGo;
 	/// Where rent goes; burned unless a test sets a payee.
 	pub storage RentPayee: Option<AccountId32> = None;
+	/// The receipts [`MockTransport`] sent (in storage, so a failed frame's are undone).
+	pub storage SentReceipts: Vec<(Receipt, Vec<u8>)> = Vec::new();
+	/// Whether [`MockTransport`] can send (a channel is open).
+	pub storage TransportOpen: bool = true;
+	/// The test chain's parachain id: [`PARA_ID`] unless a test plays another chain.
+	pub storage TestParaId: u32 = PARA_ID;
 }
+
+/// The most gas a receipt may carry on the test chain.
+pub const MAX_RECEIPT_GAS: u64 = 5_000_000;
+/// The longest receipt payload on the test chain.
+pub const MAX_RECEIPT_PAYLOAD: u32 = 1024;
+
+/// A transport that records what it sends in [`SentReceipts`], or refuses while
+/// [`TransportOpen`] is false.
+pub struct MockTransport;
+
+impl crate::receipts::ReceiptTransport for MockTransport {
+	fn send(receipt: &Receipt, payload: &[u8]) -> Result<(), crate::receipts::NotSent> {
+		if !TransportOpen::get() {
+			return Err(crate::receipts::NotSent);
+		}
+		let mut sent = SentReceipts::get();
+		sent.push((receipt.clone(), payload.to_vec()));
+		SentReceipts::set(&sent);
+		Ok(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_routes(_: &[u32]) {
+		TransportOpen::set(&true);
+	}
+}
+
+/// The account a sibling parachain's messages are dispatched from on the test chain (the
+/// layout of a sibling's sovereign account: `sibl`, its id in little endian, zeros).
+pub fn sibling_account(para: u32) -> AccountId32 {
+	let mut bytes = [0u8; 32];
+	bytes[..4].copy_from_slice(b"sibl");
+	bytes[4..8].copy_from_slice(&para.to_le_bytes());
+	AccountId32::new(bytes)
+}
+
+/// The test chain's sibling origin: a signed origin of a [`sibling_account`] stands for the
+/// sibling's native origin (the runtime uses `cumulus_pallet_xcm`'s).
+pub struct EnsureSiblingAccount;
+
+impl EnsureOrigin<RuntimeOrigin> for EnsureSiblingAccount {
+	type Success = u32;
+
+	fn try_origin(origin: RuntimeOrigin) -> Result<u32, RuntimeOrigin> {
+		let para = match origin.clone().into() {
+			Ok(frame_system::RawOrigin::Signed(who)) => {
+				let bytes: &[u8; 32] = who.as_ref();
+				let para = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+				(who == sibling_account(para)).then_some(para)
+			}
+			_ => None,
+		};
+		para.ok_or(origin)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::signed(sibling_account(SIBLING)))
+	}
+}
+
+/// The sibling parachain of the test chain's receipts.
+pub const SIBLING: u32 = 2001;
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
@@ -91,7 +160,7 @@ pub const COINBASE: Address = Address([0xC0; 20]);
 pub const GAS_PRICE: u128 = 7;
 /// The test chain's block gas limit.
 pub const BLOCK_GAS_LIMIT: u64 = 50_000_000;
-/// The test chain's parachain id.
+/// The test chain's parachain id (unless [`TestParaId`] is set).
 pub const PARA_ID: u32 = 2000;
 /// The relay-chain block the test chain's blocks are built on.
 pub const RELAY_PARENT_NUMBER: u32 = 4_321;
@@ -115,7 +184,7 @@ impl crate::BlockEnvironment for TestEnvironment {
 		BLOCK_GAS_LIMIT
 	}
 	fn para_id() -> u32 {
-		PARA_ID
+		TestParaId::get()
 	}
 	fn relay_parent_number() -> u32 {
 		RELAY_PARENT_NUMBER
@@ -134,6 +203,10 @@ impl pallet_ewasm::Config for Test {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<2>;
 	type WakeRentBlocks = ConstU32<10>;
+	type ReceiptTransport = MockTransport;
+	type SiblingOrigin = EnsureSiblingAccount;
+	type MaxReceiptGas = ConstU64<MAX_RECEIPT_GAS>;
+	type MaxReceiptPayload = ConstU32<MAX_RECEIPT_PAYLOAD>;
 	type WeightInfo = TestWeights;
 }
 

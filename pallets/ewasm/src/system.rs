@@ -1,36 +1,60 @@
 //! The system contracts ([`ewasm_primitives::system`]): addresses the pallet answers natively.
-//! A call of one runs no wasm and moves no value: [`exec::run_call`](crate::exec::run_call)
-//! hands its call data here, whatever kind of call reached it, and returns the answer as the
-//! frame's output, or reverts.
+//! A call of one runs no wasm: [`exec::run_call`](crate::exec::run_call) hands the frame here,
+//! whatever kind of call reached it, and returns the answer as the frame's output, or reverts.
 //!
 //! The environment contract (0x10) reads the block from `frame_system` and
-//! [`Config::Environment`](crate::Config::Environment), and TOTALFEE from the pallet.
+//! [`Config::Environment`](crate::Config::Environment), and TOTALFEE from the pallet; it moves
+//! no value and uses no gas beyond the caller's price of a system call. The receipts contract
+//! (0x20) is [`receipts::generate`].
 
 use crate::{
 	environment::{self, BlockEnvironment},
-	Config, TotalFee,
+	exec::MessageCall,
+	receipts,
+	vm::Transaction,
+	Config, Error, TotalFee,
 };
 use alloc::vec::Vec;
-use ewasm_primitives::{
-	system::{abi_word, environment::Query, ENVIRONMENT},
-	Address,
-};
+use ewasm_primitives::system::{abi_word, environment::Query, ENVIRONMENT, RECEIPTS};
+use polkadot_sdk::sp_runtime::DispatchError;
 
 pub use ewasm_primitives::system::is_system_contract;
 
-/// The answer of the system contract at `address` to `input`: its return data, or `None` for
-/// a revert (no such contract, call data that names no function, or a call that `sends_value`).
-pub fn answer<T: Config>(address: &Address, input: &[u8], sends_value: bool) -> Option<Vec<u8>> {
-	if *address != ENVIRONMENT || sends_value {
-		return None;
+/// What a system contract returned.
+pub struct Answer {
+	/// The return data.
+	pub output: Vec<u8>,
+	/// Gas it used of the frame's.
+	pub gas_used: u64,
+}
+
+/// The answer of the system contract `call` reaches. Fails with `ContractReverted` when it
+/// reverts (no such contract, call data that names no function, a call the function refuses),
+/// `OutOfGas` when the frame cannot pay for it, or another error of the function's.
+pub fn answer<T: Config>(
+	tx: &Transaction,
+	call: &MessageCall<T::AccountId>,
+) -> Result<Answer, DispatchError> {
+	match call.code_address {
+		ENVIRONMENT => {
+			let sends_value = call.transfer && call.value > 0;
+			let query = Query::decode(&call.input).filter(|_| !sends_value);
+			let query = query.ok_or(Error::<T>::ContractReverted)?;
+			Ok(Answer { output: environment_answer::<T>(query).to_vec(), gas_used: 0 })
+		}
+		RECEIPTS => receipts::generate::<T>(tx, call),
+		_ => Err(Error::<T>::ContractReverted.into()),
 	}
-	let word = match Query::decode(input)? {
+}
+
+/// The environment contract's answer to `query`.
+fn environment_answer<T: Config>(query: Query) -> [u8; 32] {
+	match query {
 		Query::BlockNumber => abi_word(environment::block_number::<T>().into()),
 		Query::BlockHash(number) => environment::block_hash::<T>(number).unwrap_or_default(),
 		Query::Timestamp => abi_word(T::Environment::timestamp().into()),
 		Query::ParaId => abi_word(T::Environment::para_id().into()),
 		Query::TotalFee => abi_word(TotalFee::<T>::get()),
 		Query::RelayParentNumber => abi_word(T::Environment::relay_parent_number().into()),
-	};
-	Some(word.to_vec())
+	}
 }

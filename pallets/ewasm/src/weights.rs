@@ -77,6 +77,18 @@ pub trait WeightInfo {
 	fn host_call_static(r: u32) -> Weight;
 	/// The `host_call_system` benchmark, over `r` in `[0, 128]`.
 	fn host_call_system(r: u32) -> Weight;
+	/// The `host_generate_receipt` benchmark, over `r` in `[0, 32]`.
+	fn host_generate_receipt(r: u32) -> Weight;
+	/// The `host_generate_receipt_per_byte` benchmark, over `n` in `[0, 4096]`.
+	fn host_generate_receipt_per_byte(n: u32) -> Weight;
+	/// The `deliver_receipt` benchmark, over `c` in `[200, 24576]`, `n` in `[0, 4096]`.
+	fn deliver_receipt(c: u32, n: u32) -> Weight;
+	/// The `note_sibling_heads` benchmark, over `s` in `[0, 64]`.
+	fn note_sibling_heads(s: u32) -> Weight;
+	/// The `verify_receipt_proof` benchmark, over `p` in `[0, 16384]`.
+	fn verify_receipt_proof(p: u32) -> Weight;
+	/// The `set_trusted_siblings` benchmark, over `s` in `[0, 64]`.
+	fn set_trusted_siblings(s: u32) -> Weight;
 	/// The `host_call_data_copy` benchmark, over `r` in `[0, 128]`.
 	fn host_call_data_copy(r: u32) -> Weight;
 	/// The `host_call_data_copy_per_byte` benchmark, over `n` in `[0, 16384]`.
@@ -169,16 +181,16 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 1_956_610 ns; proof recorded: 228 bytes.
-		Weight::from_parts(2_214_102_317, 6_196)
-			// ± 242
-			.saturating_add(Weight::from_parts(2_016, 0).saturating_mul(c as u64))
-			// ± 5_718
-			.saturating_add(Weight::from_parts(11_803, 0).saturating_mul(i as u64))
+		// Fastest run: 2_087_100 ns; proof recorded: 257 bytes.
+		Weight::from_parts(2_348_070_467, 6_196)
+			// ± 430
+			.saturating_add(Weight::from_parts(2_860, 0).saturating_mul(c as u64))
+			// ± 10_153
+			.saturating_add(Weight::from_parts(5_693, 0).saturating_mul(i as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
-	fn call(c: u32, i: u32) -> Weight {
+	fn call(c: u32, _i: u32) -> Weight {
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
@@ -191,12 +203,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 781_169 ns; proof recorded: 548 + 1 × c bytes.
-		Weight::from_parts(873_324_830, 28_077)
-			// ± 176
-			.saturating_add(Weight::from_parts(27_087, 0).saturating_mul(c as u64))
-			// ± 4_188
-			.saturating_add(Weight::from_parts(360, 0).saturating_mul(i as u64))
+		// Fastest run: 789_760 ns; proof recorded: 577 + 1 × c bytes.
+		Weight::from_parts(917_581_953, 28_077)
+			// ± 175
+			.saturating_add(Weight::from_parts(27_267, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
 	}
@@ -215,8 +225,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 50_087 ns; proof recorded: 417 bytes.
-		Weight::from_parts(57_304_000, 3_593)
+		// Fastest run: 50_384 ns; proof recorded: 445 bytes.
+		Weight::from_parts(56_669_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -225,8 +235,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 3_670 ns; proof recorded: 100 bytes.
-		Weight::from_parts(4_529_000, 1_501)
+		// Fastest run: 3_808 ns; proof recorded: 129 bytes.
+		Weight::from_parts(4_716_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -237,12 +247,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-		// Fastest run: 282_427 ns; proof recorded: 218 + 74 × c + 86 × s bytes.
-		Weight::from_parts(154_327_268, 3_589)
-			// ± 1_519_612
-			.saturating_add(Weight::from_parts(5_838_997, 0).saturating_mul(c as u64))
-			// ± 22_785
-			.saturating_add(Weight::from_parts(7_725_681, 0).saturating_mul(s as u64))
+		// Fastest run: 259_401 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
+		Weight::from_parts(187_830_078, 3_589)
+			// ± 1_716_191
+			.saturating_add(Weight::from_parts(5_061_794, 0).saturating_mul(c as u64))
+			// ± 25_733
+			.saturating_add(Weight::from_parts(7_141_632, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -269,12 +279,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 787_372 ns; proof recorded: 242 bytes.
-		Weight::from_parts(6_206_376, 3_593)
-			// ± 807
-			.saturating_add(Weight::from_parts(35_136, 0).saturating_mul(c as u64))
-			// ± 19_219
-			.saturating_add(Weight::from_parts(5_382_419, 0).saturating_mul(s as u64))
+		// Fastest run: 778_909 ns; proof recorded: 271 bytes.
+		Weight::from_parts(51_962_706, 3_593)
+			// ± 795
+			.saturating_add(Weight::from_parts(32_960, 0).saturating_mul(c as u64))
+			// ± 18_923
+			.saturating_add(Weight::from_parts(5_478_189, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
@@ -292,10 +302,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 168_580 ns; proof recorded: 749 bytes.
-		Weight::from_parts(204_863_067, 28_077)
-			// ± 3_355
-			.saturating_add(Weight::from_parts(2_023, 0).saturating_mul(r as u64))
+		// Fastest run: 168_899 ns; proof recorded: 778 bytes.
+		Weight::from_parts(204_134_188, 28_077)
+			// ± 3_915
+			.saturating_add(Weight::from_parts(152, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -312,10 +322,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_982 ns; proof recorded: 769 bytes.
-		Weight::from_parts(211_917_401, 28_077)
-			// ± 71
-			.saturating_add(Weight::from_parts(14_805, 0).saturating_mul(r as u64))
+		// Fastest run: 171_832 ns; proof recorded: 798 bytes.
+		Weight::from_parts(209_095_301, 28_077)
+			// ± 59
+			.saturating_add(Weight::from_parts(14_001, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -332,10 +342,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_305 ns; proof recorded: 633 bytes.
-		Weight::from_parts(215_053_149, 28_077)
-			// ± 934
-			.saturating_add(Weight::from_parts(602_634, 0).saturating_mul(r as u64))
+		// Fastest run: 177_095 ns; proof recorded: 662 bytes.
+		Weight::from_parts(213_478_652, 28_077)
+			// ± 911
+			.saturating_add(Weight::from_parts(584_473, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -352,10 +362,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 181_546 ns; proof recorded: 726 bytes.
-		Weight::from_parts(215_229_301, 28_077)
-			// ± 584
-			.saturating_add(Weight::from_parts(86_992, 0).saturating_mul(r as u64))
+		// Fastest run: 182_001 ns; proof recorded: 755 bytes.
+		Weight::from_parts(214_122_478, 28_077)
+			// ± 581
+			.saturating_add(Weight::from_parts(74_525, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -372,10 +382,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_630 ns; proof recorded: 648 bytes.
-		Weight::from_parts(225_790_303, 28_077)
-			// ± 757
-			.saturating_add(Weight::from_parts(23_944, 0).saturating_mul(r as u64))
+		// Fastest run: 177_948 ns; proof recorded: 677 bytes.
+		Weight::from_parts(207_696_188, 28_077)
+			// ± 476
+			.saturating_add(Weight::from_parts(24_750, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -392,10 +402,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 210_587 ns; proof recorded: 1656 bytes.
-		Weight::from_parts(240_853_425, 28_077)
-			// ± 670
-			.saturating_add(Weight::from_parts(13_758, 0).saturating_mul(r as u64))
+		// Fastest run: 192_281 ns; proof recorded: 1685 bytes.
+		Weight::from_parts(225_243_208, 28_077)
+			// ± 506
+			.saturating_add(Weight::from_parts(14_442, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -412,10 +422,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_590 ns; proof recorded: 624 bytes.
-		Weight::from_parts(324_762_320, 28_077)
-			// ± 90_131
-			.saturating_add(Weight::from_parts(14_085_969, 0).saturating_mul(r as u64))
+		// Fastest run: 187_800 ns; proof recorded: 653 bytes.
+		Weight::from_parts(320_685_078, 28_077)
+			// ± 93_974
+			.saturating_add(Weight::from_parts(14_300_501, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -432,10 +442,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_902 ns; proof recorded: 621 bytes.
-		Weight::from_parts(205_455_550, 28_077)
-			// ± 443
-			.saturating_add(Weight::from_parts(16_109, 0).saturating_mul(r as u64))
+		// Fastest run: 180_784 ns; proof recorded: 650 bytes.
+		Weight::from_parts(215_536_896, 28_077)
+			// ± 438
+			.saturating_add(Weight::from_parts(17_033, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -452,10 +462,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_470 ns; proof recorded: 778 bytes.
-		Weight::from_parts(214_076_588, 28_077)
-			// ± 3_585
-			.saturating_add(Weight::from_parts(48_479, 0).saturating_mul(r as u64))
+		// Fastest run: 180_285 ns; proof recorded: 807 bytes.
+		Weight::from_parts(222_595_274, 28_077)
+			// ± 3_710
+			.saturating_add(Weight::from_parts(37_756, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -472,10 +482,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_904 ns; proof recorded: 781 bytes.
-		Weight::from_parts(213_716_158, 28_077)
-			// ± 3_660
-			.saturating_add(Weight::from_parts(45_412, 0).saturating_mul(r as u64))
+		// Fastest run: 178_555 ns; proof recorded: 810 bytes.
+		Weight::from_parts(216_839_792, 28_077)
+			// ± 3_915
+			.saturating_add(Weight::from_parts(52_727, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -492,10 +502,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_469 ns; proof recorded: 784 bytes.
-		Weight::from_parts(211_353_178, 28_077)
-			// ± 3_502
-			.saturating_add(Weight::from_parts(48_638, 0).saturating_mul(r as u64))
+		// Fastest run: 182_732 ns; proof recorded: 813 bytes.
+		Weight::from_parts(219_558_992, 28_077)
+			// ± 3_686
+			.saturating_add(Weight::from_parts(50_058, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -512,10 +522,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_111 ns; proof recorded: 954 + 3 × r bytes.
-		Weight::from_parts(222_948_367, 28_077)
-			// ± 7_874
-			.saturating_add(Weight::from_parts(4_475_180, 0).saturating_mul(r as u64))
+		// Fastest run: 186_157 ns; proof recorded: 983 + 3 × r bytes.
+		Weight::from_parts(227_683_340, 28_077)
+			// ± 7_995
+			.saturating_add(Weight::from_parts(4_410_073, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -536,10 +546,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 182_282 ns; proof recorded: 846 bytes.
-		Weight::from_parts(215_384_559, 28_077)
-			// ± 5_717
-			.saturating_add(Weight::from_parts(2_382_098, 0).saturating_mul(r as u64))
+		// Fastest run: 184_633 ns; proof recorded: 875 bytes.
+		Weight::from_parts(232_502_847, 28_077)
+			// ± 6_159
+			.saturating_add(Weight::from_parts(2_496_739, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -558,10 +568,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 201_108 ns; proof recorded: 835 + 24820 × r bytes.
-		Weight::from_parts(299_505_671, 28_077)
-			// ± 3_012_879
-			.saturating_add(Weight::from_parts(1_409_937_126, 0).saturating_mul(r as u64))
+		// Fastest run: 209_861 ns; proof recorded: 864 + 24820 × r bytes.
+		Weight::from_parts(139_765_376, 28_077)
+			// ± 3_867_334
+			.saturating_add(Weight::from_parts(1_489_137_254, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -580,10 +590,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 198_723 ns; proof recorded: 835 + 24820 × r bytes.
-		Weight::from_parts(158_925_096, 28_077)
-			// ± 3_010_740
-			.saturating_add(Weight::from_parts(1_435_556_992, 0).saturating_mul(r as u64))
+		// Fastest run: 210_380 ns; proof recorded: 864 + 24820 × r bytes.
+		Weight::from_parts(281_593_973, 28_077)
+			// ± 5_049_165
+			.saturating_add(Weight::from_parts(1_518_042_106, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -603,10 +613,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_387 ns; proof recorded: 951 + 3 × r bytes.
-		Weight::from_parts(226_419_522, 28_077)
-			// ± 51_982
-			.saturating_add(Weight::from_parts(55_062_130, 0).saturating_mul(r as u64))
+		// Fastest run: 185_237 ns; proof recorded: 980 + 3 × r bytes.
+		Weight::from_parts(229_137_959, 28_077)
+			// ± 54_110
+			.saturating_add(Weight::from_parts(54_442_338, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -626,10 +636,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 187_240 ns; proof recorded: 799 + 24748 × r bytes.
-		Weight::from_parts(65_308_639, 28_077)
-			// ± 3_627_769
-			.saturating_add(Weight::from_parts(1_415_993_194, 0).saturating_mul(r as u64))
+		// Fastest run: 210_012 ns; proof recorded: 828 + 24748 × r bytes.
+		Weight::from_parts(246_859_725, 28_077)
+			// ± 4_149_073
+			.saturating_add(Weight::from_parts(1_470_697_539, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -648,10 +658,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_757 ns; proof recorded: 801 + 24748 × r bytes.
-		Weight::from_parts(389_541_046, 28_077)
-			// ± 4_455_887
-			.saturating_add(Weight::from_parts(1_365_044_872, 0).saturating_mul(r as u64))
+		// Fastest run: 190_549 ns; proof recorded: 830 + 24748 × r bytes.
+		Weight::from_parts(212_723_985, 28_077)
+			// ± 4_813_985
+			.saturating_add(Weight::from_parts(1_396_342_740, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -670,10 +680,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_657 ns; proof recorded: 838 + 24820 × r bytes.
-		Weight::from_parts(77_210_458, 28_077)
-			// ± 3_953_297
-			.saturating_add(Weight::from_parts(1_394_940_260, 0).saturating_mul(r as u64))
+		// Fastest run: 197_221 ns; proof recorded: 867 + 24820 × r bytes.
+		Weight::from_parts(64_627_679, 28_077)
+			// ± 5_586_409
+			.saturating_add(Weight::from_parts(1_445_580_737, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -694,14 +704,157 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 201_493 ns; proof recorded: 920 + 48 × r bytes.
-		Weight::from_parts(233_774_211, 28_077)
-			// ± 10_896
-			.saturating_add(Weight::from_parts(7_793_874, 0).saturating_mul(r as u64))
+		// Fastest run: 187_248 ns; proof recorded: 949 + 48 × r bytes.
+		Weight::from_parts(226_061_681, 28_077)
+			// ± 10_486
+			.saturating_add(Weight::from_parts(7_322_015, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
 			.saturating_add(D::get().writes(2))
+	}
+	fn host_generate_receipt(r: u32) -> Weight {
+		// Storage: `System::Account` (r:3 w:2)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:2 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:3 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
+		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
+		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TrustedSiblings` (r:1 w:0)
+		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OutboxNonce` (r:32 w:32)
+		// Proof: `Ewasm::OutboxNonce` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::SentTotal` (r:32 w:32)
+		// Proof: `Ewasm::SentTotal` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+		// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+		// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+		// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+		// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+		// Storage: `XcmpQueue::OutboundXcmpMessages` (r:32 w:32)
+		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Outbox` (r:0 w:32)
+		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+		// Fastest run: 211_296 ns; proof recorded: 1203 + 57478 × r bytes.
+		Weight::from_parts(231_797_195, 28_077)
+			// ± 297_207
+			.saturating_add(Weight::from_parts(127_252_880, 0).saturating_mul(r as u64))
+			.saturating_add(Weight::from_parts(0, 68_045).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(14))
+			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
+			.saturating_add(D::get().writes(4))
+			.saturating_add(D::get().writes((4 as u64).saturating_mul(r as u64)))
+	}
+	fn host_generate_receipt_per_byte(n: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:2)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
+		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
+		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TrustedSiblings` (r:1 w:0)
+		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OutboxNonce` (r:1 w:1)
+		// Proof: `Ewasm::OutboxNonce` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::SentTotal` (r:1 w:1)
+		// Proof: `Ewasm::SentTotal` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+		// Storage: `XcmpQueue::OutboundXcmpStatus` (r:1 w:1)
+		// Proof: `XcmpQueue::OutboundXcmpStatus` (`max_values`: Some(1), `max_size`: Some(2306), added: 2801, mode: `MaxEncodedLen`)
+		// Storage: `ParachainSystem::RelevantMessagingState` (r:1 w:0)
+		// Proof: `ParachainSystem::RelevantMessagingState` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+		// Storage: `XcmpQueue::OutboundXcmpMessages` (r:1 w:1)
+		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Outbox` (r:0 w:1)
+		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+		// Fastest run: 317_825 ns; proof recorded: 58654 + 1 × n bytes.
+		Weight::from_parts(375_748_697, 69_035)
+			// ± 276
+			.saturating_add(Weight::from_parts(7_081, 0).saturating_mul(n as u64))
+			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n as u64))
+			.saturating_add(D::get().reads(15))
+			.saturating_add(D::get().writes(8))
+	}
+	fn deliver_receipt(c: u32, n: u32) -> Weight {
+		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
+		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TrustedSiblings` (r:1 w:0)
+		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Inbox` (r:1 w:1)
+		// Proof: `Ewasm::Inbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ReceivedTotal` (r:1 w:1)
+		// Proof: `Ewasm::ReceivedTotal` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:1 w:0)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `System::Account` (r:1 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
+		// Fastest run: 793_982 ns; proof recorded: 569 + 1 × c bytes.
+		Weight::from_parts(869_152_683, 28_077)
+			// ± 159
+			.saturating_add(Weight::from_parts(26_908, 0).saturating_mul(c as u64))
+			// ± 950
+			.saturating_add(Weight::from_parts(3_384, 0).saturating_mul(n as u64))
+			.saturating_add(D::get().reads(10))
+			.saturating_add(D::get().writes(4))
+	}
+	fn note_sibling_heads(s: u32) -> Weight {
+		// Storage: `Ewasm::TrustedSiblings` (r:1 w:0)
+		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
+		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::SiblingStateRoots` (r:64 w:64)
+		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+		// Fastest run: 173 ns; proof recorded: 2452 + 51 × s bytes.
+		Weight::from_parts(4_023_662, 1_743)
+			// ± 10_680
+			.saturating_add(Weight::from_parts(13_499_342, 0).saturating_mul(s as u64))
+			.saturating_add(Weight::from_parts(0, 4_793).saturating_mul(s as u64))
+			.saturating_add(D::get().reads(2))
+			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
+			.saturating_add(D::get().writes(0))
+			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
+	}
+	fn verify_receipt_proof(p: u32) -> Weight {
+		// Storage: `Ewasm::SiblingStateRoots` (r:1 w:0)
+		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+		// Fastest run: 11_291 ns; proof recorded: 2470 bytes.
+		Weight::from_parts(13_293_735, 5_783)
+			// ± 1
+			.saturating_add(Weight::from_parts(2_161, 0).saturating_mul(p as u64))
+			.saturating_add(D::get().reads(1))
+			.saturating_add(D::get().writes(0))
+	}
+	fn set_trusted_siblings(s: u32) -> Weight {
+		// Storage: `Ewasm::TrustedSiblings` (r:0 w:1)
+		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
+		// Fastest run: 5_984 ns; proof recorded: 0 bytes.
+		Weight::from_parts(7_411_962, 0)
+			// ± 122
+			.saturating_add(Weight::from_parts(7_263, 0).saturating_mul(s as u64))
+			.saturating_add(D::get().reads(0))
+			.saturating_add(D::get().writes(1))
 	}
 	fn host_call_data_copy(r: u32) -> Weight {
 		// Storage: `System::Account` (r:2 w:1)
@@ -716,10 +869,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_554 ns; proof recorded: 792 bytes.
-		Weight::from_parts(213_990_752, 28_077)
-			// ± 3_265
-			.saturating_add(Weight::from_parts(62_051, 0).saturating_mul(r as u64))
+		// Fastest run: 179_599 ns; proof recorded: 821 bytes.
+		Weight::from_parts(216_128_103, 28_077)
+			// ± 3_487
+			.saturating_add(Weight::from_parts(62_571, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -736,10 +889,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 170_996 ns; proof recorded: 769 bytes.
-		Weight::from_parts(205_037_963, 28_077)
+		// Fastest run: 176_197 ns; proof recorded: 798 bytes.
+		Weight::from_parts(209_963_559, 28_077)
 			// ± 23
-			.saturating_add(Weight::from_parts(165, 0).saturating_mul(n as u64))
+			.saturating_add(Weight::from_parts(258, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -756,10 +909,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_312 ns; proof recorded: 786 bytes.
-		Weight::from_parts(217_482_184, 28_077)
-			// ± 3_723
-			.saturating_add(Weight::from_parts(45_738, 0).saturating_mul(r as u64))
+		// Fastest run: 177_392 ns; proof recorded: 815 bytes.
+		Weight::from_parts(213_730_445, 28_077)
+			// ± 3_404
+			.saturating_add(Weight::from_parts(36_740, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -778,10 +931,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 188_820 ns; proof recorded: 797 bytes.
-		Weight::from_parts(224_874_556, 28_077)
-			// ± 11_525
-			.saturating_add(Weight::from_parts(8_231_098, 0).saturating_mul(r as u64))
+		// Fastest run: 181_900 ns; proof recorded: 826 bytes.
+		Weight::from_parts(223_796_639, 28_077)
+			// ± 10_839
+			.saturating_add(Weight::from_parts(7_943_562, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -803,10 +956,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 198_082 ns; proof recorded: 865 + 86 × r bytes.
-		Weight::from_parts(236_365_428, 28_077)
-			// ± 13_502
-			.saturating_add(Weight::from_parts(8_303_728, 0).saturating_mul(r as u64))
+		// Fastest run: 185_058 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(222_972_872, 28_077)
+			// ± 13_851
+			.saturating_add(Weight::from_parts(7_729_594, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -828,10 +981,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 182_992 ns; proof recorded: 865 + 86 × r bytes.
-		Weight::from_parts(227_588_891, 28_077)
-			// ± 10_088
-			.saturating_add(Weight::from_parts(5_186_992, 0).saturating_mul(r as u64))
+		// Fastest run: 183_182 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(213_754_089, 28_077)
+			// ± 10_638
+			.saturating_add(Weight::from_parts(4_692_137, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -850,10 +1003,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_624 ns; proof recorded: 783 bytes.
-		Weight::from_parts(217_158_353, 28_077)
-			// ± 3_636
-			.saturating_add(Weight::from_parts(38_698, 0).saturating_mul(r as u64))
+		// Fastest run: 172_477 ns; proof recorded: 812 bytes.
+		Weight::from_parts(203_541_371, 28_077)
+			// ± 3_682
+			.saturating_add(Weight::from_parts(50_822, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -870,10 +1023,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_088 ns; proof recorded: 786 bytes.
-		Weight::from_parts(213_000_212, 28_077)
-			// ± 3_542
-			.saturating_add(Weight::from_parts(59_166, 0).saturating_mul(r as u64))
+		// Fastest run: 172_482 ns; proof recorded: 815 bytes.
+		Weight::from_parts(205_762_173, 28_077)
+			// ± 3_894
+			.saturating_add(Weight::from_parts(54_891, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -890,10 +1043,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_911 ns; proof recorded: 788 bytes.
-		Weight::from_parts(218_928_516, 28_077)
-			// ± 3_962
-			.saturating_add(Weight::from_parts(69_540, 0).saturating_mul(r as u64))
+		// Fastest run: 176_630 ns; proof recorded: 817 bytes.
+		Weight::from_parts(204_334_232, 28_077)
+			// ± 3_285
+			.saturating_add(Weight::from_parts(60_287, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -910,10 +1063,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_790 ns; proof recorded: 765 + 1 × n bytes.
-		Weight::from_parts(209_633_800, 28_077)
-			// ± 31
-			.saturating_add(Weight::from_parts(1_094, 0).saturating_mul(n as u64))
+		// Fastest run: 173_950 ns; proof recorded: 794 + 1 × n bytes.
+		Weight::from_parts(207_641_475, 28_077)
+			// ± 32
+			.saturating_add(Weight::from_parts(1_077, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -930,10 +1083,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_388 ns; proof recorded: 782 bytes.
-		Weight::from_parts(213_136_721, 28_077)
-			// ± 3_362
-			.saturating_add(Weight::from_parts(39_591, 0).saturating_mul(r as u64))
+		// Fastest run: 174_667 ns; proof recorded: 811 bytes.
+		Weight::from_parts(208_966_262, 28_077)
+			// ± 3_247
+			.saturating_add(Weight::from_parts(34_055, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -950,10 +1103,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 199_179 ns; proof recorded: 800 + 24748 × r bytes.
-		Weight::from_parts(240_001_558, 28_077)
-			// ± 88_334
-			.saturating_add(Weight::from_parts(22_422_223, 0).saturating_mul(r as u64))
+		// Fastest run: 201_446 ns; proof recorded: 829 + 24748 × r bytes.
+		Weight::from_parts(242_419_169, 28_077)
+			// ± 71_505
+			.saturating_add(Weight::from_parts(23_391_925, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -972,10 +1125,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 207_440 ns; proof recorded: 25530 bytes.
-		Weight::from_parts(240_706_070, 55_164)
-			// ± 38
-			.saturating_add(Weight::from_parts(76, 0).saturating_mul(n as u64))
+		// Fastest run: 195_204 ns; proof recorded: 25559 bytes.
+		Weight::from_parts(243_309_753, 55_164)
+			// ± 34
+			.saturating_add(Weight::from_parts(107, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -992,10 +1145,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 203_090 ns; proof recorded: 1127 + 140 × r bytes.
-		Weight::from_parts(242_004_896, 28_077)
-			// ± 21_177
-			.saturating_add(Weight::from_parts(4_969_786, 0).saturating_mul(r as u64))
+		// Fastest run: 196_954 ns; proof recorded: 1156 + 140 × r bytes.
+		Weight::from_parts(243_578_752, 28_077)
+			// ± 21_529
+			.saturating_add(Weight::from_parts(5_191_681, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1014,10 +1167,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 195_966 ns; proof recorded: 790 bytes.
-		Weight::from_parts(219_834_680, 28_077)
-			// ± 4_739
-			.saturating_add(Weight::from_parts(935_620, 0).saturating_mul(r as u64))
+		// Fastest run: 190_022 ns; proof recorded: 819 bytes.
+		Weight::from_parts(226_081_442, 28_077)
+			// ± 4_446
+			.saturating_add(Weight::from_parts(890_197, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1034,10 +1187,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 191_311 ns; proof recorded: 792 bytes.
-		Weight::from_parts(217_129_563, 28_077)
-			// ± 3_738
-			.saturating_add(Weight::from_parts(55_557, 0).saturating_mul(r as u64))
+		// Fastest run: 180_239 ns; proof recorded: 821 bytes.
+		Weight::from_parts(220_956_856, 28_077)
+			// ± 3_483
+			.saturating_add(Weight::from_parts(60_950, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1054,10 +1207,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 188_952 ns; proof recorded: 787 bytes.
-		Weight::from_parts(217_748_923, 28_077)
-			// ± 4_414
-			.saturating_add(Weight::from_parts(236_595, 0).saturating_mul(r as u64))
+		// Fastest run: 189_462 ns; proof recorded: 816 bytes.
+		Weight::from_parts(223_374_834, 28_077)
+			// ± 3_959
+			.saturating_add(Weight::from_parts(221_743, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1074,10 +1227,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 195_021 ns; proof recorded: 787 bytes.
-		Weight::from_parts(219_671_284, 28_077)
-			// ± 4_735
-			.saturating_add(Weight::from_parts(958_188, 0).saturating_mul(r as u64))
+		// Fastest run: 187_157 ns; proof recorded: 816 bytes.
+		Weight::from_parts(222_729_134, 28_077)
+			// ± 4_355
+			.saturating_add(Weight::from_parts(908_354, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1094,10 +1247,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 181_533 ns; proof recorded: 798 bytes.
-		Weight::from_parts(217_071_381, 28_077)
-			// ± 5_160
-			.saturating_add(Weight::from_parts(2_132_762, 0).saturating_mul(r as u64))
+		// Fastest run: 179_841 ns; proof recorded: 827 bytes.
+		Weight::from_parts(227_001_118, 28_077)
+			// ± 5_532
+			.saturating_add(Weight::from_parts(2_056_454, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1114,10 +1267,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_039 ns; proof recorded: 798 bytes.
-		Weight::from_parts(216_885_754, 28_077)
-			// ± 5_829
-			.saturating_add(Weight::from_parts(2_889_627, 0).saturating_mul(r as u64))
+		// Fastest run: 180_712 ns; proof recorded: 827 bytes.
+		Weight::from_parts(225_985_400, 28_077)
+			// ± 6_269
+			.saturating_add(Weight::from_parts(2_902_091, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1134,10 +1287,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_063 ns; proof recorded: 775 bytes.
-		Weight::from_parts(203_282_209, 28_077)
-			// ± 22
-			.saturating_add(Weight::from_parts(393, 0).saturating_mul(n as u64))
+		// Fastest run: 178_617 ns; proof recorded: 804 bytes.
+		Weight::from_parts(218_177_181, 28_077)
+			// ± 27
+			.saturating_add(Weight::from_parts(538, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1154,10 +1307,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_188 ns; proof recorded: 785 bytes.
-		Weight::from_parts(211_736_546, 28_077)
-			// ± 3_426
-			.saturating_add(Weight::from_parts(493_245, 0).saturating_mul(r as u64))
+		// Fastest run: 190_211 ns; proof recorded: 814 bytes.
+		Weight::from_parts(223_710_059, 28_077)
+			// ± 3_998
+			.saturating_add(Weight::from_parts(497_572, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1174,10 +1327,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_623 ns; proof recorded: 785 bytes.
-		Weight::from_parts(214_884_158, 28_077)
-			// ± 3_383
-			.saturating_add(Weight::from_parts(41_373, 0).saturating_mul(r as u64))
+		// Fastest run: 183_633 ns; proof recorded: 814 bytes.
+		Weight::from_parts(222_092_145, 28_077)
+			// ± 3_425
+			.saturating_add(Weight::from_parts(54_141, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1194,10 +1347,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_157 ns; proof recorded: 759 bytes.
-		Weight::from_parts(208_456_600, 28_077)
-			// ± 27
-			.saturating_add(Weight::from_parts(169, 0).saturating_mul(n as u64))
+		// Fastest run: 176_539 ns; proof recorded: 788 bytes.
+		Weight::from_parts(214_044_716, 28_077)
+			// ± 24
+			.saturating_add(Weight::from_parts(351, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1214,10 +1367,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_637 ns; proof recorded: 759 bytes.
-		Weight::from_parts(207_804_386, 28_077)
-			// ± 25
-			.saturating_add(Weight::from_parts(332, 0).saturating_mul(n as u64))
+		// Fastest run: 178_096 ns; proof recorded: 788 bytes.
+		Weight::from_parts(213_951_276, 28_077)
+			// ± 24
+			.saturating_add(Weight::from_parts(234, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1234,10 +1387,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_906 ns; proof recorded: 788 bytes.
-		Weight::from_parts(214_545_278, 28_077)
-			// ± 3_445
-			.saturating_add(Weight::from_parts(28_507, 0).saturating_mul(r as u64))
+		// Fastest run: 178_521 ns; proof recorded: 817 bytes.
+		Weight::from_parts(218_521_437, 28_077)
+			// ± 3_334
+			.saturating_add(Weight::from_parts(32_273, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1254,10 +1407,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_341 ns; proof recorded: 794 bytes.
-		Weight::from_parts(215_194_156, 28_077)
-			// ± 3_645
-			.saturating_add(Weight::from_parts(63_580, 0).saturating_mul(r as u64))
+		// Fastest run: 175_532 ns; proof recorded: 823 bytes.
+		Weight::from_parts(213_050_723, 28_077)
+			// ± 3_541
+			.saturating_add(Weight::from_parts(41_579, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1278,10 +1431,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 257_985 ns; proof recorded: 1101 + 86 × s bytes.
-		Weight::from_parts(299_485_517, 28_077)
-			// ± 8_610
-			.saturating_add(Weight::from_parts(1_562_231, 0).saturating_mul(s as u64))
+		// Fastest run: 254_674 ns; proof recorded: 1130 + 86 × s bytes.
+		Weight::from_parts(300_751_474, 28_077)
+			// ± 8_949
+			.saturating_add(Weight::from_parts(1_556_068, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1303,10 +1456,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 177_403 ns; proof recorded: 830 bytes.
-		Weight::from_parts(212_605_649, 28_077)
-			// ± 3_730
-			.saturating_add(Weight::from_parts(444_325, 0).saturating_mul(r as u64))
+		// Fastest run: 177_979 ns; proof recorded: 859 bytes.
+		Weight::from_parts(208_154_928, 28_077)
+			// ± 3_776
+			.saturating_add(Weight::from_parts(453_002, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1329,10 +1482,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 210_851 ns; proof recorded: 24479 bytes.
-		Weight::from_parts(283_161_815, 28_077)
-			// ± 120_145
-			.saturating_add(Weight::from_parts(127_859_848, 0).saturating_mul(r as u64))
+		// Fastest run: 202_391 ns; proof recorded: 24508 bytes.
+		Weight::from_parts(275_364_896, 28_077)
+			// ± 161_645
+			.saturating_add(Weight::from_parts(133_994_151, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1358,10 +1511,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 198_628 ns; proof recorded: 24492 bytes.
-		Weight::from_parts(283_294_350, 28_077)
-			// ± 194_295
-			.saturating_add(Weight::from_parts(167_907_928, 0).saturating_mul(r as u64))
+		// Fastest run: 197_703 ns; proof recorded: 24521 bytes.
+		Weight::from_parts(272_967_193, 28_077)
+			// ± 187_969
+			.saturating_add(Weight::from_parts(182_403_480, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1387,9 +1540,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 286_525 ns; proof recorded: 886 + 1 × n bytes.
-		Weight::from_parts(316_809_014, 28_077)
-			// ± 56
+		// Fastest run: 292_167 ns; proof recorded: 915 + 1 × n bytes.
+		Weight::from_parts(333_274_131, 28_077)
+			// ± 54
 			.saturating_add(Weight::from_parts(4_261, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))

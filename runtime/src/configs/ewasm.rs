@@ -1,12 +1,17 @@
 //! The Ewasm pallet's configuration: where contract value lives, how accounts map to
-//! addresses, the code size limit, the gas schedule and its price in weight, and the block as
-//! contracts see it.
+//! addresses, the code size limit, the gas schedule and its price in weight, the block as
+//! contracts see it, and the limits of receipts (their transport is in
+//! [`receipts`](super::receipts)).
 
 use crate::{
 	configs::RuntimeBlockWeights, AccountId, Authorship, Balances, ParachainInfo, Runtime,
 	TransactionPayment,
 };
-use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+	weights::Weight,
+};
 use pallet_ewasm::{address::AddressMapper, Address, BlockEnvironment};
 use polkadot_sdk::*;
 use sp_runtime::{traits::BlockNumberProvider, FixedPointNumber};
@@ -27,6 +32,15 @@ parameter_types! {
 	/// Rent is burned.
 	pub const RentPayee: Option<AccountId> = None;
 }
+
+/// The most gas a receipt carries for its target's `receiveMessage`: 1 million, at most
+/// 125 ms and 1 MB of proof at `WeightPerGas`, well within the message queue's share of a
+/// block (35%: 700 ms).
+pub const MAX_RECEIPT_GAS: u64 = 1_000_000;
+
+/// The longest receipt payload: 4 KiB, so that a receipt's message fits an HRMP page (64 KiB)
+/// and the channels zombienet opens.
+pub const MAX_RECEIPT_PAYLOAD: u32 = 4 * 1024;
 
 type Mapper = pallet_ewasm::address::AccountId32Mapper;
 
@@ -88,5 +102,9 @@ impl pallet_ewasm::Config for Runtime {
 	type RentPayee = RentPayee;
 	type MaxPokesPerBlock = ConstU32<16>;
 	type WakeRentBlocks = ConstU32<100>;
+	type ReceiptTransport = super::receipts::XcmReceiptTransport;
+	type SiblingOrigin = super::receipts::EnsureSiblingPara;
+	type MaxReceiptGas = ConstU64<MAX_RECEIPT_GAS>;
+	type MaxReceiptPayload = ConstU32<MAX_RECEIPT_PAYLOAD>;
 	type WeightInfo = EwasmWeights;
 }

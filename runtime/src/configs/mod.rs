@@ -1,7 +1,8 @@
 //! Configuration of every pallet of the runtime, one concern per section; XCM in
-//! [`xcm_config`], the Ewasm pallet in [`ewasm`].
+//! [`xcm_config`], the Ewasm pallet in [`ewasm`], how its receipts travel in [`receipts`].
 
 pub mod ewasm;
+pub mod receipts;
 pub mod xcm_config;
 
 use crate::{
@@ -189,7 +190,7 @@ pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 impl cumulus_pallet_parachain_system::Config for Runtime {
 	type WeightInfo = weights::cumulus_pallet_parachain_system::WeightInfo<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
-	type OnSystemEvent = ();
+	type OnSystemEvent = receipts::RecordSiblingHeads;
 	type SelfParaId = parachain_info::Pallet<Runtime>;
 	type OutboundXcmpMessageSource = XcmpQueue;
 	type DmpQueue = frame_support::traits::EnqueueWithOrigin<MessageQueue, RelayOrigin>;

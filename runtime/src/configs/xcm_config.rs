@@ -2,8 +2,9 @@
 //! which origins and assets it accepts, and how execution is paid for.
 
 use crate::{
-	configs::WeightToFee, parachain_info, AccountId, AllPalletsWithSystem, Balances,
-	ParachainSystem, PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
+	configs::{receipts::AllowReceiptsFromTrustedSiblings, WeightToFee},
+	parachain_info, AccountId, AllPalletsWithSystem, Balances, ParachainSystem, PolkadotXcm,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
 };
 use frame_support::{
 	parameter_types,
@@ -70,7 +71,8 @@ impl Contains<Location> for ParentOrParentsExecutivePlurality {
 	}
 }
 
-/// Which messages may execute at all.
+/// Which messages may execute at all: paid ones from anyone, unpaid ones from the relay chain
+/// and its executive body, and the Ewasm pallet's receipts from trusted siblings.
 pub type Barrier = TrailingSetTopicAsId<
 	DenyThenTry<
 		DenyReserveTransferToRelayChain,
@@ -80,6 +82,7 @@ pub type Barrier = TrailingSetTopicAsId<
 				(
 					AllowTopLevelPaidExecutionFrom<Everything>,
 					AllowExplicitUnpaidExecutionFrom<ParentOrParentsExecutivePlurality>,
+					AllowReceiptsFromTrustedSiblings,
 				),
 				UniversalLocation,
 				ConstU32<8>,

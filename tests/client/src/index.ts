@@ -1,7 +1,8 @@
 // The Ewasm parachain's client helpers on polkadot.js: load contract code from `.wat` or
 // `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
-// environment contract.
+// environment contract, send receipts to other parachains and wait for their delivery.
 
+export { untilBlock } from './blocks.js';
 export { compileWat, initCodeFor, loadCode } from './code.js';
 export {
   type Bytes,
@@ -11,17 +12,27 @@ export {
   type Deployment,
   type DryRun,
   type Executed,
+  type GeneratedReceipt,
   type Log,
+  type Receipt,
+  type ReceiptOutcome,
   type Signer,
+  type WaitOptions,
   ESTIMATE_GAS_LIMIT,
   EwasmClient,
   logsOf,
+  receiptsOf,
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';
 export { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';
 export {
   type EnvironmentQuery,
+  type ReceiptRequest,
   ENVIRONMENT,
   ENVIRONMENT_SELECTORS,
+  RECEIPTS,
+  RECEIPT_SELECTORS,
+  RECEIPT_TOPICS,
   environmentInput,
+  generateReceiptInput,
 } from './system.js';

@@ -1,4 +1,4 @@
-// The system contracts (`primitives/src/system.rs`): addresses the chain answers natively,
+// The system contracts (`primitives/src/system/`): addresses the chain answers natively,
 // called like contracts, with Solidity's ABI (a 4-byte selector, 32-byte big-endian words).
 
 /** The environment contract's address (0x10). */
@@ -29,4 +29,64 @@ export function environmentInput(query: EnvironmentQuery, blockNumber?: bigint |
   if (query !== 'blockHash') return selector;
   if (blockNumber === undefined) throw new Error('blockHash asks for a block number');
   return selector + BigInt(blockNumber).toString(16).padStart(64, '0');
+}
+
+/** The receipts contract's address (0x20). */
+export const RECEIPTS = `0x${'00'.repeat(19)}20`;
+
+/** The receipts contract's functions and their selectors. */
+export const RECEIPT_SELECTORS = {
+  /** `generateReceipt(uint256,uint256,address,uint256,bytes)` */
+  generateReceipt: '0x8c6ce914',
+} as const;
+
+/** The first topic of each log the receipts contract writes (the second is the receipt id). */
+export const RECEIPT_TOPICS = {
+  /** `keccak256("ReceiptGenerated(bytes32)")`, on the source. */
+  generated: '0xc6419d6ff44647e40c4cc08d448db5d9aba9397cf5d8429c9d9e2cf491d1cbc6',
+  /** `keccak256("ReceiptDelivered(bytes32)")`, on the target. */
+  delivered: '0xa51457ded2b499d98379a87f294ce2adfc61bcf180af1dc1a07e268f5320e8f9',
+  /** `keccak256("ReceiptFailed(bytes32)")`, on the target: the value arrived, receiveMessage failed. */
+  failed: '0xad576315320811871366f406d978f1413ef86c5a61a2c86677662efedec3d821',
+} as const;
+
+/** What `generateReceipt` is asked to send. */
+export interface ReceiptRequest {
+  /** The value (wei): the call must carry exactly this much. */
+  amount: bigint;
+  /** The target parachain. */
+  targetPara: number;
+  /** The target address there (20 bytes, hex). */
+  target: string;
+  /** Gas for the target's `receiveMessage` (paid here, with the call's gas). */
+  gasLimit: bigint;
+  /** The message (hex or bytes). Default empty. */
+  payload?: string | Uint8Array;
+}
+
+function word(value: bigint | number): string {
+  return BigInt(value).toString(16).padStart(64, '0');
+}
+
+function hexBody(bytes: string | Uint8Array | undefined): string {
+  if (bytes === undefined) return '';
+  if (typeof bytes === 'string') return bytes.replace(/^0x/, '');
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** The call data of `generateReceipt(request)`: Solidity's ABI encoding. */
+export function generateReceiptInput(request: ReceiptRequest): string {
+  const payload = hexBody(request.payload);
+  const length = payload.length / 2;
+  const padded = payload.padEnd(Math.ceil(length / 32) * 64, '0');
+  return (
+    RECEIPT_SELECTORS.generateReceipt +
+    word(request.amount) +
+    word(request.targetPara) +
+    hexBody(request.target).padStart(64, '0') +
+    word(request.gasLimit) +
+    word(5 * 32) +
+    word(length) +
+    padded
+  );
 }

@@ -7,7 +7,10 @@
 //! the data rounded up to pages plus one page of scratch space at [`scratch`].
 
 use alloc::{vec, vec::Vec};
-use ewasm_primitives::eei::{self, ValueType};
+use ewasm_primitives::{
+	eei::{self, ValueType},
+	system::receipts::RECEIVE_ENTRY_POINT,
+};
 
 /// Bytes in a wasm memory page.
 const PAGE: u32 = 65_536;
@@ -106,6 +109,8 @@ pub struct Module<'a> {
 	pub table: bool,
 	/// The least initial memory, in pages.
 	pub pages: u32,
+	/// Whether `main` is exported as `receiveMessage` too (the entry point of receipts).
+	pub receives: bool,
 }
 
 static EMPTY_BODY: Body = Body(Vec::new());
@@ -119,6 +124,7 @@ impl Default for Module<'_> {
 			functions: &[],
 			table: false,
 			pages: 0,
+			receives: false,
 		}
 	}
 }
@@ -150,10 +156,14 @@ impl Module<'_> {
 		let mut memory = vec![0x01, 0x00];
 		uleb((scratch(self.data.len()) as u32 / PAGE + 1).max(self.pages), &mut memory);
 		section(5, &memory, &mut out);
-		let mut exports = vec![0x02];
-		name("main", &mut exports);
-		exports.push(0x00);
-		uleb(self.imports.len() as u32, &mut exports);
+		let mut exports = vec![if self.receives { 0x03 } else { 0x02 }];
+		let entry_points: &[&str] =
+			if self.receives { &["main", RECEIVE_ENTRY_POINT] } else { &["main"] };
+		for entry_point in entry_points {
+			name(entry_point, &mut exports);
+			exports.push(0x00);
+			uleb(self.imports.len() as u32, &mut exports);
+		}
 		name("memory", &mut exports);
 		exports.extend([0x02, 0x00]);
 		section(7, &exports, &mut out);
@@ -433,6 +443,14 @@ fn with_dense_code(len: u32, build: impl Fn(&[Function]) -> Vec<u8>) -> Vec<u8> 
 pub fn dense_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
 	with_dense_code(len, |functions| {
 		Module { data: &[fill], functions, pages, ..Module::default() }.build()
+	})
+}
+
+/// As [`dense_contract`], exporting its `main` as `receiveMessage` too: a receipt's target
+/// whose code is loaded and run.
+pub fn dense_receiver(len: u32, pages: u32) -> Vec<u8> {
+	with_dense_code(len, |functions| {
+		Module { data: &[0], functions, pages, receives: true, ..Module::default() }.build()
 	})
 }
 

@@ -21,20 +21,34 @@ use crate::{
 	limits::{
 		MAX_FUNCTION_LOCALS, MAX_FUNCTION_PARAMS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH,
 	},
-	rent, storage, Address, Call, Config, ContractInfo, ContractInfoOf, Error, Evicting, Pallet,
-	Tombstones, TotalFee,
+	receipts::{self, ReceiptTransport, MAX_PROOF_BYTES, MAX_SIBLING_ROOTS, MAX_TRUSTED_SIBLINGS},
+	rent, storage, Address, BlockEnvironment, Call, Config, ContractInfo, ContractInfoOf, Error,
+	Evicting, Inbox, OutboxNonce, Pallet, SiblingStateRoots, Tombstones, TotalFee, TrustedSiblings,
 };
 use alloc::{vec, vec::Vec};
 use code::{Arg, Body};
+use codec::Encode;
 use ewasm_primitives::{
-	system::{self, environment::Query},
+	system::{
+		self,
+		environment::Query,
+		receipts::{payload_hash, GenerateReceipt, Receipt},
+	},
 	value::encode_value,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{fungible::Inspect, fungible::Mutate, Get, Hooks},
-	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
-	sp_runtime::traits::Hash,
+	frame_support::{
+		traits::{fungible::Inspect, fungible::Mutate, EnsureOrigin, Get, Hooks},
+		BoundedVec,
+	},
+	frame_system::{
+		self,
+		pallet_prelude::{BlockNumberFor, HeaderFor},
+		RawOrigin,
+	},
+	sp_runtime::traits::{Hash, Header},
+	sp_trie::{LayoutV1, StorageProof, TrieDBMutBuilder, TrieMut},
 };
 
 pub(crate) mod code;
@@ -345,6 +359,96 @@ fn block_hash_query_payload() -> (Vec<u8>, i32, i32) {
 	let query_len = payload.len() as i32 - 32;
 	payload.extend([0; 3]);
 	(payload, query_len, PAYLOAD + 32 + query_len - 1)
+}
+
+/// The parachain numbered `n`, as a loop counter written (little-endian) over the low four
+/// bytes of a `generateReceipt`'s big-endian target-parachain word makes it: `n << 24`.
+fn numbered_para(n: u32) -> u32 {
+	u32::from_be_bytes(n.to_le_bytes())
+}
+
+/// Where the loop counter goes to vary the target parachain: the low four bytes of the
+/// target-parachain word (the second argument) of [`generate_receipt_payload`]'s call data.
+const TARGET_PARA_LOW: i32 = PAYLOAD + 32 + 4 + 32 + 28;
+
+/// The payload of the receipt benchmarks: the receipts contract's address (a word), then the
+/// call data of a `generateReceipt` of `amount` with `payload_len` bytes of payload to
+/// parachain [`numbered_para`]`(1)`; with the call data's length.
+fn generate_receipt_payload(amount: u128, payload_len: u32) -> (Vec<u8>, i32) {
+	let mut payload = system::RECEIPTS.0.to_vec();
+	payload.resize(32, 0);
+	let call = GenerateReceipt {
+		amount,
+		target_para: numbered_para(1),
+		target: CONTRACT,
+		gas_limit: 0,
+		payload: vec![0x2a; payload_len as usize],
+	}
+	.encode();
+	let len = call.len() as i32;
+	payload.extend(call);
+	(payload, len)
+}
+
+/// Trusts parachains [`numbered_para`] 1 to `count` (at least 1) and prepares the dearest
+/// route to each ([`ReceiptTransport::prepare_worst_routes`]): every receipt of a benchmark
+/// goes to a parachain no other receipt touched.
+fn open_receipt_routes<T: Config>(count: u32) {
+	let paras: Vec<u32> = (1..=count.max(1)).map(numbered_para).collect();
+	assert!(!paras.contains(&T::Environment::para_id()), "the targets are other parachains");
+	TrustedSiblings::<T>::put(BoundedVec::truncate_from(paras.clone()));
+	T::ReceiptTransport::prepare_worst_routes(&paras);
+}
+
+/// A header of this chain's type with `number` and `state_root`, as a sibling's head.
+fn sibling_head<T: Config>(number: u32, state_root: T::Hash) -> Vec<u8> {
+	let header = HeaderFor::<T>::new(
+		number.into(),
+		Default::default(),
+		state_root,
+		Default::default(),
+		Default::default(),
+	);
+	header.encode()
+}
+
+/// A receipt from [`numbered_para`]`(1)` to this chain, the root of a source state whose outbox
+/// holds only it, and a proof of it with junk nodes (never read, but hashed like every node)
+/// added up to `proof_bytes` bytes.
+fn outbox_proof<T: Config>(proof_bytes: u32) -> (Receipt, T::Hash, Vec<Vec<u8>>) {
+	let receipt = Receipt {
+		source_para: numbered_para(1),
+		source: numbered(1),
+		nonce: 0,
+		target_para: T::Environment::para_id(),
+		target: CONTRACT,
+		amount: 0,
+		gas_limit: 0,
+		payload_hash: payload_hash(&[]),
+	};
+	let key = crate::Outbox::<T>::hashed_key_for(receipt.target_para, receipt.nonce);
+	let mut db = StorageProof::empty().into_memory_db::<T::Hashing>();
+	let mut root = T::Hash::default();
+	{
+		let mut trie = TrieDBMutBuilder::<LayoutV1<T::Hashing>>::new(&mut db, &mut root).build();
+		trie.insert(&key, &receipt.id().encode()).expect("an in-memory trie; qed");
+	}
+	let mut proof: Vec<Vec<u8>> = db.drain().into_values().map(|(node, _)| node).collect();
+	let mut filler = 0u32;
+	while receipts::proof_bytes(&proof) < proof_bytes as usize {
+		let room = proof_bytes as usize - receipts::proof_bytes(&proof);
+		let mut node = vec![0x5a; room.min(512)];
+		node[..4].copy_from_slice(&filler.to_le_bytes());
+		filler += 1;
+		proof.push(node);
+	}
+	(receipt, root, proof)
+}
+
+/// The arguments of a `call` of the receipts contract with [`generate_receipt_payload`]'s call
+/// data of `len` bytes, sending the value at [`VALUE`].
+fn generate_receipt_args(len: i32) -> [Arg; 5] {
+	[Arg::I64(CALL_GAS), Arg::I32(PAYLOAD), Arg::I32(VALUE), Arg::I32(PAYLOAD + 32), Arg::I32(len)]
 }
 
 /// The existential deposit: the value the value-sending benchmarks send.
@@ -683,6 +787,125 @@ mod benchmarks {
 		{
 			run_ok::<T>(contract, vec![]);
 		}
+	}
+
+	/// `call` of the receipts contract's `generateReceipt`, `r` times, each sending the
+	/// existential deposit (burned) with an empty payload to another trusted parachain, whose
+	/// nonce, total sent and channel no other iteration touched: a fresh outbox nonce and
+	/// total, and the message appended to a nearly full page of the channel (read and written
+	/// back whole).
+	#[benchmark]
+	fn host_generate_receipt(r: Linear<0, FRAME_REPEATS>) {
+		open_receipt_routes::<T>(r);
+		let value = existential::<T>();
+		let (payload, len) = generate_receipt_payload(value, 0);
+		let args = generate_receipt_args(len);
+		let contract = looped::<T>("call", &args, Some(TARGET_PARA_LOW), r, value, &payload);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		for n in 1..=r {
+			assert_eq!(OutboxNonce::<T>::get(numbered_para(n)), 1);
+		}
+	}
+
+	/// One `generateReceipt` with `n` bytes of payload (hashed, copied into the message).
+	#[benchmark]
+	fn host_generate_receipt_per_byte(n: Linear<0, { T::MaxReceiptPayload::get() }>) {
+		open_receipt_routes::<T>(1);
+		let (payload, len) = generate_receipt_payload(0, n);
+		let contract = once::<T>("call", &generate_receipt_args(len), &payload);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert_eq!(OutboxNonce::<T>::get(numbered_para(1)), 1);
+	}
+
+	/// `deliver_receipt` of a receipt with the existential deposit and `n` bytes of payload to
+	/// a contract of `c` bytes of dense code with the largest memory that exports
+	/// `receiveMessage` and owes rent: the value is minted, the nullifier stored, the contract
+	/// pays its rent, is compiled, instantiated and run.
+	#[benchmark]
+	fn deliver_receipt(
+		c: Linear<200, { T::MaxCodeLen::get() }>,
+		n: Linear<0, { T::MaxReceiptPayload::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let origin =
+			T::SiblingOrigin::try_successful_origin().map_err(|()| BenchmarkError::Weightless)?;
+		let source_para = T::SiblingOrigin::ensure_origin(origin.clone())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		TrustedSiblings::<T>::put(BoundedVec::truncate_from(vec![source_para]));
+		let target = install::<T>(code::dense_receiver(c, MAX_MEMORY_PAGES));
+		TotalFee::<T>::put(1_000);
+		let payload = vec![0x2a; n as usize];
+		let receipt = Receipt {
+			source_para,
+			source: numbered(1),
+			nonce: 0,
+			target_para: T::Environment::para_id(),
+			target,
+			amount: existential::<T>(),
+			gas_limit: 1_000_000,
+			payload_hash: payload_hash(&payload),
+		};
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, receipt, payload);
+		assert!(Inbox::<T>::contains_key(source_para, 0));
+		assert_eq!(ContractInfoOf::<T>::get(target).map(|info| info.rent_fee_mark), Some(1_000));
+		Ok(())
+	}
+
+	/// `note_sibling_heads` of `s` heads, one of each of `s` trusted siblings, each newer than
+	/// the last recorded and the sibling's record full (the oldest dropped, the rest moved).
+	#[benchmark]
+	fn note_sibling_heads(s: Linear<0, MAX_TRUSTED_SIBLINGS>) {
+		let paras: Vec<u32> = (1..=s).map(numbered_para).collect();
+		TrustedSiblings::<T>::put(BoundedVec::truncate_from(paras.clone()));
+		let full: Vec<(u32, T::Hash)> =
+			(0..MAX_SIBLING_ROOTS).map(|n| (n, T::Hash::default())).collect();
+		for para in &paras {
+			SiblingStateRoots::<T>::insert(para, BoundedVec::truncate_from(full.clone()));
+		}
+		let heads: Vec<(u32, Vec<u8>)> = paras
+			.iter()
+			.map(|para| (*para, sibling_head::<T>(MAX_SIBLING_ROOTS, T::Hash::default())))
+			.collect();
+		#[block]
+		{
+			receipts::note_sibling_heads::<T>(heads);
+		}
+		for para in &paras {
+			let roots = SiblingStateRoots::<T>::get(para);
+			assert_eq!(roots.last().map(|(number, _)| *number), Some(MAX_SIBLING_ROOTS));
+		}
+	}
+
+	/// A claim's proof of `p` bytes checked: the source's recorded roots searched to the last
+	/// (the record full), every node hashed into the proof's database, the receipt's id found.
+	#[benchmark]
+	fn verify_receipt_proof(p: Linear<0, MAX_PROOF_BYTES>) {
+		let (receipt, root, proof) = outbox_proof::<T>(p);
+		let mut roots: Vec<(u32, T::Hash)> =
+			(0..MAX_SIBLING_ROOTS - 1).map(|n| (n, T::Hash::default())).collect();
+		roots.push((MAX_SIBLING_ROOTS, root));
+		SiblingStateRoots::<T>::insert(receipt.source_para, BoundedVec::truncate_from(roots));
+		#[block]
+		{
+			let root = receipts::sibling_state_root::<T>(receipt.source_para, MAX_SIBLING_ROOTS)
+				.expect("recorded above; qed");
+			receipts::verify_outbox_proof::<T>(&receipt, &root, proof).expect("a valid proof");
+		}
+	}
+
+	/// `set_trusted_siblings` of `s` parachains.
+	#[benchmark]
+	fn set_trusted_siblings(s: Linear<0, MAX_TRUSTED_SIBLINGS>) {
+		let siblings: Vec<u32> = (0..s).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Root, siblings);
+		assert_eq!(TrustedSiblings::<T>::get().len(), s as usize);
 	}
 
 	/// `callDataCopy` of 32 bytes, `r` times.

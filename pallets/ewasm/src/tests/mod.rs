@@ -1,7 +1,8 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
 //! (`fixtures/*.wat`): single contracts here, the accounts behind addresses in [`accounts`],
 //! the call stack in [`call_stack`], the block and chain getters in [`environment`], rent,
-//! eviction and wake in [`rent`], the system contracts in [`system`].
+//! eviction and wake in [`rent`], the system contracts in [`system`], receipts between
+//! parachains in [`receipts`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -849,5 +850,6 @@ mod call_stack;
 mod dry_run;
 mod environment;
 mod heap;
+mod receipts;
 mod rent;
 mod system;

@@ -209,6 +209,7 @@ fn message_call<T: Config>(
 		gas_limit: forwarded.saturating_add(stipend),
 		is_static: parent.is_static || kind == CallKind::Static,
 		depth: parent.depth + 1,
+		entry: ewasm_primitives::ENTRY_POINT,
 	};
 	let tx = c.data().tx.clone();
 	let outcome = exec::run_call::<T>(&tx, call);

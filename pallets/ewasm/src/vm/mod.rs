@@ -1,6 +1,6 @@
 //! The Ewasm virtual machine: validation ([`prepare`]), the EEI host functions ([`env`]),
-//! and [`execute`], which runs one frame (a contract's `main`) and maps every way it can end
-//! to a [`Halt`].
+//! and [`execute`], which runs one frame (a contract's `main`, or its `receiveMessage`) and
+//! maps every way it can end to a [`Halt`].
 
 pub mod active;
 pub mod env;
@@ -15,7 +15,7 @@ use crate::{
 };
 use active::ActiveFrames;
 use alloc::vec::Vec;
-use ewasm_primitives::{Address, ENTRY_POINT, MEMORY_EXPORT};
+use ewasm_primitives::{Address, MEMORY_EXPORT};
 use limiter::{BudgetedBytes, FrameLimiter, MemoryBudget};
 use runtime::{HostState, HostTrap};
 use wasmi::{Linker, Module, Store, TrapCode};
@@ -116,9 +116,11 @@ pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
 	env::link::<T>(&mut linker).is_ok() && linker.instantiate_and_start(&mut store, module).is_ok()
 }
 
-/// Runs `module`'s `main` in `context` with `gas_limit` gas.
+/// Runs `module`'s exported function `entry` (`main`, or `receiveMessage` for a receipt) in
+/// `context` with `gas_limit` gas.
 pub fn execute<T: Config>(
 	module: &Module,
+	entry: &str,
 	context: Context,
 	tx: &Transaction,
 	gas_limit: u64,
@@ -135,7 +137,7 @@ pub fn execute<T: Config>(
 	};
 	let mut store = new_store::<T>(module, context, tx, tx.memory_budget.clone());
 
-	let result = run_main(&mut store, module, gas_limit);
+	let result = run_entry(&mut store, module, entry, gas_limit);
 	let gas_left = runtime::gas_left(&store).unwrap_or(0);
 	let state = store.data_mut();
 	let output = core::mem::take(&mut state.output);
@@ -171,9 +173,10 @@ pub fn execute<T: Config>(
 	Execution { halt, gas_left, refund }
 }
 
-fn run_main<T: Config>(
+fn run_entry<T: Config>(
 	store: &mut Store<HostState<T>>,
 	module: &Module,
+	entry: &str,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
 	// With free instructions the fuel is only the step limit; the gas is the host state's.
@@ -186,5 +189,5 @@ fn run_main<T: Config>(
 	let instance = linker.instantiate_and_start(&mut *store, module)?;
 	let memory = instance.get_memory(&*store, MEMORY_EXPORT);
 	store.data_mut().memory = memory;
-	instance.get_typed_func::<(), ()>(&*store, ENTRY_POINT)?.call(&mut *store, ())
+	instance.get_typed_func::<(), ()>(&*store, entry)?.call(&mut *store, ())
 }

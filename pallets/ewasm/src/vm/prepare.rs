@@ -6,7 +6,9 @@
 //! - every import is a function of the `ethereum` namespace named in the EEI table (or, where
 //!   the chain enables debugging, of the `debug` namespace), with exactly the table's
 //!   signature;
-//! - it exports exactly `main` (no params, no results) and `memory`;
+//! - it exports `main` (no params, no results) and `memory`, and nothing else but, optionally,
+//!   `receiveMessage` (no params, no results: the entry point of receipts from other
+//!   parachains, see [`ewasm_primitives::system::receipts`]);
 //! - its memory starts at no more than [`MAX_MEMORY_PAGES`] pages, no function declares more
 //!   than [`MAX_FUNCTION_LOCALS`] locals, and it stays within the other limits of
 //!   [`crate::limits`].
@@ -16,6 +18,7 @@ use crate::limits::{
 };
 use ewasm_primitives::{
 	eei::{self, ValueType},
+	system::receipts::RECEIVE_ENTRY_POINT,
 	DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
 };
 use wasmi::{
@@ -34,7 +37,8 @@ pub enum PrepareError {
 	/// An import is not an EEI function (or an enabled debug function) with the specified
 	/// signature.
 	ImportNotAllowed,
-	/// The exports are not exactly `main: () -> ()` and `memory`.
+	/// The exports are not `main: () -> ()` and `memory`, with at most
+	/// `receiveMessage: () -> ()` besides.
 	ExportsInvalid,
 	/// The memory starts larger than [`MAX_MEMORY_PAGES`].
 	MemoryTooLarge,
@@ -210,12 +214,18 @@ fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {
 fn check_exports(module: &Module) -> Result<(), PrepareError> {
 	let mut has_main = false;
 	let mut has_memory = false;
+	let mut has_receive = false;
+	let no_params_no_results =
+		|ty: &wasmi::FuncType| ty.params().is_empty() && ty.results().is_empty();
 	for export in module.exports() {
 		match (export.name(), export.ty()) {
-			(ENTRY_POINT, ExternType::Func(ty))
-				if !has_main && ty.params().is_empty() && ty.results().is_empty() =>
-			{
+			(ENTRY_POINT, ExternType::Func(ty)) if !has_main && no_params_no_results(ty) => {
 				has_main = true
+			}
+			(RECEIVE_ENTRY_POINT, ExternType::Func(ty))
+				if !has_receive && no_params_no_results(ty) =>
+			{
+				has_receive = true
 			}
 			(MEMORY_EXPORT, ExternType::Memory(memory)) if !has_memory => {
 				if memory.minimum() > u64::from(MAX_MEMORY_PAGES) {

@@ -1,0 +1,342 @@
+//! Receipts: value and messages from a contract on one parachain to a contract on another
+//! (the receipts contract, 0x20, of the state model; its ABI is
+//! [`ewasm_primitives::system::receipts`]).
+//!
+//! **On the source chain**, [`generate`] answers `generateReceipt`: it burns the amount (it
+//! leaves this chain's supply), numbers the receipt among those to its target parachain
+//! ([`OutboxNonce`]), records its id in the [`Outbox`] and the value in [`SentTotal`], charges
+//! the caller the gas its target's `receiveMessage` will get, and hands the receipt and its
+//! payload to [`Config::ReceiptTransport`]. All of it is part of the calling frame: if the
+//! frame fails, the receipt was never generated (nothing was sent: the transport's outbound
+//! queue is storage too).
+//!
+//! **On the target chain**, [`deliver`] (the `deliver_receipt` extrinsic, dispatched by the
+//! transport's message) checks the receipt ([`check`]), spends its nullifier (an [`Inbox`]
+//! entry), mints the amount to the target, adds it to [`ReceivedTotal`], and runs the target's
+//! `receiveMessage` if its code exports one. A failing `receiveMessage` is undone on its own
+//! (`ReceiptFailed`); the value stays delivered.
+//!
+//! **Pull delivery.** Anyone may instead claim a receipt on the target with
+//! [`claim`] (the `claim_receipt` extrinsic): a proof that the source's [`Outbox`] holds the
+//! receipt's id, against the state root of a source block the relay chain included. The
+//! runtime asks the relay chain for each trusted sibling's head in every block's relay state
+//! proof and hands it to [`note_sibling_heads`], which keeps the last [`MAX_SIBLING_ROOTS`]
+//! state roots of each ([`SiblingStateRoots`]). A claim spends the same nullifier as a push
+//! delivery: a receipt arrives once, whichever way comes first.
+//!
+//! **Conservation.** For every pair of chains, the value in flight from one to the other is
+//! the source's `SentTotal` for the target minus the target's `ReceivedTotal` for the source;
+//! the sum of both chains' issuance and the value in flight both ways never changes.
+//!
+//! **Trust.** A receipt is generated only for, and accepted only from, a parachain in
+//! [`TrustedSiblings`]: the target believes the source burned the value, so it trusts the
+//! source's runtime as it trusts its own.
+
+use crate::{
+	accounts::account_of,
+	exec::{self, MessageCall},
+	system::{is_system_contract, Answer},
+	vm::{limiter::BudgetedBytes, Transaction},
+	BlockEnvironment, Config, Error, Event, Inbox, Outbox, OutboxNonce, Pallet, ReceivedTotal,
+	SentTotal, SiblingStateRoots, TrustedSiblings, WeightInfo,
+};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use ewasm_primitives::system::{
+	receipts::{
+		payload_hash, receive_message_input, topics, GenerateReceipt, Receipt, RECEIVE_ENTRY_POINT,
+	},
+	RECEIPTS,
+};
+use polkadot_sdk::{
+	frame_support::{
+		traits::{
+			fungible::Mutate,
+			tokens::{Fortitude, Precision, Preservation},
+		},
+		BoundedVec,
+	},
+	frame_system::pallet_prelude::HeaderFor,
+	sp_core::{Get, H256},
+	sp_runtime::{
+		traits::{Header, UniqueSaturatedInto},
+		DispatchError, Weight,
+	},
+	sp_trie::{read_trie_value, LayoutV1, StorageProof},
+};
+
+/// Most parachains [`TrustedSiblings`] holds.
+pub const MAX_TRUSTED_SIBLINGS: u32 = 64;
+
+/// How many of each trusted sibling's latest included blocks a claim may prove against.
+pub const MAX_SIBLING_ROOTS: u32 = 64;
+
+/// Most bytes of trie nodes a claim's proof may hold.
+pub const MAX_PROOF_BYTES: u32 = 16 * 1024;
+
+/// Why a receipt could not be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotSent;
+
+/// How new receipts reach their target parachains.
+pub trait ReceiptTransport {
+	/// Sends `receipt` with its `payload` to `receipt.target_para`, where it is to be
+	/// delivered by `deliver_receipt` with the native origin of this parachain. Fails if it
+	/// cannot be sent now (no channel, a message too large). Anything it writes is undone if
+	/// the generating frame fails.
+	fn send(receipt: &Receipt, payload: &[u8]) -> Result<(), NotSent>;
+
+	/// Makes sending to each of `target_paras` possible in a benchmark, at the highest cost a
+	/// send can have (on a parachain: opens the channels and leaves on each a nearly full
+	/// page, which the next send reads and writes back whole).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_routes(target_paras: &[u32]);
+}
+
+/// No transport: nothing can be sent.
+impl ReceiptTransport for () {
+	fn send(_: &Receipt, _: &[u8]) -> Result<(), NotSent> {
+		Err(NotSent)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_routes(_: &[u32]) {}
+}
+
+/// Whether receipts are exchanged with `para`.
+pub fn is_trusted<T: Config>(para: u32) -> bool {
+	TrustedSiblings::<T>::get().contains(&para)
+}
+
+/// `generateReceipt`, called by `call` (the frame at the receipts contract). Reverts
+/// (`ContractReverted`, keeping the gas) for call data that is not a canonical
+/// `generateReceipt`, a call of another kind than `call` (`callCode`, `callDelegate` and
+/// `callStatic` are refused), a value other than `amount`, a target parachain that is this
+/// one or not trusted, a target address that is a system contract, more gas than `MaxReceiptGas` or a payload longer than `MaxReceiptPayload`. Fails
+/// with `OutOfGas` when the frame cannot pay the receipt's price plus its gas limit,
+/// `TransferFailed` when the amount cannot be burned, `ReceiptNotSent` when the transport
+/// refuses. Returns the receipt's id as one word.
+pub fn generate<T: Config>(
+	tx: &Transaction,
+	call: &MessageCall<T::AccountId>,
+) -> Result<Answer, DispatchError> {
+	let reverted = || DispatchError::from(Error::<T>::ContractReverted);
+	let request = GenerateReceipt::decode(&call.input).ok_or_else(reverted)?;
+	let plain_call = call.transfer && call.address == call.code_address && !call.is_static;
+	let source_para = T::Environment::para_id();
+	let acceptable = plain_call
+		&& call.value == request.amount
+		&& request.target_para != source_para
+		&& !is_system_contract(&request.target)
+		&& is_trusted::<T>(request.target_para)
+		&& request.gas_limit <= T::MaxReceiptGas::get()
+		&& request.payload.len() <= T::MaxReceiptPayload::get() as usize;
+	if !acceptable {
+		return Err(reverted());
+	}
+	let costs = &tx.schedule.host;
+	let gas_used = costs
+		.generate_receipt
+		.saturating_add(
+			costs.generate_receipt_per_byte.saturating_mul(request.payload.len() as u64),
+		)
+		.saturating_add(request.gas_limit);
+	if gas_used > call.gas_limit {
+		return Err(Error::<T>::OutOfGas.into());
+	}
+	let preservation =
+		if call.depth == 0 { Preservation::Preserve } else { Preservation::Expendable };
+	T::Currency::burn_from(
+		&call.payer,
+		request.amount,
+		preservation,
+		Precision::Exact,
+		Fortitude::Polite,
+	)
+	.map_err(|_| Error::<T>::TransferFailed)?;
+	let nonce = OutboxNonce::<T>::get(request.target_para);
+	OutboxNonce::<T>::insert(request.target_para, nonce.checked_add(1).ok_or_else(reverted)?);
+	let sent = SentTotal::<T>::get(request.target_para).checked_add(request.amount);
+	SentTotal::<T>::insert(request.target_para, sent.ok_or_else(reverted)?);
+	let receipt = Receipt {
+		source_para,
+		source: call.caller,
+		nonce,
+		target_para: request.target_para,
+		target: request.target,
+		amount: request.amount,
+		gas_limit: request.gas_limit,
+		payload_hash: payload_hash(&request.payload),
+	};
+	let id = receipt.id();
+	Outbox::<T>::insert(receipt.target_para, nonce, id);
+	T::ReceiptTransport::send(&receipt, &request.payload)
+		.map_err(|NotSent| Error::<T>::ReceiptNotSent)?;
+	emit_log::<T>(topics::GENERATED, id);
+	Pallet::<T>::deposit_event(Event::ReceiptGenerated { id, receipt });
+	Ok(Answer { output: id.to_vec(), gas_used })
+}
+
+/// Logs, as the receipts contract, `topic` with the receipt's id as the second topic.
+fn emit_log<T: Config>(topic: [u8; 32], id: [u8; 32]) {
+	Pallet::<T>::deposit_event(Event::ContractEmitted {
+		contract: RECEIPTS,
+		topics: alloc::vec![H256(topic), H256(id)],
+		data: Vec::new(),
+	});
+}
+
+/// Checks that `receipt`, with `payload`, may be delivered here now: it is for this chain
+/// (and not for a system contract),
+/// from a trusted sibling, within the size limits, its payload is the one it commits to, and
+/// it was not delivered before.
+pub fn check<T: Config>(receipt: &Receipt, payload: &[u8]) -> Result<(), DispatchError> {
+	let this_para = T::Environment::para_id();
+	if receipt.target_para != this_para || is_system_contract(&receipt.target) {
+		return Err(Error::<T>::ReceiptWrongTarget.into());
+	}
+	if !is_trusted::<T>(receipt.source_para) || receipt.source_para == this_para {
+		return Err(Error::<T>::ReceiptSourceUntrusted.into());
+	}
+	if receipt.gas_limit > T::MaxReceiptGas::get()
+		|| payload.len() > T::MaxReceiptPayload::get() as usize
+	{
+		return Err(Error::<T>::ReceiptTooLarge.into());
+	}
+	if payload_hash(payload) != receipt.payload_hash {
+		return Err(Error::<T>::ReceiptPayloadMismatch.into());
+	}
+	if Inbox::<T>::contains_key(receipt.source_para, receipt.nonce) {
+		return Err(Error::<T>::ReceiptAlreadyDelivered.into());
+	}
+	Ok(())
+}
+
+/// What a delivery did, for its weight.
+pub struct Delivery {
+	/// Length of the target's code that was loaded (0 if it has none).
+	pub code_len: u32,
+	/// Gas its `receiveMessage` used.
+	pub gas_used: u64,
+}
+
+/// Delivers `receipt` with `payload` (see the module documentation): all or nothing up to the
+/// value's arrival, then the target's `receiveMessage` in a frame of its own. Fails, changing
+/// nothing, if [`check`] refuses it or the value cannot be credited (`ReceiptUndeliverable`).
+pub fn deliver<T: Config>(receipt: Receipt, payload: Vec<u8>) -> Result<Delivery, DispatchError> {
+	check::<T>(&receipt, &payload)?;
+	let id = receipt.id();
+	let received = ReceivedTotal::<T>::get(receipt.source_para).checked_add(receipt.amount);
+	let received = received.ok_or(Error::<T>::ReceiptUndeliverable)?;
+	let target = account_of::<T>(&receipt.target);
+	if receipt.amount > 0 {
+		T::Currency::mint_into(&target, receipt.amount)
+			.map_err(|_| Error::<T>::ReceiptUndeliverable)?;
+	}
+	ReceivedTotal::<T>::insert(receipt.source_para, received);
+	Inbox::<T>::insert(receipt.source_para, receipt.nonce, id);
+
+	let tx = Transaction::new::<T>(RECEIPTS);
+	let call = MessageCall {
+		payer: target,
+		caller: RECEIPTS,
+		address: receipt.target,
+		code_address: receipt.target,
+		value: receipt.amount,
+		transfer: false,
+		input: BudgetedBytes::uncounted(receive_message_input(&receipt, &payload)),
+		gas_limit: receipt.gas_limit,
+		is_static: false,
+		depth: 0,
+		entry: RECEIVE_ENTRY_POINT,
+	};
+	let outcome = exec::run_call::<T>(&tx, call);
+	let gas_used = receipt.gas_limit.saturating_sub(outcome.gas_left);
+	match outcome.result {
+		Ok(()) => {
+			emit_log::<T>(topics::DELIVERED, id);
+			Pallet::<T>::deposit_event(Event::ReceiptDelivered { id, receipt, gas_used });
+		}
+		Err(error) => {
+			emit_log::<T>(topics::FAILED, id);
+			Pallet::<T>::deposit_event(Event::ReceiptFailed { id, receipt, error });
+		}
+	}
+	Ok(Delivery { code_len: outcome.code_len, gas_used })
+}
+
+/// Records the heads of trusted siblings the relay chain included, as `(para, head)` with the
+/// head SCALE-encoded as the relay chain stores it (a header of this runtime's type: siblings
+/// run the same runtime). Keeps each sibling's state root under its block number, the last
+/// [`MAX_SIBLING_ROOTS`] of them; ignores an untrusted sibling, a head that does not decode
+/// and one not newer than the last recorded. Returns the weight of the work: the runtime calls
+/// it from parachain-system's `on_relay_state_proof`, which accounts for it.
+pub fn note_sibling_heads<T: Config>(heads: impl IntoIterator<Item = (u32, Vec<u8>)>) -> Weight {
+	let mut examined = 0u32;
+	for (para, head) in heads {
+		examined = examined.saturating_add(1);
+		if !is_trusted::<T>(para) || para == T::Environment::para_id() {
+			continue;
+		}
+		let Ok(header) = HeaderFor::<T>::decode(&mut &head[..]) else { continue };
+		let number: u32 = (*header.number()).unique_saturated_into();
+		SiblingStateRoots::<T>::mutate(para, |roots| {
+			if roots.last().is_some_and(|(last, _)| *last >= number) {
+				return;
+			}
+			if roots.is_full() {
+				roots.remove(0);
+			}
+			let _ = roots.try_push((number, *header.state_root()));
+		});
+	}
+	T::WeightInfo::note_sibling_heads(examined)
+}
+
+/// The state root of block `number` of sibling `para`, if it is among those recorded.
+pub fn sibling_state_root<T: Config>(para: u32, number: u32) -> Option<T::Hash> {
+	let roots: BoundedVec<_, _> = SiblingStateRoots::<T>::get(para);
+	roots.iter().find(|(recorded, _)| *recorded == number).map(|(_, root)| *root)
+}
+
+/// Checks that `proof` (trie nodes) shows the source's [`Outbox`] holding `receipt`'s id under
+/// its (target, nonce), in the state whose root is `root`. The outbox's storage key is the same
+/// on every parachain of this runtime.
+pub fn verify_outbox_proof<T: Config>(
+	receipt: &Receipt,
+	root: &T::Hash,
+	proof: Vec<Vec<u8>>,
+) -> Result<(), DispatchError> {
+	let key = Outbox::<T>::hashed_key_for(receipt.target_para, receipt.nonce);
+	let db = StorageProof::new(proof).into_memory_db::<T::Hashing>();
+	let value = read_trie_value::<LayoutV1<T::Hashing>, _>(&db, root, &key, None, None)
+		.map_err(|_| Error::<T>::ReceiptProofInvalid)?;
+	if value != Some(receipt.id().encode()) {
+		return Err(Error::<T>::ReceiptProofInvalid.into());
+	}
+	Ok(())
+}
+
+/// Claims `receipt` with `payload` by `proof` against the recorded state root of block
+/// `source_block` of its source (see the module documentation), then delivers it as a push
+/// delivery does. Fails, changing nothing, with `UnknownSourceBlock`, `ReceiptProofInvalid`,
+/// `ReceiptTooLarge` for a proof over [`MAX_PROOF_BYTES`], or what [`deliver`] fails with.
+pub fn claim<T: Config>(
+	receipt: Receipt,
+	payload: Vec<u8>,
+	source_block: u32,
+	proof: Vec<Vec<u8>>,
+) -> Result<Delivery, DispatchError> {
+	if proof_bytes(&proof) > MAX_PROOF_BYTES as usize {
+		return Err(Error::<T>::ReceiptTooLarge.into());
+	}
+	let root = sibling_state_root::<T>(receipt.source_para, source_block)
+		.ok_or(Error::<T>::UnknownSourceBlock)?;
+	verify_outbox_proof::<T>(&receipt, &root, proof)?;
+	deliver::<T>(receipt, payload)
+}
+
+/// The bytes of a proof's trie nodes.
+pub fn proof_bytes(proof: &[Vec<u8>]) -> usize {
+	proof.iter().map(Vec::len).sum()
+}

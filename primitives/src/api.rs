@@ -85,8 +85,14 @@ pub struct RentStatus {
 	pub evictable_at_block: Option<u64>,
 }
 
+/// The most receipts one call of `EwasmApi::receipts_sent` or `receipts_delivered` lists.
+pub const MAX_LISTED_RECEIPTS: u32 = 256;
+
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// Queries and dry runs of Ewasm contracts.
+	/// Queries and dry runs of Ewasm contracts, and the receipts between parachains.
+	///
+	/// Version 2 added `receipts_sent`, `receipts_delivered` and `receipt_proof_key`.
+	#[api_version(2)]
 	pub trait EwasmApi<AccountId> where AccountId: Codec {
 		/// The rent status of the contract at `address`, or `None` if there is no contract.
 		fn rent_status(address: Address) -> Option<RentStatus>;
@@ -115,5 +121,23 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 
 		/// The metadata of the contract at `address`.
 		fn contract_info(address: Address) -> Option<ContractSummary>;
+
+		/// The receipts generated here for parachain `target_para` with nonces `from_nonce` to
+		/// `from_nonce + count - 1` (at most [`MAX_LISTED_RECEIPTS`]), as (nonce, receipt id):
+		/// the outbox.
+		#[api_version(2)]
+		fn receipts_sent(target_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])>;
+
+		/// The receipts from parachain `source_para` delivered here among the nonces
+		/// `from_nonce` to `from_nonce + count - 1` (at most [`MAX_LISTED_RECEIPTS`]), as
+		/// (nonce, receipt id): the inbox, whose entries are the spent nullifiers.
+		#[api_version(2)]
+		fn receipts_delivered(source_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])>;
+
+		/// The storage key of this chain's outbox entry of the receipt (`target_para`,
+		/// `nonce`): a claim's proof is this key's read proof (`state_getReadProof`) at a block
+		/// whose state root the target recorded.
+		#[api_version(2)]
+		fn receipt_proof_key(target_para: u32, nonce: u64) -> Vec<u8>;
 	}
 }

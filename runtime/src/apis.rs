@@ -208,6 +208,22 @@ impl_runtime_apis! {
 	}
 
 	impl ewasm_primitives::api::EwasmApi<Block, AccountId> for Runtime {
+		fn receipts_sent(target_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])> {
+			pallet_ewasm::receipts::sent::<Runtime>(target_para, from_nonce, count)
+		}
+
+		fn receipts_delivered(
+			source_para: u32,
+			from_nonce: u64,
+			count: u32,
+		) -> Vec<(u64, [u8; 32])> {
+			pallet_ewasm::receipts::delivered::<Runtime>(source_para, from_nonce, count)
+		}
+
+		fn receipt_proof_key(target_para: u32, nonce: u64) -> Vec<u8> {
+			pallet_ewasm::receipts::proof_key::<Runtime>(target_para, nonce)
+		}
+
 		fn rent_status(
 			address: ewasm_primitives::Address,
 		) -> Option<ewasm_primitives::api::RentStatus> {

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EwasmClient, RECEIPTS, generateReceiptInput } from '../client/dist/index.js';
+import { EwasmClient, RECEIPTS, generateReceiptInput, proofKeyOf } from '../client/dist/index.js';
 import { eventsOf, submit } from '../lib/chain.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
@@ -82,4 +82,13 @@ test('a claim by proof finds no sibling state root on a dev node', async () => {
   };
   const { error } = await submit(api, api.tx.ewasm.claimReceipt(receipt, '0x', 1, []), env.alice);
   assert.equal(error?.errorName, 'UnknownSourceBlock');
+});
+
+test('the runtime API lists the empty outbox and inbox and names the key a claim proves', async () => {
+  const { api } = env.node;
+  const client = new EwasmClient(api);
+  assert.deepEqual(await client.receiptsSent(2001), []);
+  assert.deepEqual(await client.receiptsDelivered(2001), []);
+  const key = await api.call.ewasmApi.receiptProofKey(2001, 7);
+  assert.equal(proofKeyOf(api, key), api.query.ewasm.outbox.key(2001, 7));
 });

@@ -42,6 +42,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
+use ewasm_primitives::api::MAX_LISTED_RECEIPTS;
 use ewasm_primitives::system::{
 	receipts::{
 		payload_hash, receive_message_input, topics, GenerateReceipt, Receipt, RECEIVE_ENTRY_POINT,
@@ -339,4 +340,29 @@ pub fn claim<T: Config>(
 /// The bytes of a proof's trie nodes.
 pub fn proof_bytes(proof: &[Vec<u8>]) -> usize {
 	proof.iter().map(Vec::len).sum()
+}
+
+/// The outbox entries to `target_para` from `from_nonce`, at most `count` (and
+/// [`MAX_LISTED_RECEIPTS`]), as (nonce, id) (`EwasmApi::receipts_sent`).
+pub fn sent<T: Config>(target_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])> {
+	let end = from_nonce
+		.saturating_add(count.min(MAX_LISTED_RECEIPTS).into())
+		.min(OutboxNonce::<T>::get(target_para));
+	(from_nonce..end)
+		.filter_map(|nonce| Outbox::<T>::get(target_para, nonce).map(|id| (nonce, id)))
+		.collect()
+}
+
+/// The inbox entries from `source_para` among the `count` (at most [`MAX_LISTED_RECEIPTS`])
+/// nonces from `from_nonce`, as (nonce, id) (`EwasmApi::receipts_delivered`).
+pub fn delivered<T: Config>(source_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])> {
+	let end = from_nonce.saturating_add(count.min(MAX_LISTED_RECEIPTS).into());
+	(from_nonce..end)
+		.filter_map(|nonce| Inbox::<T>::get(source_para, nonce).map(|id| (nonce, id)))
+		.collect()
+}
+
+/// The storage key of the outbox entry (`target_para`, `nonce`) (`EwasmApi::receipt_proof_key`).
+pub fn proof_key<T: Config>(target_para: u32, nonce: u64) -> Vec<u8> {
+	Outbox::<T>::hashed_key_for(target_para, nonce)
 }

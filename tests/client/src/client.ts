@@ -355,6 +355,28 @@ export class EwasmClient {
   }
 
   /**
+   * The receipts this chain generated for parachain `targetPara`, nonces `fromNonce` on (at
+   * most `count`, and 256), as `[nonce, id]` (`EwasmApi::receipts_sent`: the outbox).
+   */
+  async receiptsSent(targetPara: number, fromNonce = 0n, count = 256): Promise<[bigint, string][]> {
+    const listed = await this.api.call.ewasmApi.receiptsSent(targetPara, fromNonce, count);
+    return listedReceipts(listed as unknown as Decoded[]);
+  }
+
+  /**
+   * The receipts from parachain `sourcePara` delivered here among the nonces `fromNonce` on
+   * (at most `count`, and 256), as `[nonce, id]` (`EwasmApi::receipts_delivered`: the inbox).
+   */
+  async receiptsDelivered(
+    sourcePara: number,
+    fromNonce = 0n,
+    count = 256,
+  ): Promise<[bigint, string][]> {
+    const listed = await this.api.call.ewasmApi.receiptsDelivered(sourcePara, fromNonce, count);
+    return listedReceipts(listed as unknown as Decoded[]);
+  }
+
+  /**
    * Claims `receipt` on this client's chain (the target's) by proof, as `signer`: waits until
    * this chain has recorded the state root of a block of the source chain (`source`, an api
    * connected to it) at or after `options.generatedAt` (the number of the source block that
@@ -385,8 +407,11 @@ export class EwasmClient {
     if (header.stateRoot.toHex() !== stateRoot) {
       throw new Error(`source block ${sourceBlock}: the recorded state root is not the source's`);
     }
-    const key = source.query.ewasm.outbox.key(receipt.targetPara, receipt.nonce);
-    const proof = await source.rpc.state.getReadProof([key], hash);
+    const key = (await (await source.at(hash)).call.ewasmApi.receiptProofKey(
+      receipt.targetPara,
+      receipt.nonce,
+    )) as Codec;
+    const proof = await source.rpc.state.getReadProof([proofKeyOf(source, key)], hash);
     const tx = api.tx.ewasm.claimReceipt(
       {
         sourcePara: receipt.sourcePara,
@@ -444,4 +469,18 @@ function outcomeOf(
     }
   }
   return null;
+}
+
+/**
+ * The storage key `EwasmApi::receipt_proof_key` returned, in hex. polkadot.js hands a runtime
+ * API's `Vec<u8>` output over still SCALE-encoded (the length prefix inside the bytes), so it
+ * is decoded here once more.
+ */
+export function proofKeyOf(api: ApiPromise, returned: Codec): string {
+  return api.createType('Bytes', returned.toU8a(true)).toHex();
+}
+
+/** `[nonce, id]` pairs of a receipt listing. */
+function listedReceipts(listed: Decoded[]): [bigint, string][] {
+  return listed.map((entry) => [entry[0].toBigInt(), entry[1].toHex()]);
 }

@@ -21,6 +21,7 @@ export {
   ESTIMATE_GAS_LIMIT,
   EwasmClient,
   logsOf,
+  proofKeyOf,
   receiptsOf,
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';

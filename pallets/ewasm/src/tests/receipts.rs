@@ -732,3 +732,46 @@ fn only_newer_heads_of_trusted_siblings_are_recorded_and_only_the_latest_are_kep
 		);
 	});
 }
+
+#[test]
+fn the_runtime_api_lists_the_outbox_and_the_inbox_and_names_the_key_to_prove() {
+	new_test_ext().execute_with(|| {
+		trust_sibling();
+		use crate::receipts::{delivered, proof_key, sent};
+		let ids: Vec<[u8; 32]> = (0..3)
+			.map(|n| {
+				let generated = request(0, Address([n; 20]), &[]);
+				call_for_output(RECEIPTS, 0, GAS, generated.encode())
+					.result
+					.unwrap()
+					.try_into()
+					.unwrap()
+			})
+			.collect();
+		assert_eq!(sent::<Test>(SIBLING, 0, 10), vec![(0, ids[0]), (1, ids[1]), (2, ids[2])]);
+		assert_eq!(sent::<Test>(SIBLING, 1, 1), vec![(1, ids[1])]);
+		assert_eq!(sent::<Test>(SIBLING, 3, 10), vec![]);
+		assert_eq!(sent::<Test>(2002, 0, 10), vec![]);
+		let receiver = deploy(&fixture("receiver"), 0);
+		let first = incoming(0, receiver, 0, &[]);
+		let third = incoming(2, receiver, 0, &[]);
+		assert_ok!(deliver(&first, &[]));
+		assert_ok!(deliver(&third, &[]));
+		assert_eq!(delivered::<Test>(SIBLING, 0, 10), vec![(0, first.id()), (2, third.id())]);
+		assert_eq!(delivered::<Test>(SIBLING, 1, u32::MAX), vec![(2, third.id())]);
+		assert_eq!(proof_key::<Test>(SIBLING, 1), Outbox::<Test>::hashed_key_for(SIBLING, 1));
+	});
+}
+
+#[test]
+fn listings_are_bounded() {
+	new_test_ext().execute_with(|| {
+		trust_sibling();
+		let max = ewasm_primitives::api::MAX_LISTED_RECEIPTS;
+		for nonce in 0..u64::from(max) + 5 {
+			Outbox::<Test>::insert(SIBLING, nonce, [1; 32]);
+		}
+		OutboxNonce::<Test>::insert(SIBLING, u64::from(max) + 5);
+		assert_eq!(crate::receipts::sent::<Test>(SIBLING, 0, u32::MAX).len(), max as usize);
+	});
+}

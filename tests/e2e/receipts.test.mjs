@@ -16,6 +16,18 @@ const env = devNodeForTests();
 
 const TARGET = `0x${'ab'.repeat(20)}`;
 
+/** A receipt from 2001 to this chain (2000), as the extrinsics take it. */
+const INCOMING = {
+  sourcePara: 2001,
+  source: TARGET,
+  nonce: 0,
+  targetPara: 2000,
+  target: TARGET,
+  amount: 10n ** 15n,
+  gasLimit: 0,
+  payloadHash: `0x${'00'.repeat(32)}`,
+};
+
 /** A receipt request of `amount` to parachain `targetPara`. */
 function request(targetPara, amount = 10n ** 15n) {
   return { amount, targetPara, target: TARGET, gasLimit: 100_000n, payload: '0x68656c6c6f' };
@@ -51,17 +63,7 @@ test('a receipt to an untrusted parachain or this one reverts', async () => {
 
 test('deliver_receipt from a signed account is refused with BadOrigin', async () => {
   const { api } = env.node;
-  const receipt = {
-    sourcePara: 2001,
-    source: TARGET,
-    nonce: 0,
-    targetPara: 2000,
-    target: TARGET,
-    amount: 10n ** 15n,
-    gasLimit: 0,
-    payloadHash: `0x${'00'.repeat(32)}`,
-  };
-  const { error, events } = await submit(api, api.tx.ewasm.deliverReceipt(receipt, '0x'), env.alice);
+  const { error, events } = await submit(api, api.tx.ewasm.deliverReceipt(INCOMING, '0x'), env.alice);
   assert.equal(error?.errorName, 'BadOrigin');
   assert.equal(eventsOf(events, 'ewasm', 'ReceiptDelivered').length, 0);
   assert.equal((await api.query.ewasm.inbox(2001, 0)).isNone, true);
@@ -70,17 +72,7 @@ test('deliver_receipt from a signed account is refused with BadOrigin', async ()
 test('a claim by proof finds no sibling state root on a dev node', async () => {
   const { api } = env.node;
   assert.equal((await api.query.ewasm.siblingStateRoots(2001)).length, 0, 'no relay chain, no heads');
-  const receipt = {
-    sourcePara: 2001,
-    source: TARGET,
-    nonce: 0,
-    targetPara: 2000,
-    target: TARGET,
-    amount: 10n ** 15n,
-    gasLimit: 0,
-    payloadHash: `0x${'00'.repeat(32)}`,
-  };
-  const { error } = await submit(api, api.tx.ewasm.claimReceipt(receipt, '0x', 1, []), env.alice);
+  const { error } = await submit(api, api.tx.ewasm.claimReceipt(INCOMING, '0x', 1, []), env.alice);
   assert.equal(error?.errorName, 'UnknownSourceBlock');
 });
 

@@ -144,7 +144,7 @@ async function claimAfterFailedPush(source, target, sourceClient, targetClient, 
 }
 
 async function run(nodeName, networkInfo, args) {
-  const { loadCode, RECEIPTS, generateReceiptInput, receiptsOf } = await import(
+  const { loadCode, RECEIPTS, generateReceiptInput, receiptArgument, receiptsOf } = await import(
     join(tests, 'client/dist/index.js')
   );
   const { fixturePath } = await import(join(tests, 'lib/contracts.mjs'));
@@ -229,19 +229,7 @@ async function run(nodeName, networkInfo, args) {
       );
 
       // The source's root sends the same delivery again over XCM: processed, nothing delivered.
-      const deliver = target.tx.ewasm.deliverReceipt(
-        {
-          sourcePara: receipt.sourcePara,
-          source: receipt.source,
-          nonce: receipt.nonce,
-          targetPara: receipt.targetPara,
-          target: receipt.target,
-          amount: receipt.amount,
-          gasLimit: receipt.gasLimit,
-          payloadHash: receipt.payloadHash,
-        },
-        payload,
-      );
+      const deliver = target.tx.ewasm.deliverReceipt(receiptArgument(receipt), payload);
       const message = {
         V5: [
           { UnpaidExecution: { weightLimit: 'Unlimited', checkOrigin: null } },

@@ -159,16 +159,7 @@ pub fn generate<T: Config>(
 	OutboxNonce::<T>::insert(request.target_para, nonce.checked_add(1).ok_or_else(reverted)?);
 	let sent = SentTotal::<T>::get(request.target_para).checked_add(request.amount);
 	SentTotal::<T>::insert(request.target_para, sent.ok_or_else(reverted)?);
-	let receipt = Receipt {
-		source_para,
-		source: call.caller,
-		nonce,
-		target_para: request.target_para,
-		target: request.target,
-		amount: request.amount,
-		gas_limit: request.gas_limit,
-		payload_hash: payload_hash(&request.payload),
-	};
+	let receipt = request.receipt(source_para, call.caller, nonce);
 	let id = receipt.id();
 	Outbox::<T>::insert(receipt.target_para, nonce, id);
 	T::ReceiptTransport::send(&receipt, &request.payload)

@@ -119,6 +119,21 @@ impl GenerateReceipt {
 		})
 	}
 
+	/// The receipt this call makes when `source` on parachain `source_para` sends it as its
+	/// `nonce`-th receipt to the target parachain.
+	pub fn receipt(&self, source_para: u32, source: Address, nonce: u64) -> Receipt {
+		Receipt {
+			source_para,
+			source,
+			nonce,
+			target_para: self.target_para,
+			target: self.target,
+			amount: self.amount,
+			gas_limit: self.gas_limit,
+			payload_hash: payload_hash(&self.payload),
+		}
+	}
+
 	/// The call data of this call.
 	pub fn encode(&self) -> Vec<u8> {
 		let mut input = GENERATE_RECEIPT.to_vec();

@@ -195,6 +195,12 @@ function receiptOf(id: Codec, raw: Decoded): Receipt {
   };
 }
 
+/** `receipt` as the extrinsics `deliverReceipt` and `claimReceipt` take it (without its id). */
+export function receiptArgument(receipt: Receipt): Omit<Receipt, 'id'> {
+  const { id: _id, ...fields } = receipt;
+  return fields;
+}
+
 /** The receipts generated among `events` (`ewasm.ReceiptGenerated`), in order. */
 export function receiptsOf(events: Event[]): Receipt[] {
   return eventsOf(events, 'ewasm', 'ReceiptGenerated').map((event) => {
@@ -413,16 +419,7 @@ export class EwasmClient {
     )) as Codec;
     const proof = await source.rpc.state.getReadProof([proofKeyOf(source, key)], hash);
     const tx = api.tx.ewasm.claimReceipt(
-      {
-        sourcePara: receipt.sourcePara,
-        source: receipt.source,
-        nonce: receipt.nonce,
-        targetPara: receipt.targetPara,
-        target: receipt.target,
-        amount: receipt.amount,
-        gasLimit: receipt.gasLimit,
-        payloadHash: receipt.payloadHash,
-      },
+      receiptArgument(receipt),
       hex(payload),
       sourceBlock,
       proof.proof.map((node) => node.toHex()),

@@ -22,6 +22,7 @@ export {
   EwasmClient,
   logsOf,
   proofKeyOf,
+  receiptArgument,
   receiptsOf,
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';

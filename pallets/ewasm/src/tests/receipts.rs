@@ -57,16 +57,7 @@ fn send(proxy: Address, kind: u8, value: u128, request: &GenerateReceipt) -> (u8
 
 /// The receipt `request` from `source` becomes when it is the chain's `nonce`-th to its target.
 fn receipt_of(source: Address, nonce: u64, request: &GenerateReceipt) -> Receipt {
-	Receipt {
-		source_para: PARA_ID,
-		source,
-		nonce,
-		target_para: request.target_para,
-		target: request.target,
-		amount: request.amount,
-		gas_limit: request.gas_limit,
-		payload_hash: payload_hash(&request.payload),
-	}
+	request.receipt(PARA_ID, source, nonce)
 }
 
 #[test]

@@ -10,8 +10,10 @@
 //   (source `sentTotal` minus target `receivedTotal`, both ways) is what it was, once the fees
 //   and rent burned in between on either chain are added back;
 // - the replayed delivery is processed on the target without delivering anything.
-// - a second receipt, whose push delivery the target refuses (dust for an empty address), is
-//   claimed by proof on the target once the address holds something (the pull path).
+// - two more receipts, whose push deliveries the target refuses (dust for empty addresses), are
+//   claimed by proof on the target once the addresses hold something (the pull path): one by
+//   the `claim_receipt` extrinsic, one by a contract calling the receipts contract's
+//   `claimReceipt`.
 // Prints the latency (relay-chain blocks and seconds from the generating block to the
 // delivering block, and relay blocks to the claim). Returns 1 if every check passes.
 
@@ -92,55 +94,83 @@ function total(source, target) {
 }
 
 /**
- * The pull path: Alice on the source sends less than the existential deposit to an empty
- * address on the target, so the push delivery is refused there (`ReceiptUndeliverable`, the
- * receipt stays in flight); once the address holds something, Bob claims the receipt on the
- * target by a proof of the source's outbox against a source state root the target recorded
- * from the relay chain. Resolves with whether the claim delivered exactly the amount.
+ * The pull path: Alice on the source sends two receipts of less than the existential deposit
+ * to two empty addresses on the target, so their push deliveries are refused there
+ * (`ReceiptUndeliverable`, the receipts stay in flight); once the addresses hold something,
+ * Bob claims the first on the target by a proof of the source's outbox against a source state
+ * root the target recorded from the relay chain (the `claim_receipt` extrinsic), and a
+ * contract on the target (`proxy`) claims the second with the same kind of proof through the
+ * receipts contract's `claimReceipt`. Resolves with whether both claims delivered exactly the
+ * amount.
  */
-async function claimAfterFailedPush(source, target, sourceClient, targetClient, alice) {
-  const { submit } = await import(join(tests, 'client/dist/index.js'));
+async function claimAfterFailedPushes(source, target, sourceClient, targetClient, alice, proxy) {
+  const { submit, claimReceiptInput, receiptArgument, RECEIPTS } = await import(join(tests, 'client/dist/index.js'));
   const { devAccounts } = await import(join(tests, 'lib/node.mjs'));
   const { bob } = devAccounts();
   const sourcePara = (await source.query.parachainInfo.parachainId()).toNumber();
   const targetPara = (await target.query.parachainInfo.parachainId()).toNumber();
   const existential = target.consts.balances.existentialDeposit.toBigInt();
   const dust = existential / 2n;
-  const empty = `0x${randomBytes(20).toString('hex')}`;
-  const account = target.createType('AccountId32', `${empty}${'ee'.repeat(12)}`).toString();
-  const pushed = untilBlock(target, BLOCKS_TO_WAIT, async (hash) => {
-    const events = (await target.query.system.events.at(hash)).map(({ event }) => event);
-    return events.some(
-      (event) =>
-        event.section === 'messageQueue' &&
-        event.method === 'Processed' &&
-        event.data.origin.toJSON()?.sibling === sourcePara,
-    );
-  });
+  const pushesRefused = async (count) => {
+    let processed = 0;
+    return untilBlock(target, BLOCKS_TO_WAIT, async (hash) => {
+      const events = (await target.query.system.events.at(hash)).map(({ event }) => event);
+      processed += events.filter(
+        (event) =>
+          event.section === 'messageQueue' &&
+          event.method === 'Processed' &&
+          event.data.origin.toJSON()?.sibling === sourcePara,
+      ).length;
+      return processed >= count;
+    });
+  };
+  const pushed = pushesRefused(2);
   pushed.catch(() => {}); // awaited below, unless generating fails first
-  const request = { amount: dust, targetPara, target: empty, gasLimit: 0n, payload: '0x' };
-  const { receipt, blockHash } = await sourceClient.generateReceipt(alice, request, { finalized: true });
+  const sent = [];
+  for (const claimer of ['extrinsic', 'contract']) {
+    const empty = `0x${randomBytes(20).toString('hex')}`;
+    const account = target.createType('AccountId32', `${empty}${'ee'.repeat(12)}`).toString();
+    const request = { amount: dust, targetPara, target: empty, gasLimit: 0n, payload: '0x' };
+    const generated = await sourceClient.generateReceipt(alice, request, { finalized: true });
+    sent.push({ claimer, account, ...generated });
+  }
   await pushed;
-  const inbox = async () => (await target.query.ewasm.inbox(sourcePara, receipt.nonce)).isSome;
-  if (await inbox()) throw new Error('the push delivered a receipt the target should have refused');
-  const funded = await submit(target, target.tx.balances.transferKeepAlive(account, existential), alice, {
-    finalized: true,
-  });
-  if (funded.error) throw funded.error;
-  const generatedAt = (await source.rpc.chain.getHeader(blockHash)).number.toNumber();
-  const generatedRelay = (await (await source.at(blockHash)).query.parachainSystem.lastRelayChainBlockNumber()).toNumber();
-  const claim = await targetClient.claimReceipt(bob, receipt, '0x', source, { generatedAt, blocks: BLOCKS_TO_WAIT });
-  const claimRelay = (await (await target.at(claim.blockHash)).query.parachainSystem.lastRelayChainBlockNumber()).toNumber();
-  const names = claim.events.filter((event) => event.section === 'ewasm').map((event) => event.method);
-  const balance = (await target.query.system.account(account)).data.free.toBigInt();
-  const delivered = (await inbox()) && names.includes('ReceiptClaimed') && names.includes('ReceiptDelivered');
-  console.log(
-    `pull: receipt ${receipt.id} of ${dust} generated at ${sourcePara}#${generatedAt} (relay parent ` +
-      `${generatedRelay}), push refused, claimed by proof at relay parent ${claimRelay} ` +
-      `(${claimRelay - generatedRelay} relay blocks after generation, the account funded in between): ` +
-      `events ${names.join(', ')}; the account holds ${balance}`,
-  );
-  return delivered && balance === existential + dust;
+  const inbox = async (receipt) => (await target.query.ewasm.inbox(sourcePara, receipt.nonce)).isSome;
+  for (const { receipt, account } of sent) {
+    if (await inbox(receipt)) throw new Error('the push delivered a receipt the target should have refused');
+    const funded = await submit(target, target.tx.balances.transferKeepAlive(account, existential), alice, {
+      finalized: true,
+    });
+    if (funded.error) throw funded.error;
+  }
+  let allDelivered = true;
+  for (const { claimer, account, receipt, blockHash } of sent) {
+    const generatedAt = (await source.rpc.chain.getHeader(blockHash)).number.toNumber();
+    const generatedRelay = (await (await source.at(blockHash)).query.parachainSystem.lastRelayChainBlockNumber()).toNumber();
+    let claim;
+    if (claimer === 'extrinsic') {
+      claim = await targetClient.claimReceipt(bob, receipt, '0x', source, { generatedAt, blocks: BLOCKS_TO_WAIT });
+    } else {
+      const { sourceBlock, proof } = await targetClient.receiptProof(receipt, source, {
+        generatedAt,
+        blocks: BLOCKS_TO_WAIT,
+      });
+      const input = claimReceiptInput(receiptArgument(receipt), '0x', sourceBlock, proof);
+      claim = await targetClient.call(bob, proxy, { input: proxyInput(RECEIPTS, 0n, input), gasLimit: 2_000_000n });
+    }
+    const claimRelay = (await (await target.at(claim.blockHash)).query.parachainSystem.lastRelayChainBlockNumber()).toNumber();
+    const names = claim.events.filter((event) => event.section === 'ewasm').map((event) => event.method);
+    const balance = (await target.query.system.account(account)).data.free.toBigInt();
+    const delivered = (await inbox(receipt)) && names.includes('ReceiptClaimed') && names.includes('ReceiptDelivered');
+    console.log(
+      `pull (${claimer}): receipt ${receipt.id} of ${dust} generated at ${sourcePara}#${generatedAt} (relay ` +
+        `parent ${generatedRelay}), push refused, claimed by proof at relay parent ${claimRelay} ` +
+        `(${claimRelay - generatedRelay} relay blocks after generation, the account funded in between): ` +
+        `events ${names.join(', ')}; the account holds ${balance}`,
+    );
+    allDelivered = allDelivered && delivered && balance === existential + dust;
+  }
+  return allDelivered;
 }
 
 async function run(nodeName, networkInfo, args) {
@@ -153,7 +183,9 @@ async function run(nodeName, networkInfo, args) {
       const sourcePara = (await source.query.parachainInfo.parachainId()).toNumber();
       const targetPara = (await target.query.parachainInfo.parachainId()).toNumber();
       const receiver = await deployFinalized(targetClient, alice, await loadCode(fixturePath('receiver')));
-      const proxy = await deployFinalized(sourceClient, alice, await loadCode(fixturePath('proxy')));
+      const proxyCode = await loadCode(fixturePath('proxy'));
+      const proxy = await deployFinalized(sourceClient, alice, proxyCode);
+      const targetProxy = await deployFinalized(targetClient, alice, proxyCode);
       const before = {
         source: await ledger(source, targetPara, (await source.rpc.chain.getFinalizedHead()).toHex()),
         target: await ledger(target, sourcePara, (await target.rpc.chain.getFinalizedHead()).toHex()),
@@ -268,7 +300,7 @@ async function run(nodeName, networkInfo, args) {
       const processedEvent = replayEvents.find((event) => event.method === 'Processed');
       console.log(`replay: ${processedEvent.toString()}; refused ${refused}`);
 
-      const claimed = await claimAfterFailedPush(source, target, sourceClient, targetClient, alice);
+      const claimed = await claimAfterFailedPushes(source, target, sourceClient, targetClient, alice, targetProxy);
 
       const passed = outcome.status === 'delivered' && recordsMatch && logged && minted;
       return passed && conserved && moved && refused && claimed ? 1 : 0;

@@ -338,7 +338,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		// A system contract answers natively, with no code, rent or account of its own.
 		if system::is_system_contract(&call.code_address) {
 			let answer = system::answer::<T>(tx, &call).inspect_err(|error| {
-				if *error == Error::<T>::OutOfGas.into() {
+				if *error != Error::<T>::ContractReverted.into() {
 					gas_left = 0;
 				}
 			})?;

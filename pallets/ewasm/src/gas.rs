@@ -170,6 +170,18 @@ pub struct HostCosts {
 	pub generate_receipt: u64,
 	/// Per byte of a receipt's payload.
 	pub generate_receipt_per_byte: u64,
+	/// A `claimReceipt` of the receipts contract, on top of the system call: the proof's
+	/// verification and the delivery (the gas the receipt carries for its target's
+	/// `receiveMessage` is charged besides, as much as it used).
+	pub claim_receipt: u64,
+	/// Per 32-byte word (rounded up) of a claim's proof, as claims count its size (each trie
+	/// node with 32 bytes more).
+	pub claim_receipt_per_proof_word: u64,
+	/// Per 32-byte word (rounded up) of a claimed receipt's payload.
+	pub claim_receipt_per_payload_word: u64,
+	/// Per 32-byte word (rounded up) of the claimed receipt's target's code (a claim must have
+	/// the gas for the largest code; it pays for the target's).
+	pub claim_receipt_per_code_word: u64,
 	/// Extra for a call that sends value.
 	pub call_value: u64,
 	/// Gas a call that sends value gives the callee on top of what it forwards (free to the
@@ -216,6 +228,11 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	// log data.
 	generate_receipt: 32_000,
 	generate_receipt_per_byte: 8,
+	// A claim as a creation too, its proof, payload and code as a memory copy.
+	claim_receipt: 32_000,
+	claim_receipt_per_proof_word: 3,
+	claim_receipt_per_payload_word: 3,
+	claim_receipt_per_code_word: 3,
 	call_value: 9_000,
 	call_stipend: 2_300,
 	new_account: 25_000,
@@ -397,6 +414,13 @@ impl<W: WeightInfo> Measured<W> {
 			system_call: per_call(W::host_call_system),
 			generate_receipt: per_call(W::host_generate_receipt),
 			generate_receipt_per_byte: self.per_unit(W::host_generate_receipt_per_byte),
+			// A claim is the `claim_receipt` extrinsic's work: a proof's verification and a
+			// delivery, whose benchmarks measure their worst cases.
+			claim_receipt: self
+				.gas(W::verify_receipt_proof(0).saturating_add(W::deliver_receipt(0, 0))),
+			claim_receipt_per_proof_word: self.per_word(W::verify_receipt_proof),
+			claim_receipt_per_payload_word: self.per_word(|n| W::deliver_receipt(0, n)),
+			claim_receipt_per_code_word: self.per_word(|c| W::deliver_receipt(c, 0)),
 			call_value: per_call(W::host_call_value).saturating_sub(call),
 			call_stipend: HERA_COSTS.call_stipend,
 			new_account: per_call(W::host_call_new_account),

@@ -65,7 +65,10 @@ pub const LOG_TARGET: &str = "runtime::ewasm";
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use ewasm_primitives::{system::receipts::Receipt, value::Word};
+	use ewasm_primitives::{
+		system::receipts::{ClaimReceipt, Receipt},
+		value::Word,
+	};
 	use polkadot_sdk::{
 		frame_support::{
 			dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
@@ -782,7 +785,8 @@ pub mod pallet {
 			let sender = T::SiblingOrigin::ensure_origin(origin)?;
 			ensure!(receipt.source_para == sender, Error::<T>::ReceiptNotFromSender);
 			let payload_len = payload.len() as u32;
-			let delivery = receipts::deliver::<T>(receipt, payload)?;
+			let tx = receipts::delivery_transaction::<T>();
+			let delivery = receipts::deliver::<T>(&tx, 0, receipt, payload)?;
 			Ok(Some(
 				T::WeightInfo::deliver_receipt(delivery.code_len, payload_len)
 					.saturating_add(gas::gas_to_weight::<T>(delivery.gas_used)),
@@ -791,7 +795,7 @@ pub mod pallet {
 		}
 
 		/// Claims a receipt generated on a trusted sibling by proving it: `proof` (trie nodes,
-		/// at most `MAX_PROOF_BYTES` in all) shows the sibling's outbox holding the receipt's id
+		/// at most `MAX_PROOF_BYTES` in all, each node counted with 32 bytes more) shows the sibling's outbox holding the receipt's id
 		/// in the state of its block `source_block`, whose state root this chain recorded from
 		/// the relay chain ([`SiblingStateRoots`]). Then delivers it as `deliver_receipt` does.
 		/// Anyone may claim; the receipt is delivered once, whichever path comes first.
@@ -802,7 +806,7 @@ pub mod pallet {
 		#[pallet::call_index(6)]
 		#[pallet::weight(
 			Pallet::<T>::deliver_base_weight(payload.len(), receipt.gas_limit).saturating_add(
-				T::WeightInfo::verify_receipt_proof(receipts::proof_bytes(proof) as u32)
+				T::WeightInfo::verify_receipt_proof(receipts::proof_bytes(proof))
 			)
 		)]
 		pub fn claim_receipt(
@@ -813,11 +817,11 @@ pub mod pallet {
 			proof: Vec<Vec<u8>>,
 		) -> DispatchResultWithPostInfo {
 			let claimer = ensure_signed(origin)?;
-			let id = receipt.id();
 			let payload_len = payload.len() as u32;
-			let proof_len = receipts::proof_bytes(&proof) as u32;
-			let delivery = receipts::claim::<T>(receipt, payload, source_block, proof)?;
-			Self::deposit_event(Event::ReceiptClaimed { id, claimer });
+			let proof_len = receipts::proof_bytes(&proof);
+			let claim = ClaimReceipt { receipt, payload, source_block, proof };
+			let tx = receipts::delivery_transaction::<T>();
+			let delivery = receipts::claim::<T>(&tx, 0, claim, claimer)?;
 			Ok(Some(
 				T::WeightInfo::deliver_receipt(delivery.code_len, payload_len)
 					.saturating_add(T::WeightInfo::verify_receipt_proof(proof_len))

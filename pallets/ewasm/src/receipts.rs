@@ -17,7 +17,8 @@
 //! (`ReceiptFailed`); the value stays delivered.
 //!
 //! **Pull delivery.** Anyone may instead claim a receipt on the target with
-//! [`claim`] (the `claim_receipt` extrinsic): a proof that the source's [`Outbox`] holds the
+//! [`claim`] (the `claim_receipt` extrinsic, or `claimReceipt` of the receipts contract from a
+//! contract: [`answer_claim`]): a proof that the source's [`Outbox`] holds the
 //! receipt's id, against the state root of a source block the relay chain included. The
 //! runtime asks the relay chain for each trusted sibling's head in every block's relay state
 //! proof and hands it to [`note_sibling_heads`], which keeps the last [`MAX_SIBLING_ROOTS`]
@@ -35,6 +36,7 @@
 use crate::{
 	accounts::account_of,
 	exec::{self, MessageCall},
+	limits::MAX_CALL_DEPTH,
 	system::{is_system_contract, Answer},
 	vm::{limiter::BudgetedBytes, Transaction},
 	BlockEnvironment, Config, Error, Event, Inbox, Outbox, OutboxNonce, Pallet, ReceivedTotal,
@@ -45,7 +47,8 @@ use codec::{Decode, Encode};
 use ewasm_primitives::api::MAX_LISTED_RECEIPTS;
 use ewasm_primitives::system::{
 	receipts::{
-		payload_hash, receive_message_input, topics, GenerateReceipt, Receipt, RECEIVE_ENTRY_POINT,
+		claim_output, payload_hash, receive_message_input, topics, ClaimReceipt, GenerateReceipt,
+		Receipt, RECEIVE_ENTRY_POINT,
 	},
 	RECEIPTS,
 };
@@ -72,8 +75,13 @@ pub const MAX_TRUSTED_SIBLINGS: u32 = 64;
 /// How many of each trusted sibling's latest included blocks a claim may prove against.
 pub const MAX_SIBLING_ROOTS: u32 = 64;
 
-/// Most bytes of trie nodes a claim's proof may hold.
+/// Most bytes a claim's proof may hold, as [`proof_bytes`] counts them.
 pub const MAX_PROOF_BYTES: u32 = 16 * 1024;
+
+/// What each trie node of a proof counts besides its own bytes ([`proof_bytes`]): hashing a
+/// node and adding it to the proof's database has a cost however short the node is, so a
+/// proof of many tiny nodes must not pass for a small one.
+pub const PROOF_NODE_OVERHEAD_BYTES: usize = 32;
 
 /// Why a receipt could not be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,16 +218,36 @@ pub struct Delivery {
 	pub code_len: u32,
 	/// Gas its `receiveMessage` used.
 	pub gas_used: u64,
+	/// Whether `receiveMessage` succeeded (or the target has none): `ReceiptDelivered` rather
+	/// than `ReceiptFailed`.
+	pub received: bool,
 }
 
-/// Delivers `receipt` with `payload` (see the module documentation): all or nothing up to the
-/// value's arrival, then the target's `receiveMessage` in a frame of its own. Fails, changing
-/// nothing, if [`check`] refuses it or the value cannot be credited (`ReceiptUndeliverable`).
-pub fn deliver<T: Config>(receipt: Receipt, payload: Vec<u8>) -> Result<Delivery, DispatchError> {
+/// A transaction of its own for delivering a receipt by an extrinsic (the push's
+/// `deliver_receipt`, a `claim_receipt`): `receiveMessage` sees the receipts contract as the
+/// transaction's origin.
+pub fn delivery_transaction<T: Config>() -> Transaction {
+	Transaction::new::<T>(RECEIPTS)
+}
+
+/// Delivers `receipt` with `payload` (see the module documentation) within `tx`, the target's
+/// `receiveMessage` as a frame at `depth`: all or nothing up to the value's arrival, then
+/// `receiveMessage` in a frame of its own. Fails, changing nothing, if [`check`] refuses it,
+/// or with `ReceiptUndeliverable` if the value cannot be credited or the call stack's memory
+/// cannot hold `receiveMessage`'s call data.
+pub fn deliver<T: Config>(
+	tx: &Transaction,
+	depth: u32,
+	receipt: Receipt,
+	payload: Vec<u8>,
+) -> Result<Delivery, DispatchError> {
 	check::<T>(&receipt, &payload)?;
 	let id = receipt.id();
 	let received = ReceivedTotal::<T>::get(receipt.source_para).checked_add(receipt.amount);
 	let received = received.ok_or(Error::<T>::ReceiptUndeliverable)?;
+	let input = receive_message_input(&receipt, &payload);
+	let reservation =
+		tx.memory_budget.reserve(input.len()).ok_or(Error::<T>::ReceiptUndeliverable)?;
 	let target = account_of::<T>(&receipt.target);
 	if receipt.amount > 0 {
 		T::Currency::mint_into(&target, receipt.amount)
@@ -228,7 +256,6 @@ pub fn deliver<T: Config>(receipt: Receipt, payload: Vec<u8>) -> Result<Delivery
 	ReceivedTotal::<T>::insert(receipt.source_para, received);
 	Inbox::<T>::insert(receipt.source_para, receipt.nonce, id);
 
-	let tx = Transaction::new::<T>(RECEIPTS);
 	let call = MessageCall {
 		payer: target,
 		caller: RECEIPTS,
@@ -236,14 +263,15 @@ pub fn deliver<T: Config>(receipt: Receipt, payload: Vec<u8>) -> Result<Delivery
 		code_address: receipt.target,
 		value: receipt.amount,
 		transfer: false,
-		input: BudgetedBytes::uncounted(receive_message_input(&receipt, &payload)),
+		input: BudgetedBytes::new(input, reservation),
 		gas_limit: receipt.gas_limit,
 		is_static: false,
-		depth: 0,
+		depth,
 		entry: RECEIVE_ENTRY_POINT,
 	};
-	let outcome = exec::run_call::<T>(&tx, call);
+	let outcome = exec::run_call::<T>(tx, call);
 	let gas_used = receipt.gas_limit.saturating_sub(outcome.gas_left);
+	let received = outcome.result.is_ok();
 	match outcome.result {
 		Ok(()) => {
 			emit_log::<T>(topics::DELIVERED, id);
@@ -254,7 +282,7 @@ pub fn deliver<T: Config>(receipt: Receipt, payload: Vec<u8>) -> Result<Delivery
 			Pallet::<T>::deposit_event(Event::ReceiptFailed { id, receipt, error });
 		}
 	}
-	Ok(Delivery { code_len: outcome.code_len, gas_used })
+	Ok(Delivery { code_len: outcome.code_len, gas_used, received })
 }
 
 /// Records the heads of trusted siblings the relay chain included, as `(para, head)` with the
@@ -309,28 +337,85 @@ pub fn verify_outbox_proof<T: Config>(
 	Ok(())
 }
 
-/// Claims `receipt` with `payload` by `proof` against the recorded state root of block
-/// `source_block` of its source (see the module documentation), then delivers it as a push
-/// delivery does. Fails, changing nothing, with `UnknownSourceBlock`, `ReceiptProofInvalid`,
-/// `ReceiptTooLarge` for a proof over [`MAX_PROOF_BYTES`], or what [`deliver`] fails with.
+/// Claims a receipt by its proof against the recorded state root of the source's block
+/// (see the module documentation), then delivers it within `tx` as [`deliver`] does,
+/// `receiveMessage` at `depth`, and emits `ReceiptClaimed` for `claimer`. Fails, changing
+/// nothing, with `ReceiptTooLarge` for a proof over [`MAX_PROOF_BYTES`],
+/// `UnknownSourceBlock`, `ReceiptProofInvalid`, or what [`deliver`] fails with.
 pub fn claim<T: Config>(
-	receipt: Receipt,
-	payload: Vec<u8>,
-	source_block: u32,
-	proof: Vec<Vec<u8>>,
+	tx: &Transaction,
+	depth: u32,
+	claim: ClaimReceipt,
+	claimer: T::AccountId,
 ) -> Result<Delivery, DispatchError> {
-	if proof_bytes(&proof) > MAX_PROOF_BYTES as usize {
+	let ClaimReceipt { receipt, payload, source_block, proof } = claim;
+	if proof_bytes(&proof) > MAX_PROOF_BYTES {
 		return Err(Error::<T>::ReceiptTooLarge.into());
 	}
 	let root = sibling_state_root::<T>(receipt.source_para, source_block)
 		.ok_or(Error::<T>::UnknownSourceBlock)?;
 	verify_outbox_proof::<T>(&receipt, &root, proof)?;
-	deliver::<T>(receipt, payload)
+	let id = receipt.id();
+	let delivery = deliver::<T>(tx, depth, receipt, payload)?;
+	Pallet::<T>::deposit_event(Event::ReceiptClaimed { id, claimer });
+	Ok(delivery)
 }
 
-/// The bytes of a proof's trie nodes.
-pub fn proof_bytes(proof: &[Vec<u8>]) -> usize {
-	proof.iter().map(Vec::len).sum()
+/// The size of a proof as claims count it: its trie nodes' bytes, and
+/// [`PROOF_NODE_OVERHEAD_BYTES`] for each node.
+/// (at most `u32::MAX`).
+pub fn proof_bytes(proof: &[Vec<u8>]) -> u32 {
+	let bytes = proof.iter().fold(0usize, |bytes, node| {
+		bytes.saturating_add(node.len()).saturating_add(PROOF_NODE_OVERHEAD_BYTES)
+	});
+	u32::try_from(bytes).unwrap_or(u32::MAX)
+}
+
+/// The gas a claim costs besides its receipt's `receiveMessage`: the verification of a proof of
+/// `proof_bytes` ([`proof_bytes`]) and the delivery of `payload_len` bytes of payload to a
+/// target of `code_len` bytes of code ([`HostCosts`](crate::gas::HostCosts)'s `claim_receipt*`
+/// prices).
+fn claim_gas(tx: &Transaction, proof_bytes: u32, payload_len: usize, code_len: u32) -> u64 {
+	let costs = &tx.schedule.host;
+	let words = |bytes: usize| (bytes as u64).div_ceil(32);
+	let proof_bytes = proof_bytes as usize;
+	costs
+		.claim_receipt
+		.saturating_add(costs.claim_receipt_per_proof_word.saturating_mul(words(proof_bytes)))
+		.saturating_add(costs.claim_receipt_per_payload_word.saturating_mul(words(payload_len)))
+		.saturating_add(costs.claim_receipt_per_code_word.saturating_mul(words(code_len as usize)))
+}
+
+/// `claimReceipt`, called by a contract (or a user's `call`) at the receipts contract: claims
+/// the receipt as [`claim`] does, the claimer being the calling account, `receiveMessage` a
+/// frame below this one sharing the call stack's memory. Reverts (`ContractReverted`, keeping
+/// the gas) for call data that is not a canonical `claimReceipt`, a `callStatic`, a call that
+/// sends value, or a frame at the depth limit; fails with `OutOfGas` unless the frame has the
+/// claim's price for a target of the largest code plus the receipt's gas limit, and with
+/// [`claim`]'s errors (consuming the frame's gas: the work was done). Uses the claim's price
+/// for the target's actual code plus the gas `receiveMessage` used; returns [`claim_output`].
+pub fn answer_claim<T: Config>(
+	tx: &Transaction,
+	call: &MessageCall<T::AccountId>,
+) -> Result<Answer, DispatchError> {
+	let request = ClaimReceipt::decode(&call.input).ok_or(Error::<T>::ContractReverted)?;
+	let sends_value = call.transfer && call.value > 0;
+	if call.is_static || sends_value || call.depth >= MAX_CALL_DEPTH {
+		return Err(Error::<T>::ContractReverted.into());
+	}
+	let (proof_len, payload_len) = (proof_bytes(&request.proof), request.payload.len());
+	let worst = claim_gas(tx, proof_len, payload_len, T::MaxCodeLen::get())
+		.saturating_add(request.receipt.gas_limit);
+	if worst > call.gas_limit {
+		return Err(Error::<T>::OutOfGas.into());
+	}
+	let id = request.receipt.id();
+	let delivery = claim::<T>(tx, call.depth + 1, request, call.payer.clone())?;
+	let price = claim_gas(tx, proof_len, payload_len, delivery.code_len);
+	Ok(Answer {
+		output: claim_output(&id, delivery.received),
+		gas_used: price.saturating_add(delivery.gas_used),
+	})
 }
 
 /// The outbox entries to `target_para` from `from_nonce`, at most `count` (and

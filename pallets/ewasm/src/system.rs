@@ -5,7 +5,7 @@
 //! The environment contract (0x10) reads the block from `frame_system` and
 //! [`Config::Environment`](crate::Config::Environment), and TOTALFEE from the pallet; it moves
 //! no value and uses no gas beyond the caller's price of a system call. The receipts contract
-//! (0x20) is [`receipts::generate`].
+//! (0x20) is [`receipts::generate`] and [`receipts::answer_claim`].
 
 use crate::{
 	environment::{self, BlockEnvironment},
@@ -15,7 +15,9 @@ use crate::{
 	Config, Error, TotalFee,
 };
 use alloc::vec::Vec;
-use ewasm_primitives::system::{abi_word, environment::Query, ENVIRONMENT, RECEIPTS};
+use ewasm_primitives::system::{
+	abi_word, environment::Query, receipts::CLAIM_RECEIPT, ENVIRONMENT, RECEIPTS,
+};
 use polkadot_sdk::sp_runtime::DispatchError;
 
 pub use ewasm_primitives::system::is_system_contract;
@@ -29,8 +31,9 @@ pub struct Answer {
 }
 
 /// The answer of the system contract `call` reaches. Fails with `ContractReverted` when it
-/// reverts (no such contract, call data that names no function, a call the function refuses),
-/// `OutOfGas` when the frame cannot pay for it, or another error of the function's.
+/// reverts before any work (no such contract, call data that names no function, a call the
+/// function refuses), `OutOfGas` when the frame cannot pay for it, or another error of the
+/// function's; every failure but a revert consumes the frame's gas.
 pub fn answer<T: Config>(
 	tx: &Transaction,
 	call: &MessageCall<T::AccountId>,
@@ -42,7 +45,10 @@ pub fn answer<T: Config>(
 			let query = query.ok_or(Error::<T>::ContractReverted)?;
 			Ok(Answer { output: environment_answer::<T>(query).to_vec(), gas_used: 0 })
 		}
-		RECEIPTS => receipts::generate::<T>(tx, call),
+		RECEIPTS => match call.input.get(..4) {
+			Some(selector) if selector == CLAIM_RECEIPT => receipts::answer_claim::<T>(tx, call),
+			_ => receipts::generate::<T>(tx, call),
+		},
 		_ => Err(Error::<T>::ContractReverted.into()),
 	}
 }

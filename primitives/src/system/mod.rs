@@ -77,6 +77,7 @@ pub fn address_word(address: &Address) -> [u8; ABI_WORD_LEN] {
 	word
 }
 
+pub mod abi;
 pub mod environment;
 pub mod receipts;
 #[cfg(test)]

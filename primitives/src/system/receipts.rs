@@ -6,8 +6,15 @@
 //! this chain's supply, records a [`Receipt`] in the outbox and returns its id
 //! ([`Receipt::id`]). The target parachain mints the amount to `target` and, if `target`'s
 //! code exports [`RECEIVE_ENTRY_POINT`], runs it with [`receive_message_input`] as call data.
+//!
+//! `claimReceipt((uint32 sourcePara, address source, uint64 nonce, uint32 targetPara, address
+//! target, uint128 amount, uint64 gasLimit, bytes32 payloadHash) receipt, bytes payload, uint32
+//! sourceBlock, bytes[] proof)`, called on the target parachain without value, delivers a
+//! receipt by proving that the source's outbox holds its id in the state of the source's block
+//! `sourceBlock` ([`ClaimReceipt`]); it returns [`claim_output`].
 
 use super::{
+	abi::{Arguments, Encoder},
 	abi_word, address_word, word_as_address, word_as_u128, word_as_u32, word_as_u64, Selector,
 	ABI_WORD_LEN,
 };
@@ -20,9 +27,17 @@ use scale_info::TypeInfo;
 /// `generateReceipt(uint256,uint256,address,uint256,bytes)`.
 pub const GENERATE_RECEIPT: Selector = [0x8c, 0x6c, 0xe9, 0x14];
 
+/// `claimReceipt((uint32,address,uint64,uint32,address,uint128,uint64,bytes32),bytes,uint32,bytes[])`.
+pub const CLAIM_RECEIPT: Selector = [0x76, 0x84, 0x24, 0x65];
+
 /// Every function with its Solidity signature.
-pub const FUNCTIONS: [(Selector, &str); 1] =
-	[(GENERATE_RECEIPT, "generateReceipt(uint256,uint256,address,uint256,bytes)")];
+pub const FUNCTIONS: [(Selector, &str); 2] = [
+	(GENERATE_RECEIPT, "generateReceipt(uint256,uint256,address,uint256,bytes)"),
+	(
+		CLAIM_RECEIPT,
+		"claimReceipt((uint32,address,uint64,uint32,address,uint128,uint64,bytes32),bytes,uint32,bytes[])",
+	),
+];
 
 /// The function a contract exports to receive receipts: `receiveMessage`, no params, no
 /// results, run with [`receive_message_input`] as call data, the receipt's amount as
@@ -85,38 +100,22 @@ pub struct GenerateReceipt {
 	pub payload: Vec<u8>,
 }
 
-/// Words before the payload's bytes: four fixed arguments, the payload's offset, its length.
-const HEAD_WORDS: usize = 6;
+/// Words in the head of `generateReceipt`'s arguments: four numbers and the payload's offset.
+const GENERATE_HEAD_WORDS: usize = 5;
 
 impl GenerateReceipt {
-	/// Decodes call data, `None` unless it is the canonical ABI encoding (numbers within their
-	/// Rust types, the payload right after the fixed words, padded with zeros to a whole word,
-	/// nothing after it).
+	/// Decodes call data, `None` unless it is the canonical ABI encoding ([`abi`]) with
+	/// numbers within their Rust types.
 	pub fn decode(input: &[u8]) -> Option<GenerateReceipt> {
-		let (selector, arguments) = input.split_first_chunk::<4>()?;
-		if *selector != GENERATE_RECEIPT {
-			return None;
-		}
-		let word = |index: usize| -> Option<&[u8; ABI_WORD_LEN]> {
-			arguments.get(index * ABI_WORD_LEN..(index + 1) * ABI_WORD_LEN)?.try_into().ok()
+		let mut arguments = Arguments::of_call(input, GENERATE_RECEIPT, GENERATE_HEAD_WORDS)?;
+		let request = GenerateReceipt {
+			amount: word_as_u128(arguments.word(0)?)?,
+			target_para: word_as_u32(arguments.word(1)?)?,
+			target: word_as_address(arguments.word(2)?)?,
+			gas_limit: word_as_u64(arguments.word(3)?)?,
+			payload: arguments.bytes(4)?.to_vec(),
 		};
-		let offset = word_as_u64(word(4)?)?;
-		if offset != (5 * ABI_WORD_LEN) as u64 {
-			return None;
-		}
-		let len = usize::try_from(word_as_u64(word(5)?)?).ok()?;
-		let bytes = &arguments[HEAD_WORDS * ABI_WORD_LEN..];
-		if bytes.len() != padded_len(len)? || bytes[len.min(bytes.len())..].iter().any(|b| *b != 0)
-		{
-			return None;
-		}
-		Some(GenerateReceipt {
-			amount: word_as_u128(word(0)?)?,
-			target_para: word_as_u32(word(1)?)?,
-			target: word_as_address(word(2)?)?,
-			gas_limit: word_as_u64(word(3)?)?,
-			payload: bytes.get(..len)?.to_vec(),
-		})
+		arguments.is_complete().then_some(request)
 	}
 
 	/// The receipt this call makes when `source` on parachain `source_para` sends it as its
@@ -136,23 +135,98 @@ impl GenerateReceipt {
 
 	/// The call data of this call.
 	pub fn encode(&self) -> Vec<u8> {
-		let mut input = GENERATE_RECEIPT.to_vec();
-		input.extend(abi_word(self.amount));
-		input.extend(abi_word(self.target_para.into()));
-		input.extend(address_word(&self.target));
-		input.extend(abi_word(self.gas_limit.into()));
-		input.extend(abi_word((5 * ABI_WORD_LEN) as u128));
-		input.extend(abi_word(self.payload.len() as u128));
-		input.extend(&self.payload);
-		let len = self.payload.len();
-		input.extend(core::iter::repeat_n(0, padded_len(len).unwrap_or(len) - len));
-		input
+		Encoder::new(GENERATE_HEAD_WORDS)
+			.word(abi_word(self.amount))
+			.word(abi_word(self.target_para.into()))
+			.word(address_word(&self.target))
+			.word(abi_word(self.gas_limit.into()))
+			.bytes(&self.payload)
+			.finish_call(GENERATE_RECEIPT)
 	}
 }
 
-/// `len` rounded up to a whole number of words.
-fn padded_len(len: usize) -> Option<usize> {
-	len.checked_next_multiple_of(ABI_WORD_LEN)
+/// Words a [`Receipt`] takes as a static tuple argument: one per field.
+const RECEIPT_WORDS: usize = 8;
+
+impl Receipt {
+	/// Reads the receipt from the static tuple `(uint32 sourcePara, address source, uint64
+	/// nonce, uint32 targetPara, address target, uint128 amount, uint64 gasLimit, bytes32
+	/// payloadHash)` starting at head word `first`.
+	fn decode_words(arguments: &Arguments, first: usize) -> Option<Receipt> {
+		let word = |field: usize| arguments.word(first + field);
+		Some(Receipt {
+			source_para: word_as_u32(word(0)?)?,
+			source: word_as_address(word(1)?)?,
+			nonce: word_as_u64(word(2)?)?,
+			target_para: word_as_u32(word(3)?)?,
+			target: word_as_address(word(4)?)?,
+			amount: word_as_u128(word(5)?)?,
+			gas_limit: word_as_u64(word(6)?)?,
+			payload_hash: *word(7)?,
+		})
+	}
+
+	/// Appends the receipt to `encoder`'s head as the static tuple [`Self::decode_words`] reads.
+	fn encode_words(&self, encoder: Encoder) -> Encoder {
+		encoder
+			.word(abi_word(self.source_para.into()))
+			.word(address_word(&self.source))
+			.word(abi_word(self.nonce.into()))
+			.word(abi_word(self.target_para.into()))
+			.word(address_word(&self.target))
+			.word(abi_word(self.amount))
+			.word(abi_word(self.gas_limit.into()))
+			.word(self.payload_hash)
+	}
+}
+
+/// A call of `claimReceipt`, decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimReceipt {
+	/// The receipt claimed.
+	pub receipt: Receipt,
+	/// Its payload.
+	pub payload: Vec<u8>,
+	/// The number of the source parachain's block whose state the proof is against.
+	pub source_block: u32,
+	/// The trie nodes that prove the source's outbox holds the receipt's id in that state.
+	pub proof: Vec<Vec<u8>>,
+}
+
+/// Words in the head of `claimReceipt`'s arguments: the receipt, the payload's offset, the
+/// block and the proof's offset.
+const CLAIM_HEAD_WORDS: usize = RECEIPT_WORDS + 3;
+
+impl ClaimReceipt {
+	/// Decodes call data, `None` unless it is the canonical ABI encoding ([`abi`]) with
+	/// numbers within their Rust types.
+	pub fn decode(input: &[u8]) -> Option<ClaimReceipt> {
+		let mut arguments = Arguments::of_call(input, CLAIM_RECEIPT, CLAIM_HEAD_WORDS)?;
+		let receipt = Receipt::decode_words(&arguments, 0)?;
+		let payload = arguments.bytes(RECEIPT_WORDS)?.to_vec();
+		let source_block = word_as_u32(arguments.word(RECEIPT_WORDS + 1)?)?;
+		let proof = arguments.bytes_array(RECEIPT_WORDS + 2)?;
+		let proof = proof.into_iter().map(<[u8]>::to_vec).collect();
+		arguments.is_complete().then_some(ClaimReceipt { receipt, payload, source_block, proof })
+	}
+
+	/// The call data of this call.
+	pub fn encode(&self) -> Vec<u8> {
+		self.receipt
+			.encode_words(Encoder::new(CLAIM_HEAD_WORDS))
+			.bytes(&self.payload)
+			.word(abi_word(self.source_block.into()))
+			.bytes_array(&self.proof)
+			.finish_call(CLAIM_RECEIPT)
+	}
+}
+
+/// What `claimReceipt` returns: the receipt's id and whether the target's `receiveMessage`
+/// succeeded (1; also when the target has none) or failed and was undone (0), two words.
+pub fn claim_output(id: &ReceiptId, received: bool) -> Vec<u8> {
+	let mut output = id.to_vec();
+	output.extend(abi_word(received.into()));
+	output
 }
 
 /// Bytes before the payload in [`receive_message_input`].
@@ -268,6 +342,64 @@ mod tests {
 		assert_eq!(GenerateReceipt::decode(&[]), None);
 	}
 
+	fn receipt() -> Receipt {
+		Receipt {
+			source_para: 2000,
+			source: Address([3; 20]),
+			nonce: 9,
+			target_para: 2001,
+			target: Address([4; 20]),
+			amount: 1,
+			gas_limit: 2,
+			payload_hash: payload_hash(b"hi"),
+		}
+	}
+
+	fn claim() -> ClaimReceipt {
+		ClaimReceipt {
+			receipt: receipt(),
+			payload: b"hi".to_vec(),
+			source_block: 77,
+			proof: alloc::vec![alloc::vec![0x80; 40], Vec::new(), alloc::vec![1]],
+		}
+	}
+
+	#[test]
+	fn claim_receipt_round_trips_with_the_receipt_as_a_static_tuple() {
+		let input = claim().encode();
+		assert_eq!(ClaimReceipt::decode(&input), Some(claim()));
+		let word = |index: usize| &input[4 + index * 32..4 + (index + 1) * 32];
+		assert_eq!(word(0), abi_word(2000));
+		assert_eq!(word(1), address_word(&Address([3; 20])));
+		assert_eq!(word(7), payload_hash(b"hi"));
+		assert_eq!(word(8), abi_word(11 * 32), "the payload right after the head");
+		assert_eq!(word(9), abi_word(77));
+		assert_eq!(word(10), abi_word(13 * 32), "the proof after the payload's two words");
+		let mut empty = claim();
+		empty.proof.clear();
+		empty.payload.clear();
+		assert_eq!(ClaimReceipt::decode(&empty.encode()), Some(empty));
+	}
+
+	#[test]
+	fn claim_receipt_refuses_numbers_beyond_the_receipt_s_types() {
+		let valid = claim().encode();
+		for (word, byte, what) in [
+			(0, 27, "source para"),
+			(2, 23, "nonce"),
+			(3, 27, "target para"),
+			(5, 15, "amount"),
+			(6, 23, "gas"),
+			(9, 27, "block"),
+		] {
+			let mut input = valid.clone();
+			input[4 + word * 32 + byte] = 1;
+			assert_eq!(ClaimReceipt::decode(&input), None, "{what}");
+		}
+		assert_eq!(ClaimReceipt::decode(&valid[..valid.len() - 1]), None);
+		assert_eq!(ClaimReceipt::decode(&claim_output(&[0; 32], true)), None);
+	}
+
 	#[test]
 	fn topics_are_the_keccak_of_the_event_signatures() {
 		for (topic, signature) in topics::ALL {
@@ -277,16 +409,7 @@ mod tests {
 
 	#[test]
 	fn receive_message_input_has_the_documented_layout() {
-		let receipt = Receipt {
-			source_para: 2000,
-			source: Address([3; 20]),
-			nonce: 9,
-			target_para: 2001,
-			target: Address([4; 20]),
-			amount: 1,
-			gas_limit: 2,
-			payload_hash: payload_hash(b"hi"),
-		};
+		let receipt = receipt();
 		let input = receive_message_input(&receipt, b"hi");
 		assert_eq!(input.len(), RECEIVE_HEADER_LEN + 2);
 		assert_eq!(input[..32], abi_word(2000));

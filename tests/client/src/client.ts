@@ -383,21 +383,17 @@ export class EwasmClient {
   }
 
   /**
-   * Claims `receipt` on this client's chain (the target's) by proof, as `signer`: waits until
-   * this chain has recorded the state root of a block of the source chain (`source`, an api
+   * A proof of `receipt` for a claim on this client's chain (the target's): waits until this
+   * chain has recorded the state root of a block of the source chain (`source`, an api
    * connected to it) at or after `options.generatedAt` (the number of the source block that
-   * generated the receipt), asks the source for a proof of its outbox entry at that block
-   * (`state_getReadProof`), and submits `ewasm.claimReceipt`. Resolves with the included
-   * extrinsic; throws the named error if the claim fails (`ewasm.ReceiptAlreadyDelivered` if
-   * it was delivered first, ...).
+   * generated the receipt), and asks the source for a proof of its outbox entry at that block
+   * (`state_getReadProof`). Resolves with the block's number and the proof's trie nodes (hex).
    */
-  async claimReceipt(
-    signer: Signer,
+  async receiptProof(
     receipt: Receipt,
-    payload: Bytes,
     source: ApiPromise,
-    options: InclusionOptions & { generatedAt: number; blocks?: number },
-  ): Promise<Included> {
+    options: { generatedAt: number; blocks?: number },
+  ): Promise<{ sourceBlock: number; proof: string[] }> {
     const api = this.api;
     const [sourceBlock, stateRoot] = await untilBlock(api, options.blocks ?? 30, async (hash) => {
       const recorded = (await api.query.ewasm.siblingStateRoots.at(hash, receipt.sourcePara)) as unknown as [
@@ -418,13 +414,25 @@ export class EwasmClient {
       receipt.nonce,
     )) as Codec;
     const proof = await source.rpc.state.getReadProof([proofKeyOf(source, key)], hash);
-    const tx = api.tx.ewasm.claimReceipt(
-      receiptArgument(receipt),
-      hex(payload),
-      sourceBlock,
-      proof.proof.map((node) => node.toHex()),
-    );
-    const included = await submit(api, tx, signer, options);
+    return { sourceBlock, proof: proof.proof.map((node) => node.toHex()) };
+  }
+
+  /**
+   * Claims `receipt` on this client's chain (the target's) by proof, as `signer`: gets the
+   * proof (`receiptProof`) and submits `ewasm.claimReceipt`. Resolves with the included
+   * extrinsic; throws the named error if the claim fails (`ewasm.ReceiptAlreadyDelivered` if
+   * it was delivered first, ...). A contract claims with `claimReceiptInput` instead.
+   */
+  async claimReceipt(
+    signer: Signer,
+    receipt: Receipt,
+    payload: Bytes,
+    source: ApiPromise,
+    options: InclusionOptions & { generatedAt: number; blocks?: number },
+  ): Promise<Included> {
+    const { sourceBlock, proof } = await this.receiptProof(receipt, source, options);
+    const tx = this.api.tx.ewasm.claimReceipt(receiptArgument(receipt), hex(payload), sourceBlock, proof);
+    const included = await submit(this.api, tx, signer, options);
     if (included.error) throw included.error;
     return included;
   }

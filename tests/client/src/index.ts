@@ -35,6 +35,7 @@ export {
   RECEIPTS,
   RECEIPT_SELECTORS,
   RECEIPT_TOPICS,
+  claimReceiptInput,
   environmentInput,
   generateReceiptInput,
 } from './system.js';

@@ -1,6 +1,8 @@
 // The system contracts (`primitives/src/system/`): addresses the chain answers natively,
 // called like contracts, with Solidity's ABI (a 4-byte selector, 32-byte big-endian words).
 
+import type { Receipt } from './client.js';
+
 /** The environment contract's address (0x10). */
 export const ENVIRONMENT = `0x${'00'.repeat(19)}10`;
 
@@ -38,6 +40,8 @@ export const RECEIPTS = `0x${'00'.repeat(19)}20`;
 export const RECEIPT_SELECTORS = {
   /** `generateReceipt(uint256,uint256,address,uint256,bytes)` */
   generateReceipt: '0x8c6ce914',
+  /** `claimReceipt((uint32,address,uint64,uint32,address,uint128,uint64,bytes32),bytes,uint32,bytes[])` */
+  claimReceipt: '0x76842465',
 } as const;
 
 /** The first topic of each log the receipts contract writes (the second is the receipt id). */
@@ -74,19 +78,70 @@ function hexBody(bytes: string | Uint8Array | undefined): string {
   return Buffer.from(bytes).toString('hex');
 }
 
+/** `address` (20 bytes, hex) as an ABI word. */
+function addressWord(address: string): string {
+  return hexBody(address).padStart(64, '0');
+}
+
+/** The ABI tail of a `bytes` argument (hex, no 0x): its length, its bytes zero-padded. */
+function bytesTail(bytes: string | Uint8Array | undefined): string {
+  const body = hexBody(bytes);
+  const length = body.length / 2;
+  return word(length) + body.padEnd(Math.ceil(length / 32) * 64, '0');
+}
+
+/** The ABI tail of a `bytes[]` argument (hex, no 0x): its count, the items' offsets, the items. */
+function bytesArrayTail(items: (string | Uint8Array)[]): string {
+  const tails = items.map(bytesTail);
+  let offset = items.length * 32;
+  const offsets = tails.map((tail) => {
+    const at = offset;
+    offset += tail.length / 2;
+    return word(at);
+  });
+  return word(items.length) + offsets.join('') + tails.join('');
+}
+
 /** The call data of `generateReceipt(request)`: Solidity's ABI encoding. */
 export function generateReceiptInput(request: ReceiptRequest): string {
-  const payload = hexBody(request.payload);
-  const length = payload.length / 2;
-  const padded = payload.padEnd(Math.ceil(length / 32) * 64, '0');
   return (
     RECEIPT_SELECTORS.generateReceipt +
     word(request.amount) +
     word(request.targetPara) +
-    hexBody(request.target).padStart(64, '0') +
+    addressWord(request.target) +
     word(request.gasLimit) +
     word(5 * 32) +
-    word(length) +
-    padded
+    bytesTail(request.payload)
+  );
+}
+
+/**
+ * The call data of `claimReceipt(receipt, payload, sourceBlock, proof)`, for a contract that
+ * claims a receipt from inside a call (Solidity's ABI encoding; the receipt as the static tuple
+ * of its eight fields). `sourceBlock` and `proof` as `EwasmClient.receiptProof` gives them.
+ */
+export function claimReceiptInput(
+  receipt: Omit<Receipt, 'id'>,
+  payload: string | Uint8Array,
+  sourceBlock: number,
+  proof: (string | Uint8Array)[],
+): string {
+  const head = 11 * 32;
+  const payloadTail = bytesTail(payload);
+  return (
+    RECEIPT_SELECTORS.claimReceipt +
+    word(receipt.sourcePara) +
+    addressWord(receipt.source) +
+    word(receipt.nonce) +
+    word(receipt.targetPara) +
+    addressWord(receipt.target) +
+    word(receipt.amount) +
+    word(receipt.gasLimit) +
+    hexBody(receipt.payloadHash).padStart(64, '0') +
+    word(head) +
+    word(sourceBlock) +
+    word(head + payloadTail.length / 2) +
+    payloadTail +
+    bytesArrayTail(proof)
   );
 }

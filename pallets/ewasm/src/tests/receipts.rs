@@ -5,18 +5,19 @@
 //! two chains whatever happens in between.
 
 use super::*;
+use crate::receipts::MAX_PROOF_BYTES;
 use crate::{
 	accounts::account_of, Inbox, Outbox, OutboxNonce, ReceivedTotal, SentTotal, TrustedSiblings,
 };
 use ewasm_primitives::system::{
 	abi_word, address_word,
-	receipts::{payload_hash, topics, GenerateReceipt, Receipt},
+	receipts::{claim_output, payload_hash, topics, ClaimReceipt, GenerateReceipt, Receipt},
 	ENVIRONMENT, RECEIPTS,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, traits::fungible::Mutate},
-	sp_io::TestExternalities,
-	sp_runtime::traits::BadOrigin,
+	sp_io::{storage, TestExternalities},
+	sp_runtime::{traits::BadOrigin, StateVersion},
 };
 
 /// What the proxies that send receipts hold.
@@ -596,7 +597,7 @@ fn head(number: u64, state_root: H256) -> Vec<u8> {
 }
 
 /// Claims `receipt` as Alice.
-fn claim(
+fn claim_by_alice(
 	receipt: &Receipt,
 	payload: &[u8],
 	block: u32,
@@ -622,7 +623,7 @@ fn a_receipt_is_claimed_by_a_proof_against_a_recorded_sibling_state_root() {
 	let (root, proof) = outbox_proof(&mut source, &receipt);
 	target.execute_with(|| {
 		crate::receipts::note_sibling_heads::<Test>([(SIBLING, head(7, root))]);
-		assert_ok!(claim(&receipt, b"pulled", 7, proof.clone()));
+		assert_ok!(claim_by_alice(&receipt, b"pulled", 7, proof.clone()));
 		assert_eq!(stored(receiver, 5), Some(word(b"pulled")));
 		assert_eq!(stored(receiver, 1), Some(abi_word(SIBLING.into())));
 		assert_eq!(Balances::balance(&account_of::<Test>(&receiver)), 5_000);
@@ -634,7 +635,7 @@ fn a_receipt_is_claimed_by_a_proof_against_a_recorded_sibling_state_root() {
 		)));
 		// One nullifier for both paths: neither a second claim nor a push delivery passes.
 		assert_fails_cleanly!(
-			claim(&receipt, b"pulled", 7, proof.clone()),
+			claim_by_alice(&receipt, b"pulled", 7, proof.clone()),
 			Error::<Test>::ReceiptAlreadyDelivered
 		);
 		assert_fails_cleanly!(deliver(&receipt, b"pulled"), Error::<Test>::ReceiptAlreadyDelivered);
@@ -660,37 +661,230 @@ fn claims_with_a_wrong_proof_a_wrong_root_or_an_unknown_block_are_refused() {
 			(SIBLING, head(8, H256::repeat_byte(1))),
 		]);
 		assert_fails_cleanly!(
-			claim(&receipt, b"x", 6, proof.clone()),
+			claim_by_alice(&receipt, b"x", 6, proof.clone()),
 			Error::<Test>::UnknownSourceBlock
 		);
 		assert_fails_cleanly!(
-			claim(&receipt, b"x", 8, proof.clone()),
+			claim_by_alice(&receipt, b"x", 8, proof.clone()),
 			Error::<Test>::ReceiptProofInvalid
 		);
 		let mut forged = receipt.clone();
 		forged.amount = 50_000;
 		assert_fails_cleanly!(
-			claim(&forged, b"x", 7, proof.clone()),
+			claim_by_alice(&forged, b"x", 7, proof.clone()),
 			Error::<Test>::ReceiptProofInvalid
 		);
 		assert_fails_cleanly!(
-			claim(&unsent, b"x", 7, proof_of_nothing),
+			claim_by_alice(&unsent, b"x", 7, proof_of_nothing),
 			Error::<Test>::ReceiptProofInvalid
 		);
-		assert_fails_cleanly!(claim(&receipt, b"x", 7, vec![]), Error::<Test>::ReceiptProofInvalid);
+		assert_fails_cleanly!(
+			claim_by_alice(&receipt, b"x", 7, vec![]),
+			Error::<Test>::ReceiptProofInvalid
+		);
 		let mut padded = proof.clone();
-		padded.push(vec![0; crate::receipts::MAX_PROOF_BYTES as usize]);
-		assert_fails_cleanly!(claim(&receipt, b"x", 7, padded), Error::<Test>::ReceiptTooLarge);
+		padded.push(vec![0; MAX_PROOF_BYTES as usize]);
 		assert_fails_cleanly!(
-			claim(&receipt, b"y", 7, proof.clone()),
+			claim_by_alice(&receipt, b"x", 7, padded),
+			Error::<Test>::ReceiptTooLarge
+		);
+		assert_fails_cleanly!(
+			claim_by_alice(&receipt, b"y", 7, proof.clone()),
 			Error::<Test>::ReceiptPayloadMismatch
 		);
 		// Pushed first: the claim is a replay.
 		assert_ok!(deliver(&receipt, b"x"));
 		assert_fails_cleanly!(
-			claim(&receipt, b"x", 7, proof),
+			claim_by_alice(&receipt, b"x", 7, proof),
 			Error::<Test>::ReceiptAlreadyDelivered
 		);
+	});
+}
+
+/// A target chain trusting [`SIBLING`] with a receiver and an unfunded proxy, and the sibling's
+/// chain after it sent a receipt of `amount` with `payload` to the receiver, its block 7
+/// recorded here: the target, the receiver, the proxy and the claim of that receipt.
+fn claimable(amount: u128, payload: &[u8]) -> (TestExternalities, Address, Address, ClaimReceipt) {
+	let mut target = new_test_ext();
+	let (receiver, proxy) = target.execute_with(|| {
+		trust_sibling();
+		(deploy(&fixture("receiver"), 0), deploy(&fixture("proxy"), 1))
+	});
+	let (mut source, receipt) = source_chain_with_receipt(receiver, amount, payload);
+	let (root, proof) = outbox_proof(&mut source, &receipt);
+	target.execute_with(|| {
+		crate::receipts::note_sibling_heads::<Test>([(SIBLING, head(7, root))]);
+	});
+	let claim = ClaimReceipt { receipt, payload: payload.to_vec(), source_block: 7, proof };
+	(target, receiver, proxy, claim)
+}
+
+/// Has `proxy` call the receipts contract's `claimReceipt` with a call of `kind`: the result
+/// code and the return data.
+fn claim_through(proxy: Address, kind: u8, input: &[u8]) -> (u8, Vec<u8>) {
+	let outcome = call_for_output(proxy, 0, GAS, proxy_input(kind, RECEIPTS, 0, input));
+	let returned = outcome.result.expect("the proxy finishes");
+	let code = stored(proxy, 0).expect("the proxy records the result")[0] - 1;
+	(code, returned)
+}
+
+#[test]
+fn a_contract_claims_a_receipt_through_the_receipts_contract() {
+	let (mut target, receiver, proxy, claim) = claimable(5_000, b"pulled by a contract");
+	let receipt = claim.receipt.clone();
+	target.execute_with(|| {
+		let issuance = Balances::total_issuance();
+		let (code, returned) = claim_through(proxy, CALL, &claim.encode());
+		assert_eq!((code, returned), (0, claim_output(&receipt.id(), true)));
+		assert_eq!(stored(receiver, 1), Some(abi_word(SIBLING.into())));
+		assert_eq!(stored(receiver, 5), Some(word(b"pulled by a contract")));
+		assert_eq!(stored(receiver, 6), Some(word(&RECEIPTS.0)), "receiveMessage's caller");
+		assert_eq!(Balances::balance(&account_of::<Test>(&receiver)), 5_000);
+		assert_eq!(Balances::total_issuance(), issuance + 5_000);
+		assert_eq!(ReceivedTotal::<Test>::get(SIBLING), 5_000);
+		assert_eq!(Inbox::<Test>::get(SIBLING, receipt.nonce), Some(receipt.id()));
+		let claimer = account_of::<Test>(&proxy);
+		assert!(events().contains(&Event::ReceiptClaimed { id: receipt.id(), claimer }));
+		// The nullifier is the extrinsics': a second claim fails (1), as do the other paths.
+		let (code, _) = claim_through(proxy, CALL, &claim.encode());
+		assert_eq!(code, 1);
+		assert_eq!(Balances::balance(&account_of::<Test>(&receiver)), 5_000);
+		assert_fails_cleanly!(
+			claim_by_alice(&receipt, &claim.payload, 7, claim.proof.clone()),
+			Error::<Test>::ReceiptAlreadyDelivered
+		);
+		assert_fails_cleanly!(
+			deliver(&receipt, &claim.payload),
+			Error::<Test>::ReceiptAlreadyDelivered
+		);
+		assert_state_consistent();
+	});
+}
+
+#[test]
+fn a_claim_from_a_contract_whose_receive_message_fails_still_delivers_the_value() {
+	let (mut target, receiver, proxy, claim) = claimable(5_000, &[0xff, 2]);
+	target.execute_with(|| {
+		let (code, returned) = claim_through(proxy, CALL, &claim.encode());
+		assert_eq!((code, returned), (0, claim_output(&claim.receipt.id(), false)));
+		assert_eq!(stored(receiver, 1), None, "receiveMessage's writes are undone");
+		assert_eq!(Balances::balance(&account_of::<Test>(&receiver)), 5_000);
+		assert!(events_contain_failure(claim.receipt.id(), Error::<Test>::ContractReverted.into()));
+	});
+}
+
+#[test]
+fn a_claim_costs_its_benchmarked_price_and_the_gas_receive_message_used() {
+	let (mut target, receiver, _, claim) = claimable(5_000, b"priced");
+	target.execute_with(|| {
+		let costs = chain_schedule().host;
+		let words = |bytes: usize| bytes.div_ceil(32) as u64;
+		let proof_words = words(crate::receipts::proof_bytes(&claim.proof) as usize);
+		let price = |code_len: usize| {
+			costs.claim_receipt
+				+ costs.claim_receipt_per_proof_word * proof_words
+				+ costs.claim_receipt_per_payload_word * words(claim.payload.len())
+				+ costs.claim_receipt_per_code_word * words(code_len)
+		};
+		// A frame without the gas for a target of the largest code and the receipt's gas
+		// runs out of it before any work.
+		let max_code_len = <<Test as crate::Config>::MaxCodeLen as polkadot_sdk::sp_core::Get<
+			u32,
+		>>::get() as usize;
+		let short = price(max_code_len) + claim.receipt.gas_limit - 1;
+		let outcome = call_for_output(RECEIPTS, 0, short, claim.encode());
+		assert_eq!(outcome.result, Err(Error::<Test>::OutOfGas.into()));
+		assert_eq!(outcome.gas_used, short);
+		assert_eq!(ReceivedTotal::<Test>::get(SIBLING), 0);
+		// Enough: it pays for the receiver's code and what receiveMessage used.
+		let outcome = call_for_output(RECEIPTS, 0, short + 1, claim.encode());
+		assert_eq!(outcome.result, Ok(claim_output(&claim.receipt.id(), true)));
+		let received = events().iter().find_map(|event| match event {
+			Event::ReceiptDelivered { gas_used, .. } => Some(*gas_used),
+			_ => None,
+		});
+		let code_len = crate::ContractInfoOf::<Test>::get(receiver).expect("deployed").code_len;
+		assert_eq!(outcome.gas_used, price(code_len as usize) + received.expect("delivered"));
+		// The price buys at least the weight of the `claim_receipt` extrinsic's work.
+		let work = <<Test as crate::Config>::WeightInfo as crate::WeightInfo>::verify_receipt_proof(
+			crate::receipts::proof_bytes(&claim.proof),
+		) + <<Test as crate::Config>::WeightInfo as crate::WeightInfo>::deliver_receipt(
+			code_len,
+			claim.payload.len() as u32,
+		);
+		let bought = crate::gas::gas_to_weight::<Test>(price(code_len as usize));
+		assert!(bought.all_gte(work), "{bought:?} < {work:?}");
+	});
+}
+
+#[test]
+fn claim_receipt_refuses_static_calls_value_bad_call_data_and_bad_proofs_changing_nothing() {
+	let (mut target, _, proxy, claim) = claimable(5_000, b"refused");
+	target.execute_with(|| {
+		assert_ok!(Balances::mint_into(&account_of::<Test>(&proxy), FUNDS));
+		let valid = claim.encode();
+		let mut wrong_block = claim.clone();
+		wrong_block.source_block = 8;
+		let mut forged = claim.clone();
+		forged.receipt.amount += 1;
+		let mut no_proof = claim.clone();
+		no_proof.proof.clear();
+		let mut many_tiny_nodes = claim.clone();
+		let tiny = MAX_PROOF_BYTES as usize / crate::receipts::PROOF_NODE_OVERHEAD_BYTES;
+		many_tiny_nodes.proof.extend((0..tiny as u32).map(|n| n.to_le_bytes().to_vec()));
+		let root = storage::root(StateVersion::V1);
+		for (case, kind, value, input, expected) in [
+			("callStatic", 3, 0, valid.clone(), 2),
+			("value", CALL, 1, valid.clone(), 2),
+			("bad call data", CALL, 0, valid[..100].to_vec(), 2),
+			("an unknown block", CALL, 0, wrong_block.encode(), 1),
+			("a forged receipt", CALL, 0, forged.encode(), 1),
+			("no proof", CALL, 0, no_proof.encode(), 1),
+			("too many nodes", CALL, 0, many_tiny_nodes.encode(), 1),
+		] {
+			let outcome =
+				call_for_output(proxy, 0, GAS, proxy_input(kind, RECEIPTS, value, &input));
+			assert_eq!(outcome.result, Ok(vec![]), "{case}");
+			assert_eq!(stored(proxy, 0), Some(word(&[expected + 1])), "{case}");
+		}
+		assert_eq!(ReceivedTotal::<Test>::get(SIBLING), 0);
+		assert_eq!(Inbox::<Test>::get(SIBLING, 0), None);
+		assert_eq!(Balances::balance(&account_of::<Test>(&proxy)), FUNDS);
+		// The proxy's result slot is all that changed; the extrinsic says why.
+		assert_ne!(storage::root(StateVersion::V1), root);
+		assert_fails_cleanly!(
+			claim_by_alice(&claim.receipt, b"refused", 7, many_tiny_nodes.proof),
+			Error::<Test>::ReceiptTooLarge
+		);
+		assert_fails_cleanly!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), RECEIPTS, 0, GAS, forged.encode()),
+			Error::<Test>::ReceiptProofInvalid
+		);
+	});
+}
+
+#[test]
+fn a_claim_at_the_depth_limit_reverts() {
+	let (mut target, _, _, claim) = claimable(5_000, b"deep");
+	target.execute_with(|| {
+		let tx = crate::vm::Transaction::new::<Test>(RECEIPTS);
+		let call = crate::exec::MessageCall {
+			payer: BOB,
+			caller: Address([9; 20]),
+			address: RECEIPTS,
+			code_address: RECEIPTS,
+			value: 0,
+			transfer: true,
+			input: crate::vm::limiter::BudgetedBytes::uncounted(claim.encode()),
+			gas_limit: GAS,
+			is_static: false,
+			depth: crate::limits::MAX_CALL_DEPTH,
+			entry: ewasm_primitives::ENTRY_POINT,
+		};
+		let outcome = crate::exec::run_call::<Test>(&tx, call);
+		assert_eq!(outcome.result, Err(Error::<Test>::ContractReverted.into()));
+		assert_eq!(outcome.gas_left, GAS, "a revert keeps the gas");
+		assert_eq!(ReceivedTotal::<Test>::get(SIBLING), 0);
 	});
 }
 

@@ -55,9 +55,9 @@ lint: fmt-check
 fmt-check:
 	cargo fmt --all --check
 
-## test-pallet: the primitives' and the pallet's tests, each benchmark run once on the mock
+## test-pallet: the EEI table's, the primitives' and the pallet's tests, each benchmark run once on the mock
 ## runtime (dev profile, the pallet's own dependencies only)
-PALLET_TEST_ARGS := -p ewasm-primitives -p pallet-ewasm --features pallet-ewasm/runtime-benchmarks
+PALLET_TEST_ARGS := -p ewasm-eei -p ewasm-primitives -p pallet-ewasm --features pallet-ewasm/runtime-benchmarks
 test-pallet: setup
 	@echo "make test-pallet: primitives and pallet tests (dev profile, with the benchmarks); about 2 min from an empty target dir, 20-30 s after a pallet edit"
 	cargo test --locked $(PALLET_TEST_ARGS)

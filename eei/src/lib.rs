@@ -1,10 +1,47 @@
-//! The Ethereum Environment Interface (ewasm/design Revision 4): the name and wasm signature
-//! of every host function a contract may import.
+//! The Ethereum Environment Interface (ewasm/design Revision 4) as a table: the name and wasm
+//! signature of every host function a contract may import, the namespaces they live in, the
+//! exports every contract has, and the result codes host functions return.
 //!
-//! The `debug` namespace ([`DEBUG_FUNCTIONS`]) is for development chains only.
+//! It is the one list of the interface: the pallet links its host functions and validates a
+//! module's imports against it (through `ewasm-primitives`, which re-exports it), and the
+//! contract SDK (`ewasm-sdk`) generates its imports from it. It depends on nothing, so a
+//! contract's build can read it cheaply.
 //!
-//! The pallet links host functions from this table and validates a module's imports against
-//! it; a module importing a name that is not here, or with another signature, is rejected.
+//! The `debug` namespace ([`DEBUG_FUNCTIONS`]) is for development chains only; a module
+//! importing a name that is not here, or with another signature, is rejected.
+#![no_std]
+
+/// What a host function that can fail returns to the contract (ewasm/design Revision 4).
+///
+/// The numbers are part of the contract ABI: never renumber them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(i32)]
+pub enum ReturnCode {
+	/// The operation succeeded.
+	Success = 0,
+	/// The operation failed (a trap, out of gas, an unknown block, ...).
+	Failure = 1,
+	/// The callee ran `revert`.
+	Revert = 2,
+}
+
+impl From<ReturnCode> for i32 {
+	fn from(code: ReturnCode) -> i32 {
+		code as i32
+	}
+}
+
+/// The name of the only import namespace an Ewasm contract may use.
+pub const ETHEREUM_NAMESPACE: &str = "ethereum";
+
+/// The import namespace of the debugging helpers, accepted only where the runtime enables it.
+pub const DEBUG_NAMESPACE: &str = "debug";
+
+/// The function every Ewasm contract exports as its entry point: `main`, no params, no results.
+pub const ENTRY_POINT: &str = "main";
+
+/// The memory every Ewasm contract exports so the host can read and write it.
+pub const MEMORY_EXPORT: &str = "memory";
 
 /// A wasm value type as it appears in an EEI signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +57,7 @@ use ValueType::{I32, I64};
 /// One host function of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HostFunction {
-	/// The import namespace: [`crate::ETHEREUM_NAMESPACE`] or [`crate::DEBUG_NAMESPACE`].
+	/// The import namespace: [`ETHEREUM_NAMESPACE`] or [`DEBUG_NAMESPACE`].
 	pub namespace: &'static str,
 	/// The import name.
 	pub name: &'static str,
@@ -35,7 +72,7 @@ const fn eth(
 	params: &'static [ValueType],
 	results: &'static [ValueType],
 ) -> HostFunction {
-	HostFunction { namespace: crate::ETHEREUM_NAMESPACE, name, params, results }
+	HostFunction { namespace: ETHEREUM_NAMESPACE, name, params, results }
 }
 
 /// Every function of the `ethereum` namespace, in the order of the specification, followed by
@@ -78,7 +115,7 @@ pub const ETHEREUM_FUNCTIONS: &[HostFunction] = &[
 ];
 
 const fn debug(name: &'static str, params: &'static [ValueType]) -> HostFunction {
-	HostFunction { namespace: crate::DEBUG_NAMESPACE, name, params, results: &[] }
+	HostFunction { namespace: DEBUG_NAMESPACE, name, params, results: &[] }
 }
 
 /// The debugging helpers of the `debug` namespace, accepted only on chains that enable them
@@ -107,7 +144,9 @@ pub fn host_function(namespace: &str, name: &str) -> Option<&'static HostFunctio
 
 #[cfg(test)]
 mod tests {
+	extern crate std;
 	use super::*;
+	use std::vec::Vec;
 
 	#[test]
 	fn table_has_the_33_specified_functions_and_create2() {

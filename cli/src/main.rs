@@ -4,27 +4,15 @@
 //!   ([`statetest`]).
 //! - `ewasm run --code <file>` runs one contract and prints what it did as JSON ([`run`]).
 //! - `ewasm schedule` prints the chain's gas schedule (or Hera's) as JSON ([`schedule`]).
+//! - `ewasm build [path]` builds a Rust contract crate into an Ewasm module and its init code;
+//!   `ewasm new <name>` makes a contract crate to start from ([`contract`]).
 //!
-//! Exit codes: 0 success, [`EXIT_FAILED`] when a test or the contract failed,
-//! [`EXIT_BAD_INPUT`] when an input could not be read (and for usage errors, as clap does).
-
-mod code;
-mod logs;
-mod parse;
-mod rlp;
-mod run;
-mod runtime;
-mod sandbox;
-mod schedule;
-mod statetest;
+//! Exit codes: 0 success, [`ewasm_cli::EXIT_FAILED`] when a test or the contract failed,
+//! [`ewasm_cli::EXIT_BAD_INPUT`] when an input could not be read (and for usage errors, as clap does).
 
 use clap::{Parser, Subcommand};
+use ewasm_cli::{contract, run, schedule, statetest};
 use std::process::ExitCode;
-
-/// Exit code when a test or the contract failed.
-pub const EXIT_FAILED: u8 = 1;
-/// Exit code when an input could not be read or understood.
-pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Runs Ewasm contracts off-chain, in an in-memory runtime with the ewasm pallet.
 #[derive(Debug, Parser)]
@@ -44,6 +32,11 @@ enum Command {
 	Run(run::Args),
 	/// Prints a gas schedule as JSON: the EEI functions' prices, and what gas and fuel weigh.
 	Schedule(schedule::Args),
+	/// Builds a Rust contract crate (with ewasm-sdk) into a validated Ewasm module and the init
+	/// code that deploys it.
+	Build(contract::BuildArgs),
+	/// Makes a new contract crate, with a test, to start from.
+	New(contract::NewArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,5 +44,7 @@ fn main() -> ExitCode {
 		Command::Statetest(args) => statetest::run(&args),
 		Command::Run(args) => run::run(&args),
 		Command::Schedule(args) => schedule::run(&args),
+		Command::Build(args) => contract::build_command(&args),
+		Command::New(args) => contract::new_command(&args),
 	}
 }

@@ -7,6 +7,9 @@
 //! `a94f5374fce5edbc8e2a8697c15331677e6ebf0b` can sign. The gas schedule and the block facts
 //! contracts see are values in the externalities' storage ([`ActiveSchedule`],
 //! [`ActiveBlock`]), set per execution.
+// The `#[runtime]` macro generates public items without docs (`RuntimeCall`, `PalletInfo`,
+// ...), as in the chain's runtime crate.
+#![allow(missing_docs)]
 
 use clap::ValueEnum;
 use codec::{Decode, Encode};
@@ -32,6 +35,7 @@ type Block = frame_system::mocking::MockBlock<Runtime>;
 /// The pallet's generated weights, as the chain prices them: they set the `chain` schedule.
 pub type ChainWeights = pallet_ewasm::weights::Weights<RocksDbWeight>;
 
+/// The runtime: System, Balances and the Ewasm pallet.
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]

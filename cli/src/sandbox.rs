@@ -108,6 +108,11 @@ impl Sandbox {
 	pub fn execute_with<R>(&mut self, f: impl FnOnce() -> R) -> R {
 		self.0.execute_with(f)
 	}
+
+	/// Makes `block` the current block (with the hashes of the 256 before it).
+	pub fn set_block(&mut self, block: &BlockSetup) {
+		self.0.execute_with(|| enter_block(block))
+	}
 }
 
 /// The pallet's genesis entry for `account` if it has code; an error if its code is too

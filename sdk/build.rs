@@ -1,0 +1,54 @@
+//! Generates the contract's imports of the host functions (`sys.rs` includes them) from the
+//! one table of the interface, `ewasm-eei`: every function of the `ethereum` namespace, and of
+//! `debug` in a module of its own, with its wasm signature. Nothing else lists them.
+
+use ewasm_eei::{
+	HostFunction, ValueType, DEBUG_FUNCTIONS, DEBUG_NAMESPACE, ETHEREUM_FUNCTIONS,
+	ETHEREUM_NAMESPACE,
+};
+use std::{env, fmt::Write, fs, path::PathBuf};
+
+fn rust_type(value: &ValueType) -> &'static str {
+	match value {
+		ValueType::I32 => "i32",
+		ValueType::I64 => "i64",
+	}
+}
+
+/// One `extern` block of the functions of `namespace`.
+fn imports(namespace: &str, functions: &[HostFunction]) -> String {
+	let mut block =
+		format!("#[link(wasm_import_module = \"{namespace}\")]\nunsafe extern \"C\" {{\n");
+	for function in functions {
+		let params: Vec<String> = function
+			.params
+			.iter()
+			.enumerate()
+			.map(|(index, param)| format!("p{index}: {}", rust_type(param)))
+			.collect();
+		let result = match function.results {
+			[] => String::new(),
+			[result] => format!(" -> {}", rust_type(result)),
+			_ => panic!("{}: EEI functions have at most one result", function.name),
+		};
+		let _ = writeln!(
+			block,
+			"\t/// `{namespace}.{name}` of the EEI table.\n\tpub fn {name}({params}){result};",
+			name = function.name,
+			params = params.join(", "),
+		);
+	}
+	block.push_str("}\n");
+	block
+}
+
+fn main() {
+	let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+	let code = format!(
+		"{}\n/// The `debug` namespace: development chains only.\npub mod debug {{\n{}}}\n",
+		imports(ETHEREUM_NAMESPACE, ETHEREUM_FUNCTIONS),
+		imports(DEBUG_NAMESPACE, DEBUG_FUNCTIONS),
+	);
+	fs::write(out.join("eei.rs"), code).expect("OUT_DIR is writable");
+	println!("cargo::rerun-if-changed=build.rs");
+}

@@ -1,0 +1,30 @@
+//! Printing to the node's log while developing: the `debug` namespace, which only development
+//! chains accept (a module importing any of it is refused elsewhere, so remove these calls
+//! before deploying to a real chain). The node prints under the log target
+//! `runtime::ewasm::debug` (run it with `-l runtime::ewasm::debug=info`).
+
+use crate::{env::offset, sys::debug};
+
+/// Prints `bytes` as text (`printMem`).
+pub fn print(bytes: &[u8]) {
+	// SAFETY: the host reads `bytes.len()` bytes at the offset, which `bytes` holds.
+	unsafe { debug::printMem(offset(bytes), bytes.len() as i32) }
+}
+
+/// Prints `bytes` in hex (`printMemHex`).
+pub fn print_hex(bytes: &[u8]) {
+	// SAFETY: the host reads `bytes.len()` bytes at the offset, which `bytes` holds.
+	unsafe { debug::printMemHex(offset(bytes), bytes.len() as i32) }
+}
+
+/// Prints a 32-bit number (`print32`).
+pub fn print_u32(value: u32) {
+	// SAFETY: takes and writes nothing in memory.
+	unsafe { debug::print32(value as i32) }
+}
+
+/// Prints a 64-bit number (`print64`).
+pub fn print_u64(value: u64) {
+	// SAFETY: takes and writes nothing in memory.
+	unsafe { debug::print64(value as i64) }
+}

@@ -1,0 +1,166 @@
+//! What a contract can read of its call, its block and the chain: safe wrappers of the EEI
+//! getters. Each costs the gas of its host function (`ewasm schedule` lists the prices).
+//!
+//! ```no_run
+//! use ewasm_sdk::env;
+//! let sender = env::caller();
+//! let paid: u128 = env::call_value();
+//! let now = env::block_timestamp();
+//! # let _ = (sender, paid, now);
+//! ```
+
+use crate::{sys, types::Address, Word};
+
+/// The memory offset of `place`, as the host functions take it (wasm32 offsets are 32-bit).
+pub(crate) fn offset<T: ?Sized>(place: &T) -> i32 {
+	place as *const T as *const u8 as usize as i32
+}
+
+/// The memory offset of `place` for the host to write into.
+pub(crate) fn offset_mut<T: ?Sized>(place: &mut T) -> i32 {
+	place as *mut T as *mut u8 as usize as i32
+}
+
+/// Reads the address `write` has the host write at the offset it is given (20 bytes).
+fn read_address(write: impl FnOnce(i32)) -> Address {
+	let mut address = Address::ZERO;
+	write(offset_mut(&mut address.0));
+	address
+}
+
+/// Reads the value `write` has the host write at the offset it is given (16 bytes,
+/// little-endian).
+fn read_value(write: impl FnOnce(i32)) -> u128 {
+	let mut value = [0u8; 16];
+	write(offset_mut(&mut value));
+	u128::from_le_bytes(value)
+}
+
+/// This contract's address (`getAddress`): the account whose storage and balance the call
+/// acts on (the caller's, under `callCode` and `callDelegate`).
+pub fn address() -> Address {
+	// SAFETY: `getAddress` writes 20 bytes at the offset, an address's.
+	read_address(|at| unsafe { sys::getAddress(at) })
+}
+
+/// Who called (`getCaller`): the user of a transaction's own frame, the calling contract
+/// below it, 0x20 for a receipt's `receiveMessage`.
+pub fn caller() -> Address {
+	// SAFETY: `getCaller` writes 20 bytes at the offset, an address's.
+	read_address(|at| unsafe { sys::getCaller(at) })
+}
+
+/// Who signed the transaction (`getTxOrigin`).
+pub fn origin() -> Address {
+	// SAFETY: `getTxOrigin` writes 20 bytes at the offset, an address's.
+	read_address(|at| unsafe { sys::getTxOrigin(at) })
+}
+
+/// The value the call carries, in the chain's smallest unit (`getCallValue`).
+pub fn call_value() -> u128 {
+	// SAFETY: `getCallValue` writes 16 bytes at the offset, a value's.
+	read_value(|at| unsafe { sys::getCallValue(at) })
+}
+
+/// The balance of any address (`getExternalBalance`).
+pub fn balance(of: &Address) -> u128 {
+	let mut value = [0u8; 16];
+	// SAFETY: the host reads 20 bytes at the first offset (`of`) and writes 16 at the
+	// second (`value`).
+	unsafe { sys::getExternalBalance(offset(&of.0), offset_mut(&mut value)) };
+	u128::from_le_bytes(value)
+}
+
+/// This contract's balance.
+pub fn self_balance() -> u128 {
+	balance(&address())
+}
+
+/// The gas left (`getGasLeft`).
+pub fn gas_left() -> u64 {
+	// SAFETY: takes and writes nothing.
+	unsafe { sys::getGasLeft() as u64 }
+}
+
+/// Burns `amount` gas (`useGas`).
+pub fn use_gas(amount: u64) {
+	// SAFETY: takes and writes nothing in memory.
+	unsafe { sys::useGas(amount as i64) }
+}
+
+/// The current block's number (`getBlockNumber`).
+pub fn block_number() -> u64 {
+	// SAFETY: takes and writes nothing.
+	unsafe { sys::getBlockNumber() as u64 }
+}
+
+/// The current block's time, in seconds since the Unix epoch (`getBlockTimestamp`).
+pub fn block_timestamp() -> u64 {
+	// SAFETY: takes and writes nothing.
+	unsafe { sys::getBlockTimestamp() as u64 }
+}
+
+/// The block's gas limit (`getBlockGasLimit`).
+pub fn block_gas_limit() -> u64 {
+	// SAFETY: takes and writes nothing.
+	unsafe { sys::getBlockGasLimit() as u64 }
+}
+
+/// The block author's address (`getBlockCoinbase`).
+pub fn block_coinbase() -> Address {
+	// SAFETY: `getBlockCoinbase` writes 20 bytes at the offset, an address's.
+	read_address(|at| unsafe { sys::getBlockCoinbase(at) })
+}
+
+/// The block's difficulty as a 32-byte little-endian number (`getBlockDifficulty`).
+pub fn block_difficulty() -> Word {
+	let mut difficulty = [0u8; 32];
+	// SAFETY: the host writes exactly 32 bytes at the offset, which `difficulty` holds.
+	unsafe { sys::getBlockDifficulty(offset_mut(&mut difficulty)) };
+	difficulty
+}
+
+/// The price of one unit of gas (`getTxGasPrice`).
+pub fn gas_price() -> u128 {
+	// SAFETY: `getTxGasPrice` writes 16 bytes at the offset, a value's.
+	read_value(|at| unsafe { sys::getTxGasPrice(at) })
+}
+
+/// The hash of block `number` if it is one of the 256 before the current one
+/// (`getBlockHash`), `None` otherwise.
+pub fn block_hash(number: u64) -> Option<Word> {
+	let mut hash = [0u8; 32];
+	// SAFETY: the host writes at most 32 bytes at the offset, which `hash` holds.
+	let code = unsafe { sys::getBlockHash(number as i64, offset_mut(&mut hash)) };
+	(code == 0).then_some(hash)
+}
+
+/// The length of the code running (`getCodeSize`): during a creation, the init code's.
+pub fn code_size() -> u32 {
+	// SAFETY: takes and writes nothing.
+	unsafe { sys::getCodeSize() as u32 }
+}
+
+/// Copies the running code from byte `from` into `into` (`codeCopy`). Traps if the code ends
+/// before `into` is full.
+pub fn code_copy(into: &mut [u8], from: u32) {
+	// SAFETY: the host writes `into.len()` bytes at the offset, which `into` holds.
+	unsafe { sys::codeCopy(offset_mut(into), from as i32, into.len() as i32) }
+}
+
+/// The length of the code at `address` (`getExternalCodeSize`), 0 without a contract (and for
+/// the system contracts).
+pub fn code_size_at(address: &Address) -> u32 {
+	// SAFETY: the host reads 20 bytes at the offset (`address`).
+	unsafe { sys::getExternalCodeSize(offset(&address.0)) as u32 }
+}
+
+/// Copies the code at `address` from byte `from` into `into` (`externalCodeCopy`). Traps if
+/// the code ends before `into` is full.
+pub fn code_copy_at(address: &Address, into: &mut [u8], from: u32) {
+	// SAFETY: the host reads 20 bytes at the first offset (`address`) and writes
+	// `into.len()` bytes at the second (`into`).
+	unsafe {
+		sys::externalCodeCopy(offset(&address.0), offset_mut(into), from as i32, into.len() as i32)
+	}
+}

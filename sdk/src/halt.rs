@@ -1,0 +1,64 @@
+//! Ending the call: [`finish`] with return data, [`revert`] undoing the call's changes (keeping
+//! the unused gas), [`self_destruct`]. None of them returns.
+//!
+//! ```no_run
+//! use ewasm_sdk::{halt, U256};
+//! let balance = U256::from(10u64);
+//! if balance < U256::from(20u64) {
+//!     halt::revert_with_message("insufficient balance");
+//! }
+//! halt::finish_value(&balance);
+//! ```
+
+use crate::{abi::AbiType, env::offset, sys, types::Address};
+
+/// What the host does after a function that ends the call: it never returns to the contract.
+fn ended() -> ! {
+	// SAFETY: `finish`, `revert` and `selfDestruct` end the execution in the host; control
+	// never comes back to the contract after them.
+	unsafe { core::hint::unreachable_unchecked() }
+}
+
+/// Ends the call successfully, returning `data` (`finish`).
+pub fn finish(data: &[u8]) -> ! {
+	// SAFETY: the host reads `data.len()` bytes at the offset, which `data` holds.
+	unsafe { sys::finish(offset(data), data.len() as i32) };
+	ended()
+}
+
+/// Ends the call successfully, returning one ABI word.
+pub fn finish_value<T: AbiType>(value: &T) -> ! {
+	finish(&value.encode())
+}
+
+/// Ends the call undoing its state changes, returning `data` (`revert`): the caller sees
+/// result 2 and `data` as the return data; the unused gas goes back.
+pub fn revert(data: &[u8]) -> ! {
+	// SAFETY: the host reads `data.len()` bytes at the offset, which `data` holds.
+	unsafe { sys::revert(offset(data), data.len() as i32) };
+	ended()
+}
+
+/// Longest message [`revert_with_message`] returns; longer ones are cut.
+pub const MAX_MESSAGE_LEN: usize = 128;
+
+/// Reverts with Solidity's `Error(string)` encoding of `message` (what `require(false,
+/// message)` returns, which tools decode), at most [`MAX_MESSAGE_LEN`] bytes of it.
+pub fn revert_with_message(message: &str) -> ! {
+	const ERROR: [u8; 4] = crate::keccak::selector("Error(string)");
+	let message = &message.as_bytes()[..message.len().min(MAX_MESSAGE_LEN)];
+	let mut data = [0u8; 4 + 64 + MAX_MESSAGE_LEN];
+	data[..4].copy_from_slice(&ERROR);
+	let encoded = crate::abi::Encoder::new(&mut data[4..], 1).bytes(message).finish();
+	let len = encoded.map_or(0, <[u8]>::len);
+	revert(&data[..4 + len])
+}
+
+/// Deletes this contract (its storage and code) and sends its whole balance to
+/// `beneficiary` (`selfDestruct`). Traps in a static call, in init code, and when another live
+/// frame acts as this contract (see the pallet's self-destruct rule).
+pub fn self_destruct(beneficiary: &Address) -> ! {
+	// SAFETY: the host reads 20 bytes at the offset (`beneficiary`).
+	unsafe { sys::selfDestruct(offset(&beneficiary.0)) };
+	ended()
+}

@@ -6,9 +6,10 @@ use crate::{
 	Balances, CollatorSelection, MessageQueue, Sudo, Timestamp, WeightReclaim, XcmpQueue,
 };
 use crate::{
-	configs::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId, Balance, Block, Ewasm,
-	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	configs::ConsensusHook, genesis_config_presets, AccountId, Aura, AuraId, AuthorityDiscovery,
+	AuthorityDiscoveryId, Balance, Block, Ewasm, Executive, InherentDataExt, Nonce, ParachainInfo,
+	ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use cumulus_primitives_core::VerifySchedulingSignature;
@@ -111,6 +112,16 @@ impl_runtime_apis! {
 
 		fn authorities() -> Vec<AuraId> {
 			pallet_aura::Authorities::<Runtime>::get().into_inner()
+		}
+	}
+
+	// The current session's collators' `audi` keys, in authoring order: the pallet's current
+	// set, as polkadot's runtimes answer (their validators'), and what the omni-node's collator
+	// discovery expects (it connects each collator to its neighbours in this order). Not the
+	// pallet's `authorities()`, which sorts the keys and adds the next session's.
+	impl sp_authority_discovery::AuthorityDiscoveryApi<Block> for Runtime {
+		fn authorities() -> Vec<AuthorityDiscoveryId> {
+			AuthorityDiscovery::current_authorities().to_vec()
 		}
 	}
 

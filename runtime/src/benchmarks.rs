@@ -52,7 +52,8 @@ impl frame_system_benchmarking::Config for Runtime {
 impl polkadot_sdk::pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// Session keys for `pallet_session`'s and `pallet_collator_selection`'s benchmarks: fresh
-/// keys with the proof that `owner` holds them.
+/// keys of every type of [`SessionKeys`] (Aura and authority discovery), with the proof that
+/// `owner` holds them.
 impl cumulus_pallet_session_benchmarking::Config for Runtime {
 	fn generate_session_keys_and_proof(owner: Self::AccountId) -> (Self::Keys, Vec<u8>) {
 		let generated = SessionKeys::generate(&owner.encode(), None);

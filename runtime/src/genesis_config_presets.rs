@@ -1,9 +1,11 @@
 //! Genesis presets: `development` (one collator, Alice) and `local_testnet` (Alice and Bob),
 //! both with the well-known dev accounts funded and Alice as sudo. Only `development` lets
-//! contracts import the `debug` namespace.
+//! contracts import the `debug` namespace. A collator's session keys (Aura and authority
+//! discovery) are both its dev seed's sr25519 key (`//Alice`, `//Bob`), the keys
+//! `--alice`/`--bob` and `--dev` put in the node's keystore.
 
 use crate::{
-	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, EwasmConfig, ParachainInfoConfig,
+	AccountId, BalancesConfig, CollatorSelectionConfig, EwasmConfig, ParachainInfoConfig,
 	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 	EXISTENTIAL_DEPOSIT, UNIT,
 };
@@ -29,7 +31,7 @@ pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 const SAFE_XCM_VERSION: u32 = staging_xcm::prelude::XCM_VERSION;
 
 fn genesis(
-	invulnerables: Vec<(AccountId, AuraId)>,
+	invulnerables: Vec<(AccountId, SessionKeys)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 	id: ParaId,
@@ -47,7 +49,7 @@ fn genesis(
 		session: SessionConfig {
 			keys: invulnerables
 				.into_iter()
-				.map(|(account, aura)| (account.clone(), account, SessionKeys { aura }))
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect(),
 		},
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
@@ -59,8 +61,11 @@ fn genesis(
 	})
 }
 
-fn collator(keyring: Sr25519Keyring) -> (AccountId, AuraId) {
-	(keyring.to_account_id(), keyring.public().into())
+/// A dev collator: its account and its session keys, all from the same dev seed.
+fn collator(keyring: Sr25519Keyring) -> (AccountId, SessionKeys) {
+	let keys =
+		SessionKeys { aura: keyring.public().into(), authority_discovery: keyring.public().into() };
+	(keyring.to_account_id(), keys)
 }
 
 /// The JSON genesis patch of preset `id`, or `None` for an unknown preset.

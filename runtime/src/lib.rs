@@ -1,8 +1,9 @@
 //! The Ewasm parachain runtime.
 //!
-//! A Cumulus parachain runtime (parachain system, Aura collators, balances, transaction
-//! payment, sudo, XCM over XCMP and UMP) with the `ewasm` pallet as `Ewasm`. The native token
-//! has 18 decimals so that Ewasm values and balances read like wei.
+//! A Cumulus parachain runtime (parachain system, Aura collators that find each other through
+//! authority discovery, balances, transaction payment, sudo, XCM over XCMP and UMP) with the
+//! `ewasm` pallet as `Ewasm`. The native token has 18 decimals so that Ewasm values and
+//! balances read like wei.
 //!
 //! Layout, as in the polkadot-sdk parachain template: pallet configuration in [`configs`],
 //! runtime APIs in [`apis`], genesis presets in [`genesis_config_presets`], the benchmarked
@@ -39,6 +40,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+pub use sp_authority_discovery::AuthorityId as AuthorityDiscoveryId;
 pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 /// Signature of a transaction.
@@ -87,13 +89,18 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
-/// Executive: dispatches calls to the pallets.
+/// The migrations a runtime upgrade runs, before the pallets' own `on_runtime_upgrade` hooks:
+/// the stored session keys gain the authority discovery key (a no-op on a chain that has it).
+pub type Migrations = (configs::authority_discovery::AddAuthorityDiscoveryKey,);
+
+/// Executive: dispatches calls to the pallets, and runs [`Migrations`] on a runtime upgrade.
 pub type Executive = frame_executive::Executive<
 	Runtime,
 	Block,
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;
 
 /// Opaque types, for the node: they do not depend on this runtime's call type.
@@ -108,10 +115,13 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The session keys of a collator: its Aura key.
+	/// The session keys of a collator: its Aura key and its authority discovery key.
 	pub struct SessionKeys {
 		/// The key the collator signs blocks with.
 		pub aura: Aura,
+		/// The key (`audi`, sr25519) the collator signs its network addresses with in the DHT,
+		/// so that the other collators find and connect to it.
+		pub authority_discovery: AuthorityDiscovery,
 	}
 }
 
@@ -121,7 +131,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("ewasm-parachain"),
 	impl_name: Cow::Borrowed("ewasm-parachain"),
 	authoring_version: 1,
-	spec_version: 1,
+	spec_version: 2,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -216,6 +226,9 @@ mod runtime {
 	/// Aura extensions for parachains.
 	#[runtime::pallet_index(24)]
 	pub type AuraExt = cumulus_pallet_aura_ext;
+	/// The collators' authority discovery keys, for the `AuthorityDiscoveryApi`.
+	#[runtime::pallet_index(25)]
+	pub type AuthorityDiscovery = pallet_authority_discovery;
 
 	/// XCM over XCMP with sibling parachains.
 	#[runtime::pallet_index(30)]

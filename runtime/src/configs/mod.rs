@@ -1,6 +1,8 @@
 //! Configuration of every pallet of the runtime, one concern per section; XCM in
-//! [`xcm_config`], the Ewasm pallet in [`ewasm`], how its receipts travel in [`receipts`].
+//! [`xcm_config`], the Ewasm pallet in [`ewasm`], how its receipts travel in [`receipts`], how
+//! collators find each other in [`authority_discovery`].
 
+pub mod authority_discovery;
 pub mod ewasm;
 pub mod receipts;
 pub mod xcm_config;

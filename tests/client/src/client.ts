@@ -384,7 +384,7 @@ export class EwasmClient {
 
   /**
    * A proof of `receipt` for a claim on this client's chain (the target's): waits until this
-   * chain has recorded the state root of a block of the source chain (`source`, an api
+   * chain has recorded, in a finalized block, the state root of a block of the source chain (`source`, an api
    * connected to it) at or after `options.generatedAt` (the number of the source block that
    * generated the receipt), and asks the source for a proof of its outbox entry at that block
    * (`state_getReadProof`). Resolves with the block's number and the proof's trie nodes (hex).
@@ -395,8 +395,12 @@ export class EwasmClient {
     options: { generatedAt: number; blocks?: number },
   ): Promise<{ sourceBlock: number; proof: string[] }> {
     const api = this.api;
-    const [sourceBlock, stateRoot] = await untilBlock(api, options.blocks ?? 30, async (hash) => {
-      const recorded = (await api.query.ewasm.siblingStateRoots.at(hash, receipt.sourcePara)) as unknown as [
+    // Read at the finalized head: a root recorded in a best block that is then retracted (a
+    // collator rebuilding on another relay parent) may be missing from the block the claim
+    // lands in; one recorded in a finalized block is in every block after it.
+    const [sourceBlock, stateRoot] = await untilBlock(api, options.blocks ?? 30, async () => {
+      const finalized = await api.rpc.chain.getFinalizedHead();
+      const recorded = (await api.query.ewasm.siblingStateRoots.at(finalized, receipt.sourcePara)) as unknown as [
         Codec & { toNumber(): number },
         Codec,
       ][];

@@ -162,7 +162,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, i: u32) -> Weight {
+	fn deploy(c: u32, _i: u32) -> Weight {
 		// Storage: `Ewasm::OriginalAccount` (r:1 w:1)
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:2 w:2)
@@ -181,16 +181,14 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 2_087_100 ns; proof recorded: 257 bytes.
-		Weight::from_parts(2_348_070_467, 6_196)
-			// ± 430
-			.saturating_add(Weight::from_parts(2_860, 0).saturating_mul(c as u64))
-			// ± 10_153
-			.saturating_add(Weight::from_parts(5_693, 0).saturating_mul(i as u64))
+		// Fastest run: 1_969_418 ns; proof recorded: 257 bytes.
+		Weight::from_parts(2_091_639_353, 6_196)
+			// ± 149
+			.saturating_add(Weight::from_parts(2_959, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
-	fn call(c: u32, _i: u32) -> Weight {
+	fn call(c: u32, i: u32) -> Weight {
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
@@ -203,10 +201,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 789_760 ns; proof recorded: 577 + 1 × c bytes.
-		Weight::from_parts(917_581_953, 28_077)
-			// ± 175
-			.saturating_add(Weight::from_parts(27_267, 0).saturating_mul(c as u64))
+		// Fastest run: 784_305 ns; proof recorded: 577 + 1 × c bytes.
+		Weight::from_parts(824_566_400, 28_077)
+			// ± 130
+			.saturating_add(Weight::from_parts(23_846, 0).saturating_mul(c as u64))
+			// ± 3_097
+			.saturating_add(Weight::from_parts(11_034, 0).saturating_mul(i as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
 	}
@@ -225,8 +225,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 50_384 ns; proof recorded: 445 bytes.
-		Weight::from_parts(56_669_000, 3_593)
+		// Fastest run: 48_989 ns; proof recorded: 445 bytes.
+		Weight::from_parts(51_835_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -235,8 +235,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 3_808 ns; proof recorded: 129 bytes.
-		Weight::from_parts(4_716_000, 1_501)
+		// Fastest run: 3_730 ns; proof recorded: 129 bytes.
+		Weight::from_parts(4_375_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -247,12 +247,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-		// Fastest run: 259_401 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
-		Weight::from_parts(187_830_078, 3_589)
-			// ± 1_716_191
-			.saturating_add(Weight::from_parts(5_061_794, 0).saturating_mul(c as u64))
-			// ± 25_733
-			.saturating_add(Weight::from_parts(7_141_632, 0).saturating_mul(s as u64))
+		// Fastest run: 259_742 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
+		Weight::from_parts(261_156_000, 3_589)
+			// ± 562_088
+			.saturating_add(Weight::from_parts(3_726_219, 0).saturating_mul(c as u64))
+			// ± 8_881
+			.saturating_add(Weight::from_parts(6_726_812, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -279,12 +279,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 778_909 ns; proof recorded: 271 bytes.
-		Weight::from_parts(51_962_706, 3_593)
-			// ± 795
-			.saturating_add(Weight::from_parts(32_960, 0).saturating_mul(c as u64))
-			// ± 18_923
-			.saturating_add(Weight::from_parts(5_478_189, 0).saturating_mul(s as u64))
+		// Fastest run: 719_084 ns; proof recorded: 271 bytes.
+		Weight::from_parts(85_894_114, 3_593)
+			// ± 270
+			.saturating_add(Weight::from_parts(27_640, 0).saturating_mul(c as u64))
+			// ± 6_423
+			.saturating_add(Weight::from_parts(4_935_967, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
@@ -302,10 +302,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 168_899 ns; proof recorded: 778 bytes.
-		Weight::from_parts(204_134_188, 28_077)
-			// ± 3_915
-			.saturating_add(Weight::from_parts(152, 0).saturating_mul(r as u64))
+		// Fastest run: 165_034 ns; proof recorded: 778 bytes.
+		Weight::from_parts(184_168_982, 28_077)
+			// ± 2_847
+			.saturating_add(Weight::from_parts(6_626, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -322,10 +322,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 171_832 ns; proof recorded: 798 bytes.
-		Weight::from_parts(209_095_301, 28_077)
-			// ± 59
-			.saturating_add(Weight::from_parts(14_001, 0).saturating_mul(r as u64))
+		// Fastest run: 169_846 ns; proof recorded: 798 bytes.
+		Weight::from_parts(186_907_634, 28_077)
+			// ± 45
+			.saturating_add(Weight::from_parts(12_870, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -342,10 +342,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_095 ns; proof recorded: 662 bytes.
-		Weight::from_parts(213_478_652, 28_077)
-			// ± 911
-			.saturating_add(Weight::from_parts(584_473, 0).saturating_mul(r as u64))
+		// Fastest run: 172_412 ns; proof recorded: 662 bytes.
+		Weight::from_parts(189_988_276, 28_077)
+			// ± 799
+			.saturating_add(Weight::from_parts(536_317, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -362,10 +362,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_001 ns; proof recorded: 755 bytes.
-		Weight::from_parts(214_122_478, 28_077)
-			// ± 581
-			.saturating_add(Weight::from_parts(74_525, 0).saturating_mul(r as u64))
+		// Fastest run: 177_379 ns; proof recorded: 755 bytes.
+		Weight::from_parts(194_735_179, 28_077)
+			// ± 472
+			.saturating_add(Weight::from_parts(73_515, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -382,10 +382,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_948 ns; proof recorded: 677 bytes.
-		Weight::from_parts(207_696_188, 28_077)
-			// ± 476
-			.saturating_add(Weight::from_parts(24_750, 0).saturating_mul(r as u64))
+		// Fastest run: 172_726 ns; proof recorded: 677 bytes.
+		Weight::from_parts(191_344_331, 28_077)
+			// ± 399
+			.saturating_add(Weight::from_parts(23_659, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -402,10 +402,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 192_281 ns; proof recorded: 1685 bytes.
-		Weight::from_parts(225_243_208, 28_077)
-			// ± 506
-			.saturating_add(Weight::from_parts(14_442, 0).saturating_mul(r as u64))
+		// Fastest run: 187_129 ns; proof recorded: 1685 bytes.
+		Weight::from_parts(206_729_009, 28_077)
+			// ± 426
+			.saturating_add(Weight::from_parts(13_348, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -422,10 +422,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 187_800 ns; proof recorded: 653 bytes.
-		Weight::from_parts(320_685_078, 28_077)
-			// ± 93_974
-			.saturating_add(Weight::from_parts(14_300_501, 0).saturating_mul(r as u64))
+		// Fastest run: 167_838 ns; proof recorded: 653 bytes.
+		Weight::from_parts(288_633_624, 28_077)
+			// ± 83_710
+			.saturating_add(Weight::from_parts(13_039_711, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -442,10 +442,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_784 ns; proof recorded: 650 bytes.
-		Weight::from_parts(215_536_896, 28_077)
-			// ± 438
-			.saturating_add(Weight::from_parts(17_033, 0).saturating_mul(r as u64))
+		// Fastest run: 167_678 ns; proof recorded: 650 bytes.
+		Weight::from_parts(184_856_964, 28_077)
+			// ± 383
+			.saturating_add(Weight::from_parts(14_393, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -462,10 +462,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_285 ns; proof recorded: 807 bytes.
-		Weight::from_parts(222_595_274, 28_077)
-			// ± 3_710
-			.saturating_add(Weight::from_parts(37_756, 0).saturating_mul(r as u64))
+		// Fastest run: 171_970 ns; proof recorded: 807 bytes.
+		Weight::from_parts(192_215_878, 28_077)
+			// ± 3_168
+			.saturating_add(Weight::from_parts(34_784, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -482,10 +482,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_555 ns; proof recorded: 810 bytes.
-		Weight::from_parts(216_839_792, 28_077)
-			// ± 3_915
-			.saturating_add(Weight::from_parts(52_727, 0).saturating_mul(r as u64))
+		// Fastest run: 171_517 ns; proof recorded: 810 bytes.
+		Weight::from_parts(191_339_615, 28_077)
+			// ± 3_195
+			.saturating_add(Weight::from_parts(37_725, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -502,10 +502,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_732 ns; proof recorded: 813 bytes.
-		Weight::from_parts(219_558_992, 28_077)
-			// ± 3_686
-			.saturating_add(Weight::from_parts(50_058, 0).saturating_mul(r as u64))
+		// Fastest run: 171_468 ns; proof recorded: 813 bytes.
+		Weight::from_parts(190_983_682, 28_077)
+			// ± 3_077
+			.saturating_add(Weight::from_parts(47_366, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -522,10 +522,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_157 ns; proof recorded: 983 + 3 × r bytes.
-		Weight::from_parts(227_683_340, 28_077)
-			// ± 7_995
-			.saturating_add(Weight::from_parts(4_410_073, 0).saturating_mul(r as u64))
+		// Fastest run: 174_166 ns; proof recorded: 983 + 3 × r bytes.
+		Weight::from_parts(199_058_597, 28_077)
+			// ± 7_551
+			.saturating_add(Weight::from_parts(3_965_960, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -546,10 +546,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 184_633 ns; proof recorded: 875 bytes.
-		Weight::from_parts(232_502_847, 28_077)
-			// ± 6_159
-			.saturating_add(Weight::from_parts(2_496_739, 0).saturating_mul(r as u64))
+		// Fastest run: 174_771 ns; proof recorded: 875 bytes.
+		Weight::from_parts(200_821_089, 28_077)
+			// ± 6_368
+			.saturating_add(Weight::from_parts(2_193_276, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -568,10 +568,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 209_861 ns; proof recorded: 864 + 24820 × r bytes.
-		Weight::from_parts(139_765_376, 28_077)
-			// ± 3_867_334
-			.saturating_add(Weight::from_parts(1_489_137_254, 0).saturating_mul(r as u64))
+		// Fastest run: 179_331 ns; proof recorded: 864 + 24820 × r bytes.
+		Weight::from_parts(318_481_520, 28_077)
+			// ± 1_858_120
+			.saturating_add(Weight::from_parts(1_272_542_642, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -590,10 +590,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 210_380 ns; proof recorded: 864 + 24820 × r bytes.
-		Weight::from_parts(281_593_973, 28_077)
-			// ± 5_049_165
-			.saturating_add(Weight::from_parts(1_518_042_106, 0).saturating_mul(r as u64))
+		// Fastest run: 181_622 ns; proof recorded: 864 + 24820 × r bytes.
+		Weight::from_parts(138_640_615, 28_077)
+			// ± 1_519_935
+			.saturating_add(Weight::from_parts(1_339_525_415, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -613,10 +613,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_237 ns; proof recorded: 980 + 3 × r bytes.
-		Weight::from_parts(229_137_959, 28_077)
-			// ± 54_110
-			.saturating_add(Weight::from_parts(54_442_338, 0).saturating_mul(r as u64))
+		// Fastest run: 178_846 ns; proof recorded: 980 + 3 × r bytes.
+		Weight::from_parts(209_247_183, 28_077)
+			// ± 44_297
+			.saturating_add(Weight::from_parts(50_264_165, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -636,10 +636,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 210_012 ns; proof recorded: 828 + 24748 × r bytes.
-		Weight::from_parts(246_859_725, 28_077)
-			// ± 4_149_073
-			.saturating_add(Weight::from_parts(1_470_697_539, 0).saturating_mul(r as u64))
+		// Fastest run: 178_112 ns; proof recorded: 828 + 24748 × r bytes.
+		Weight::from_parts(143_370_780, 28_077)
+			// ± 1_302_679
+			.saturating_add(Weight::from_parts(1_282_961_378, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -658,10 +658,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 190_549 ns; proof recorded: 830 + 24748 × r bytes.
-		Weight::from_parts(212_723_985, 28_077)
-			// ± 4_813_985
-			.saturating_add(Weight::from_parts(1_396_342_740, 0).saturating_mul(r as u64))
+		// Fastest run: 180_551 ns; proof recorded: 830 + 24748 × r bytes.
+		Weight::from_parts(160_092_040, 28_077)
+			// ± 1_080_778
+			.saturating_add(Weight::from_parts(1_283_974_014, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -680,10 +680,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 197_221 ns; proof recorded: 867 + 24820 × r bytes.
-		Weight::from_parts(64_627_679, 28_077)
-			// ± 5_586_409
-			.saturating_add(Weight::from_parts(1_445_580_737, 0).saturating_mul(r as u64))
+		// Fastest run: 185_331 ns; proof recorded: 867 + 24820 × r bytes.
+		Weight::from_parts(208_906_449, 28_077)
+			// ± 641_435
+			.saturating_add(Weight::from_parts(1_280_360_974, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -704,10 +704,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 187_248 ns; proof recorded: 949 + 48 × r bytes.
-		Weight::from_parts(226_061_681, 28_077)
-			// ± 10_486
-			.saturating_add(Weight::from_parts(7_322_015, 0).saturating_mul(r as u64))
+		// Fastest run: 181_179 ns; proof recorded: 949 + 48 × r bytes.
+		Weight::from_parts(208_760_107, 28_077)
+			// ± 10_589
+			.saturating_add(Weight::from_parts(6_931_883, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -742,10 +742,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:32)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 211_296 ns; proof recorded: 1203 + 57478 × r bytes.
-		Weight::from_parts(231_797_195, 28_077)
-			// ± 297_207
-			.saturating_add(Weight::from_parts(127_252_880, 0).saturating_mul(r as u64))
+		// Fastest run: 195_308 ns; proof recorded: 1203 + 57478 × r bytes.
+		Weight::from_parts(254_803_868, 28_077)
+			// ± 185_995
+			.saturating_add(Weight::from_parts(107_432_463, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 68_045).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(14))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -781,15 +781,17 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:1)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 317_825 ns; proof recorded: 58654 + 1 × n bytes.
-		Weight::from_parts(375_748_697, 69_035)
-			// ± 276
-			.saturating_add(Weight::from_parts(7_081, 0).saturating_mul(n as u64))
+		// Fastest run: 308_127 ns; proof recorded: 58654 + 1 × n bytes.
+		Weight::from_parts(342_667_784, 69_035)
+			// ± 249
+			.saturating_add(Weight::from_parts(7_637, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(15))
 			.saturating_add(D::get().writes(8))
 	}
 	fn deliver_receipt(c: u32, n: u32) -> Weight {
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
 		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::TrustedSiblings` (r:1 w:0)
@@ -802,20 +804,18 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:1 w:1)
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
-		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::TotalFee` (r:1 w:0)
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 793_982 ns; proof recorded: 569 + 1 × c bytes.
-		Weight::from_parts(869_152_683, 28_077)
-			// ± 159
-			.saturating_add(Weight::from_parts(26_908, 0).saturating_mul(c as u64))
-			// ± 950
-			.saturating_add(Weight::from_parts(3_384, 0).saturating_mul(n as u64))
+		// Fastest run: 780_533 ns; proof recorded: 569 + 1 × c bytes.
+		Weight::from_parts(814_003_609, 28_077)
+			// ± 131
+			.saturating_add(Weight::from_parts(24_113, 0).saturating_mul(c as u64))
+			// ± 779
+			.saturating_add(Weight::from_parts(3_084, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(4))
 	}
@@ -826,10 +826,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::SiblingStateRoots` (r:64 w:64)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 173 ns; proof recorded: 2452 + 51 × s bytes.
-		Weight::from_parts(4_023_662, 1_743)
-			// ± 10_680
-			.saturating_add(Weight::from_parts(13_499_342, 0).saturating_mul(s as u64))
+		// Fastest run: 163 ns; proof recorded: 2452 + 51 × s bytes.
+		Weight::from_parts(4_617_437, 1_743)
+			// ± 6_898
+			.saturating_add(Weight::from_parts(12_426_963, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 4_793).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(2))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -839,20 +839,20 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn verify_receipt_proof(p: u32) -> Weight {
 		// Storage: `Ewasm::SiblingStateRoots` (r:1 w:0)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 11_291 ns; proof recorded: 2470 bytes.
-		Weight::from_parts(13_293_735, 5_783)
-			// ± 1
-			.saturating_add(Weight::from_parts(2_161, 0).saturating_mul(p as u64))
+		// Fastest run: 11_145 ns; proof recorded: 2470 bytes.
+		Weight::from_parts(11_951_452, 5_783)
+			// ± 4
+			.saturating_add(Weight::from_parts(16_333, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(0))
 	}
 	fn set_trusted_siblings(s: u32) -> Weight {
 		// Storage: `Ewasm::TrustedSiblings` (r:0 w:1)
 		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
-		// Fastest run: 5_984 ns; proof recorded: 0 bytes.
-		Weight::from_parts(7_411_962, 0)
-			// ± 122
-			.saturating_add(Weight::from_parts(7_263, 0).saturating_mul(s as u64))
+		// Fastest run: 5_664 ns; proof recorded: 0 bytes.
+		Weight::from_parts(6_709_506, 0)
+			// ± 83
+			.saturating_add(Weight::from_parts(6_426, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(0))
 			.saturating_add(D::get().writes(1))
 	}
@@ -869,10 +869,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_599 ns; proof recorded: 821 bytes.
-		Weight::from_parts(216_128_103, 28_077)
-			// ± 3_487
-			.saturating_add(Weight::from_parts(62_571, 0).saturating_mul(r as u64))
+		// Fastest run: 172_150 ns; proof recorded: 821 bytes.
+		Weight::from_parts(191_632_212, 28_077)
+			// ± 2_923
+			.saturating_add(Weight::from_parts(49_954, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -889,10 +889,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_197 ns; proof recorded: 798 bytes.
-		Weight::from_parts(209_963_559, 28_077)
-			// ± 23
-			.saturating_add(Weight::from_parts(258, 0).saturating_mul(n as u64))
+		// Fastest run: 168_134 ns; proof recorded: 798 bytes.
+		Weight::from_parts(184_462_385, 28_077)
+			// ± 18
+			.saturating_add(Weight::from_parts(223, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -909,10 +909,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_392 ns; proof recorded: 815 bytes.
-		Weight::from_parts(213_730_445, 28_077)
-			// ± 3_404
-			.saturating_add(Weight::from_parts(36_740, 0).saturating_mul(r as u64))
+		// Fastest run: 172_345 ns; proof recorded: 815 bytes.
+		Weight::from_parts(190_512_180, 28_077)
+			// ± 2_998
+			.saturating_add(Weight::from_parts(37_770, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -931,10 +931,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 181_900 ns; proof recorded: 826 bytes.
-		Weight::from_parts(223_796_639, 28_077)
-			// ± 10_839
-			.saturating_add(Weight::from_parts(7_943_562, 0).saturating_mul(r as u64))
+		// Fastest run: 176_773 ns; proof recorded: 826 bytes.
+		Weight::from_parts(202_516_716, 28_077)
+			// ± 9_570
+			.saturating_add(Weight::from_parts(7_170_804, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -956,10 +956,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 185_058 ns; proof recorded: 894 + 86 × r bytes.
-		Weight::from_parts(222_972_872, 28_077)
-			// ± 13_851
-			.saturating_add(Weight::from_parts(7_729_594, 0).saturating_mul(r as u64))
+		// Fastest run: 179_164 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(212_111_085, 28_077)
+			// ± 11_822
+			.saturating_add(Weight::from_parts(7_157_904, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -981,10 +981,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 183_182 ns; proof recorded: 894 + 86 × r bytes.
-		Weight::from_parts(213_754_089, 28_077)
-			// ± 10_638
-			.saturating_add(Weight::from_parts(4_692_137, 0).saturating_mul(r as u64))
+		// Fastest run: 179_069 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(206_730_811, 28_077)
+			// ± 9_082
+			.saturating_add(Weight::from_parts(4_548_319, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1003,10 +1003,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 172_477 ns; proof recorded: 812 bytes.
-		Weight::from_parts(203_541_371, 28_077)
-			// ± 3_682
-			.saturating_add(Weight::from_parts(50_822, 0).saturating_mul(r as u64))
+		// Fastest run: 171_669 ns; proof recorded: 812 bytes.
+		Weight::from_parts(191_276_529, 28_077)
+			// ± 3_211
+			.saturating_add(Weight::from_parts(52_329, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1023,10 +1023,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 172_482 ns; proof recorded: 815 bytes.
-		Weight::from_parts(205_762_173, 28_077)
-			// ± 3_894
-			.saturating_add(Weight::from_parts(54_891, 0).saturating_mul(r as u64))
+		// Fastest run: 170_125 ns; proof recorded: 815 bytes.
+		Weight::from_parts(192_714_988, 28_077)
+			// ± 3_751
+			.saturating_add(Weight::from_parts(50_094, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1043,10 +1043,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_630 ns; proof recorded: 817 bytes.
-		Weight::from_parts(204_334_232, 28_077)
-			// ± 3_285
-			.saturating_add(Weight::from_parts(60_287, 0).saturating_mul(r as u64))
+		// Fastest run: 171_367 ns; proof recorded: 817 bytes.
+		Weight::from_parts(191_893_199, 28_077)
+			// ± 3_381
+			.saturating_add(Weight::from_parts(60_998, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1063,10 +1063,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 173_950 ns; proof recorded: 794 + 1 × n bytes.
-		Weight::from_parts(207_641_475, 28_077)
-			// ± 32
-			.saturating_add(Weight::from_parts(1_077, 0).saturating_mul(n as u64))
+		// Fastest run: 168_276 ns; proof recorded: 794 + 1 × n bytes.
+		Weight::from_parts(187_461_762, 28_077)
+			// ± 30
+			.saturating_add(Weight::from_parts(996, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1083,10 +1083,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_667 ns; proof recorded: 811 bytes.
-		Weight::from_parts(208_966_262, 28_077)
-			// ± 3_247
-			.saturating_add(Weight::from_parts(34_055, 0).saturating_mul(r as u64))
+		// Fastest run: 170_155 ns; proof recorded: 811 bytes.
+		Weight::from_parts(191_366_620, 28_077)
+			// ± 3_279
+			.saturating_add(Weight::from_parts(38_887, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1103,10 +1103,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 201_446 ns; proof recorded: 829 + 24748 × r bytes.
-		Weight::from_parts(242_419_169, 28_077)
-			// ± 71_505
-			.saturating_add(Weight::from_parts(23_391_925, 0).saturating_mul(r as u64))
+		// Fastest run: 178_107 ns; proof recorded: 829 + 24748 × r bytes.
+		Weight::from_parts(216_897_280, 28_077)
+			// ± 71_688
+			.saturating_add(Weight::from_parts(19_147_125, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -1125,10 +1125,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 195_204 ns; proof recorded: 25559 bytes.
-		Weight::from_parts(243_309_753, 55_164)
-			// ± 34
-			.saturating_add(Weight::from_parts(107, 0).saturating_mul(n as u64))
+		// Fastest run: 189_787 ns; proof recorded: 25559 bytes.
+		Weight::from_parts(212_298_806, 55_164)
+			// ± 32
+			.saturating_add(Weight::from_parts(66, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1145,10 +1145,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 196_954 ns; proof recorded: 1156 + 140 × r bytes.
-		Weight::from_parts(243_578_752, 28_077)
-			// ± 21_529
-			.saturating_add(Weight::from_parts(5_191_681, 0).saturating_mul(r as u64))
+		// Fastest run: 178_831 ns; proof recorded: 1156 + 140 × r bytes.
+		Weight::from_parts(219_380_458, 28_077)
+			// ± 17_838
+			.saturating_add(Weight::from_parts(4_180_680, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1167,10 +1167,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 190_022 ns; proof recorded: 819 bytes.
-		Weight::from_parts(226_081_442, 28_077)
-			// ± 4_446
-			.saturating_add(Weight::from_parts(890_197, 0).saturating_mul(r as u64))
+		// Fastest run: 172_909 ns; proof recorded: 819 bytes.
+		Weight::from_parts(192_510_684, 28_077)
+			// ± 4_260
+			.saturating_add(Weight::from_parts(799_959, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1187,10 +1187,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_239 ns; proof recorded: 821 bytes.
-		Weight::from_parts(220_956_856, 28_077)
-			// ± 3_483
-			.saturating_add(Weight::from_parts(60_950, 0).saturating_mul(r as u64))
+		// Fastest run: 171_699 ns; proof recorded: 821 bytes.
+		Weight::from_parts(191_404_687, 28_077)
+			// ± 3_326
+			.saturating_add(Weight::from_parts(43_463, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1207,10 +1207,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 189_462 ns; proof recorded: 816 bytes.
-		Weight::from_parts(223_374_834, 28_077)
-			// ± 3_959
-			.saturating_add(Weight::from_parts(221_743, 0).saturating_mul(r as u64))
+		// Fastest run: 172_337 ns; proof recorded: 816 bytes.
+		Weight::from_parts(191_932_971, 28_077)
+			// ± 3_436
+			.saturating_add(Weight::from_parts(187_001, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1227,10 +1227,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 187_157 ns; proof recorded: 816 bytes.
-		Weight::from_parts(222_729_134, 28_077)
-			// ± 4_355
-			.saturating_add(Weight::from_parts(908_354, 0).saturating_mul(r as u64))
+		// Fastest run: 171_615 ns; proof recorded: 816 bytes.
+		Weight::from_parts(192_421_547, 28_077)
+			// ± 3_963
+			.saturating_add(Weight::from_parts(803_639, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1247,10 +1247,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_841 ns; proof recorded: 827 bytes.
-		Weight::from_parts(227_001_118, 28_077)
-			// ± 5_532
-			.saturating_add(Weight::from_parts(2_056_454, 0).saturating_mul(r as u64))
+		// Fastest run: 174_065 ns; proof recorded: 827 bytes.
+		Weight::from_parts(193_731_892, 28_077)
+			// ± 4_873
+			.saturating_add(Weight::from_parts(1_847_593, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1267,10 +1267,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_712 ns; proof recorded: 827 bytes.
-		Weight::from_parts(225_985_400, 28_077)
-			// ± 6_269
-			.saturating_add(Weight::from_parts(2_902_091, 0).saturating_mul(r as u64))
+		// Fastest run: 173_305 ns; proof recorded: 827 bytes.
+		Weight::from_parts(194_143_173, 28_077)
+			// ± 5_660
+			.saturating_add(Weight::from_parts(2_584_148, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1287,10 +1287,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_617 ns; proof recorded: 804 bytes.
-		Weight::from_parts(218_177_181, 28_077)
-			// ± 27
-			.saturating_add(Weight::from_parts(538, 0).saturating_mul(n as u64))
+		// Fastest run: 171_399 ns; proof recorded: 804 bytes.
+		Weight::from_parts(186_964_726, 28_077)
+			// ± 21
+			.saturating_add(Weight::from_parts(484, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1307,10 +1307,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 190_211 ns; proof recorded: 814 bytes.
-		Weight::from_parts(223_710_059, 28_077)
-			// ± 3_998
-			.saturating_add(Weight::from_parts(497_572, 0).saturating_mul(r as u64))
+		// Fastest run: 170_785 ns; proof recorded: 814 bytes.
+		Weight::from_parts(191_482_197, 28_077)
+			// ± 3_470
+			.saturating_add(Weight::from_parts(425_035, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1327,10 +1327,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_633 ns; proof recorded: 814 bytes.
-		Weight::from_parts(222_092_145, 28_077)
-			// ± 3_425
-			.saturating_add(Weight::from_parts(54_141, 0).saturating_mul(r as u64))
+		// Fastest run: 171_282 ns; proof recorded: 814 bytes.
+		Weight::from_parts(190_029_843, 28_077)
+			// ± 3_267
+			.saturating_add(Weight::from_parts(50_887, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1347,10 +1347,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_539 ns; proof recorded: 788 bytes.
-		Weight::from_parts(214_044_716, 28_077)
-			// ± 24
-			.saturating_add(Weight::from_parts(351, 0).saturating_mul(n as u64))
+		// Fastest run: 168_307 ns; proof recorded: 788 bytes.
+		Weight::from_parts(182_869_955, 28_077)
+			// ± 19
+			.saturating_add(Weight::from_parts(210, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1367,10 +1367,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_096 ns; proof recorded: 788 bytes.
-		Weight::from_parts(213_951_276, 28_077)
-			// ± 24
-			.saturating_add(Weight::from_parts(234, 0).saturating_mul(n as u64))
+		// Fastest run: 167_503 ns; proof recorded: 788 bytes.
+		Weight::from_parts(182_924_673, 28_077)
+			// ± 19
+			.saturating_add(Weight::from_parts(228, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1387,10 +1387,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_521 ns; proof recorded: 817 bytes.
-		Weight::from_parts(218_521_437, 28_077)
-			// ± 3_334
-			.saturating_add(Weight::from_parts(32_273, 0).saturating_mul(r as u64))
+		// Fastest run: 171_321 ns; proof recorded: 817 bytes.
+		Weight::from_parts(189_163_828, 28_077)
+			// ± 2_756
+			.saturating_add(Weight::from_parts(39_177, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1407,10 +1407,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_532 ns; proof recorded: 823 bytes.
-		Weight::from_parts(213_050_723, 28_077)
-			// ± 3_541
-			.saturating_add(Weight::from_parts(41_579, 0).saturating_mul(r as u64))
+		// Fastest run: 170_854 ns; proof recorded: 823 bytes.
+		Weight::from_parts(189_817_408, 28_077)
+			// ± 2_947
+			.saturating_add(Weight::from_parts(48_262, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1431,10 +1431,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 254_674 ns; proof recorded: 1130 + 86 × s bytes.
-		Weight::from_parts(300_751_474, 28_077)
-			// ± 8_949
-			.saturating_add(Weight::from_parts(1_556_068, 0).saturating_mul(s as u64))
+		// Fastest run: 241_601 ns; proof recorded: 1130 + 86 × s bytes.
+		Weight::from_parts(269_032_193, 28_077)
+			// ± 7_461
+			.saturating_add(Weight::from_parts(1_412_788, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1456,10 +1456,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 177_979 ns; proof recorded: 859 bytes.
-		Weight::from_parts(208_154_928, 28_077)
-			// ± 3_776
-			.saturating_add(Weight::from_parts(453_002, 0).saturating_mul(r as u64))
+		// Fastest run: 169_915 ns; proof recorded: 859 bytes.
+		Weight::from_parts(192_009_816, 28_077)
+			// ± 3_662
+			.saturating_add(Weight::from_parts(413_458, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1482,10 +1482,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 202_391 ns; proof recorded: 24508 bytes.
-		Weight::from_parts(275_364_896, 28_077)
-			// ± 161_645
-			.saturating_add(Weight::from_parts(133_994_151, 0).saturating_mul(r as u64))
+		// Fastest run: 193_532 ns; proof recorded: 24508 bytes.
+		Weight::from_parts(253_646_413, 28_077)
+			// ± 96_530
+			.saturating_add(Weight::from_parts(113_211_821, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1511,10 +1511,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 197_703 ns; proof recorded: 24521 bytes.
-		Weight::from_parts(272_967_193, 28_077)
-			// ± 187_969
-			.saturating_add(Weight::from_parts(182_403_480, 0).saturating_mul(r as u64))
+		// Fastest run: 193_296 ns; proof recorded: 24521 bytes.
+		Weight::from_parts(251_044_176, 28_077)
+			// ± 91_605
+			.saturating_add(Weight::from_parts(158_624_900, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1540,10 +1540,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 292_167 ns; proof recorded: 915 + 1 × n bytes.
-		Weight::from_parts(333_274_131, 28_077)
-			// ± 54
-			.saturating_add(Weight::from_parts(4_261, 0).saturating_mul(n as u64))
+		// Fastest run: 280_385 ns; proof recorded: 915 + 1 × n bytes.
+		Weight::from_parts(307_896_835, 28_077)
+			// ± 50
+			.saturating_add(Weight::from_parts(3_952, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))
 	}

@@ -37,26 +37,85 @@ pub fn selector() -> Option<[u8; 4]> {
 	Some(selector)
 }
 
-/// The word at index `index` of the arguments (after the selector), `None` past their end.
+/// Where arguments start in call data: after the selector in a call ([`Arguments::call`]), at
+/// the first byte in a constructor's (the init code's call data is `abi.encode` of the
+/// constructor's arguments, as Solidity appends them to init code: [`Arguments::constructor`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arguments {
+	base: u32,
+}
+
+impl Arguments {
+	/// The arguments of a call: after the 4-byte selector.
+	pub const fn call() -> Arguments {
+		Arguments { base: 4 }
+	}
+
+	/// The arguments of a constructor: the whole of the init code's call data.
+	pub const fn constructor() -> Arguments {
+		Arguments { base: 0 }
+	}
+
+	/// The word at index `index` of the arguments, `None` past their end.
+	pub fn word(&self, index: u32) -> Option<Word> {
+		let mut word = [0u8; 32];
+		copy(&mut word, index.checked_mul(32)?.checked_add(self.base)?)?;
+		Some(word)
+	}
+
+	/// The static argument at index `index`, `None` past the end of the call data or if its
+	/// word is not a valid encoding of `T`.
+	pub fn arg<T: AbiType>(&self, index: u32) -> Option<T> {
+		T::decode(&self.word(index)?)
+	}
+
+	/// The word index a dynamic argument's offset (the head word at `index`) points to.
+	fn tail(&self, index: u32) -> Option<u32> {
+		let offset = u32::try_from(self.arg::<u64>(index)?).ok()?;
+		(offset % 32 == 0).then_some(offset / 32)
+	}
+
+	/// The `bytes` (or `string`) argument whose offset is the word at index `index`, copied
+	/// into `into`: the bytes, `None` if the encoding points past the call data or they are
+	/// longer than `into`.
+	pub fn bytes<'a>(&self, index: u32, into: &'a mut [u8]) -> Option<&'a [u8]> {
+		let tail = self.tail(index)?;
+		let len = u32::try_from(self.arg::<u64>(tail)?).ok()?;
+		let bytes = into.get_mut(..len as usize)?;
+		copy(bytes, tail.checked_add(1)?.checked_mul(32)?.checked_add(self.base)?)?;
+		Some(bytes)
+	}
+
+	/// The length of the array argument (`T[]` of a static `T`) whose offset is the word at
+	/// index `index`; `None` if the encoding points past the call data.
+	pub fn array_len(&self, index: u32) -> Option<u32> {
+		u32::try_from(self.arg::<u64>(self.tail(index)?)?).ok()
+	}
+
+	/// Item `item` of the array argument whose offset is the word at index `index`, `None`
+	/// past its end or the call data's, or if it is not a valid `T`.
+	pub fn array_item<T: AbiType>(&self, index: u32, item: u32) -> Option<T> {
+		if item >= self.array_len(index)? {
+			return None;
+		}
+		self.arg(self.tail(index)?.checked_add(1)?.checked_add(item)?)
+	}
+}
+
+/// The word at index `index` of a call's arguments (after the selector), `None` past their
+/// end.
 pub fn word(index: u32) -> Option<Word> {
-	let mut word = [0u8; 32];
-	copy(&mut word, index.checked_mul(32)?.checked_add(4)?)?;
-	Some(word)
+	Arguments::call().word(index)
 }
 
-/// The static argument at index `index`, `None` past the end of the call data or if its word
-/// is not a valid encoding of `T`.
+/// The static argument at index `index` of a call, `None` past the end of the call data or if
+/// its word is not a valid encoding of `T`.
 pub fn arg<T: AbiType>(index: u32) -> Option<T> {
-	T::decode(&word(index)?)
+	Arguments::call().arg(index)
 }
 
-/// The `bytes` (or `string`) argument whose offset is the word at index `index`, copied into
-/// `into`: the bytes, `None` if the encoding points past the call data or they are longer
-/// than `into`.
+/// The `bytes` (or `string`) argument of a call whose offset is the word at index `index`,
+/// copied into `into` (see [`Arguments::bytes`]).
 pub fn bytes(index: u32, into: &mut [u8]) -> Option<&[u8]> {
-	let offset = u32::try_from(arg::<u64>(index)?).ok()?;
-	let len = u32::try_from(arg::<u64>(offset / 32).filter(|_| offset % 32 == 0)?).ok()?;
-	let bytes = into.get_mut(..len as usize)?;
-	copy(bytes, offset.checked_add(4 + 32)?)?;
-	Some(bytes)
+	Arguments::call().bytes(index, into)
 }

@@ -165,9 +165,9 @@ fn wasm_opt(code: &[u8], scratch: &Path) -> Option<Vec<u8>> {
 		.arg(&input)
 		.arg("-o")
 		.arg(&output)
-		.status()
-		.ok()?;
-	let optimised = status.success().then(|| std::fs::read(&output).ok()).flatten();
+		.status();
+	let optimised =
+		status.ok().filter(|status| status.success()).and_then(|_| std::fs::read(&output).ok());
 	let _ = std::fs::remove_file(&input);
 	let _ = std::fs::remove_file(&output);
 	optimised

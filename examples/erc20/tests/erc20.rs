@@ -2,7 +2,11 @@
 //! approvals and transfers from an allowance move exactly what they say and log the standard
 //! events; what ERC-20 forbids reverts with a message and changes nothing.
 
-use erc20::{DECIMALS, INITIAL_SUPPLY, NAME, SYMBOL};
+/// What the token says of itself, and mints to its deployer (a million tokens of 18 decimals).
+const NAME: &str = "Ewasm Token";
+const SYMBOL: &str = "EWT20";
+const DECIMALS: u8 = 18;
+const INITIAL_SUPPLY: u128 = 1_000_000 * 10u128.pow(18);
 use ewasm_cli::testing::{build_contract, call_data, Chain, Outcome, ALICE, BOB, CHARLIE};
 use ewasm_sdk::{abi::AbiType, topic, Address, U256};
 

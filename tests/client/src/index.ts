@@ -1,7 +1,20 @@
 // The Ewasm parachain's client helpers on polkadot.js: load contract code from `.wat` or
 // `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
-// environment contract, send receipts to other parachains and wait for their delivery.
+// environment contract, send receipts to other parachains and wait for their delivery, speak
+// Solidity's ABI to contracts.
 
+export {
+  type AbiValue,
+  addressOfAccount,
+  callData,
+  decodeEvent,
+  decodeString,
+  decodeWord,
+  encodeWord,
+  parameterTypes,
+  selectorOf,
+  topicOf,
+} from './abi.js';
 export { untilBlock } from './blocks.js';
 export { compileWat, initCodeFor, loadCode } from './code.js';
 export {

@@ -54,6 +54,19 @@ pub fn revert_with_message(message: &str) -> ! {
 	revert(&data[..4 + len])
 }
 
+/// Reverts with `message` (as [`revert_with_message`]) unless `condition` holds: Solidity's
+/// `require(condition, message)`.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// halt::require(env::call_value() == 0, "takes no value");
+/// ```
+pub fn require(condition: bool, message: &str) {
+	if !condition {
+		revert_with_message(message);
+	}
+}
+
 /// Deletes this contract (its storage and code) and sends its whole balance to
 /// `beneficiary` (`selfDestruct`). Traps in a static call, in init code, and when another live
 /// frame acts as this contract (see the pallet's self-destruct rule).

@@ -114,6 +114,18 @@ pub fn arg<T: AbiType>(index: u32) -> Option<T> {
 	Arguments::call().arg(index)
 }
 
+/// The static argument at index `index` of a call, reverting the call with no data if it is
+/// missing or malformed (what Solidity does with call data it cannot decode).
+///
+/// ```no_run
+/// use ewasm_sdk::{input, Address};
+/// let to: Address = input::required_arg(0);
+/// # let _ = to;
+/// ```
+pub fn required_arg<T: AbiType>(index: u32) -> T {
+	arg(index).unwrap_or_else(|| crate::halt::revert(&[]))
+}
+
 /// The `bytes` (or `string`) argument of a call whose offset is the word at index `index`,
 /// copied into `into` (see [`Arguments::bytes`]).
 pub fn bytes(index: u32, into: &mut [u8]) -> Option<&[u8]> {

@@ -4,12 +4,7 @@
 // events and the balances they leave.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import {
   EwasmClient,
   addressOfAccount,
@@ -18,12 +13,10 @@ import {
   decodeString,
   decodeWord,
 } from '../client/dist/index.js';
-import { RENT_FUNDS } from '../lib/contracts.mjs';
+import { RENT_FUNDS, buildExample } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
 const env = devNodeForTests();
-const repository = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ewasm-parachain/target');
 const SUPPLY = 10n ** 24n;
 const TRANSFER = 'Transfer(address,address,uint256)';
 const APPROVAL = 'Approval(address,address,uint256)';
@@ -31,9 +24,7 @@ const APPROVAL = 'Approval(address,address,uint256)';
 let initCode;
 
 before(() => {
-  const ewasm = process.env.EWASM ?? join(target, 'release/ewasm');
-  execFileSync(ewasm, ['build', join(repository, 'examples/erc20')], { stdio: 'inherit' });
-  initCode = readFileSync(join(target, 'ewasm/erc20.deploy.wasm'));
+  initCode = buildExample('erc20');
 });
 
 /** `method` of the token, read with a dry run as Bob. */

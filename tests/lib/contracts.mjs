@@ -1,6 +1,9 @@
-// Contracts for the tests: the pallet's WAT fixtures, compiled by the client's helpers.
+// Contracts for the tests: the pallet's WAT fixtures, compiled by the client's helpers, and
+// the SDK's examples, built by `ewasm build`.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWat } from '../client/dist/index.js';
@@ -25,4 +28,18 @@ export function fixturePath(name) {
 /** Compiles one of the pallet's fixtures. */
 export function fixture(name) {
   return compileWat(readFileSync(fixturePath(name), 'utf8'), `${name}.wat`);
+}
+
+/**
+ * Builds the SDK example `examples/<name>` with the release `ewasm build` (`$EWASM`, or the
+ * one `make build` made in `$CARGO_TARGET_DIR`) and returns its init code.
+ */
+export function buildExample(name) {
+  const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ewasm-parachain/target');
+  const ewasm = process.env.EWASM ?? join(target, 'release/ewasm');
+  execFileSync(ewasm, ['build', join(here, '../../examples', name)], {
+    stdio: 'inherit',
+    env: { ...process.env, CARGO_TARGET_DIR: target },
+  });
+  return readFileSync(join(target, `ewasm/${name}.deploy.wasm`));
 }

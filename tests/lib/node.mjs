@@ -105,15 +105,19 @@ export async function startDevNode({ blockTimeMs = 1000 } = {}) {
   return { api, endpoint, logs, pid: child.pid, stop };
 }
 
-/** The dev chain's funded accounts the tests sign with: `{ alice, bob }` (sr25519). */
+/** The dev chain's funded accounts the tests sign with: `{ alice, bob, charlie, dave }` (sr25519). */
 export function devAccounts() {
   const keyring = new Keyring({ type: 'sr25519' });
-  return { alice: keyring.addFromUri('//Alice'), bob: keyring.addFromUri('//Bob') };
+  const [alice, bob, charlie, dave] = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((uri) =>
+    keyring.addFromUri(uri),
+  );
+  return { alice, bob, charlie, dave };
 }
 
 /**
  * A dev node for the tests of the file that calls this: started before them, stopped after.
- * Returns an object whose `node` (see `startDevNode`), `alice` and `bob` are set once it runs;
+ * Returns an object whose `node` (see `startDevNode`) and accounts (see `devAccounts`) are set
+ * once it runs;
  * `setup(env)`, if given, runs then too.
  */
 export function devNodeForTests(setup = () => {}) {

@@ -77,10 +77,8 @@ fn run() {
 	ewasm_sdk::dispatch! {
 		"count()" => halt::finish_value(&COUNT.get()),
 		"increment(uint256)" => {
-			if env::caller() != OWNER.get() {
-				halt::revert_with_message("only the owner");
-			}
-			let by: U256 = input::arg(0).unwrap_or_else(|| halt::revert(&[]));
+			halt::require(env::caller() == OWNER.get(), "only the owner");
+			let by: U256 = input::required_arg(0);
 			let Some(count) = COUNT.get().checked_add(by) else { halt::revert_with_message("overflow") };
 			COUNT.set(&count);
 			log::emit(&[topic!("Incremented(uint256)")], &count.encode());

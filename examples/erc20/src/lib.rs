@@ -13,7 +13,9 @@
 
 use ewasm_sdk::{
 	abi::{AbiType, Encoder},
-	env, halt, input, log,
+	env, halt,
+	input::required_arg,
+	log,
 	storage::{Mapping, Mapping2, Slot},
 	topic, Address, U256,
 };
@@ -30,11 +32,6 @@ pub const INITIAL_SUPPLY: u128 = 1_000_000 * 10u128.pow(DECIMALS as u32);
 const TOTAL_SUPPLY: Slot<U256> = Slot::new(0);
 const BALANCES: Mapping<Address, U256> = Mapping::new(1);
 const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
-
-/// The static argument at `index`, reverting the call if it is missing or malformed.
-fn arg<T: AbiType>(index: u32) -> T {
-	input::arg(index).unwrap_or_else(|| halt::revert(&[]))
-}
 
 /// Returns a string, ABI-encoded.
 fn finish_string(text: &str) -> ! {
@@ -80,18 +77,18 @@ fn run() {
 		"symbol()" => finish_string(SYMBOL),
 		"decimals()" => halt::finish_value(&DECIMALS),
 		"totalSupply()" => halt::finish_value(&TOTAL_SUPPLY.get()),
-		"balanceOf(address)" => halt::finish_value(&BALANCES.get(&arg(0))),
-		"allowance(address,address)" => halt::finish_value(&ALLOWANCES.get(&arg(0), &arg(1))),
+		"balanceOf(address)" => halt::finish_value(&BALANCES.get(&required_arg(0))),
+		"allowance(address,address)" => halt::finish_value(&ALLOWANCES.get(&required_arg(0), &required_arg(1))),
 		"transfer(address,uint256)" => {
-			move_tokens(&env::caller(), &arg(0), arg(1));
+			move_tokens(&env::caller(), &required_arg(0), required_arg(1));
 			halt::finish_value(&true)
 		},
 		"approve(address,uint256)" => {
-			set_allowance(&env::caller(), &arg(0), arg(1));
+			set_allowance(&env::caller(), &required_arg(0), required_arg(1));
 			halt::finish_value(&true)
 		},
 		"transferFrom(address,address,uint256)" => {
-			let (from, spender, amount): (Address, Address, U256) = (arg(0), env::caller(), arg(2));
+			let (from, spender, amount): (Address, Address, U256) = (required_arg(0), env::caller(), required_arg(2));
 			let allowed = ALLOWANCES.get(&from, &spender);
 			let Some(left) = allowed.checked_sub(amount) else {
 				halt::revert_with_message("ERC20: insufficient allowance")
@@ -99,7 +96,7 @@ fn run() {
 			if allowed != U256::MAX {
 				ALLOWANCES.set(&from, &spender, &left);
 			}
-			move_tokens(&from, &arg(1), amount);
+			move_tokens(&from, &required_arg(1), amount);
 			halt::finish_value(&true)
 		},
 	}

@@ -20,8 +20,9 @@
 use ewasm_sdk::{
 	abi::{AbiType, Encoder},
 	call::{self, Outcome},
-	env, halt,
-	input::{self, Arguments},
+	env,
+	halt::{self, require},
+	input::{self, required_arg, Arguments},
 	log,
 	storage::{Mapping, Mapping2, Slot},
 	topic, Address,
@@ -40,18 +41,6 @@ const VALUE: Mapping<u64, u128> = Mapping::new(6);
 const EXECUTED: Mapping<u64, bool> = Mapping::new(7);
 const CONFIRMATIONS: Mapping<u64, u64> = Mapping::new(8);
 const CONFIRMED: Mapping2<u64, Address, bool> = Mapping2::new(9);
-
-/// Reverts with `message` unless `condition` holds.
-fn require(condition: bool, message: &str) {
-	if !condition {
-		halt::revert_with_message(message);
-	}
-}
-
-/// The call's argument at `index`, reverting if it is missing or malformed.
-fn arg<T: AbiType>(index: u32) -> T {
-	input::arg(index).unwrap_or_else(|| halt::revert(&[]))
-}
 
 /// The caller, who must be an owner.
 fn owner() -> Address {
@@ -80,7 +69,7 @@ fn confirm(owner: &Address, id: u64) {
 
 fn submit() -> u64 {
 	let owner = owner();
-	let (to, value): (Address, u128) = (arg(0), arg(1));
+	let (to, value): (Address, u128) = (required_arg(0), required_arg(1));
 	let id = TRANSACTION_COUNT.get();
 	TRANSACTION_COUNT.set(&(id + 1));
 	RECIPIENT.set(&id, &to);
@@ -92,7 +81,7 @@ fn submit() -> u64 {
 
 fn revoke() {
 	let owner = owner();
-	let id = pending(arg(0));
+	let id = pending(required_arg(0));
 	require(CONFIRMED.get(&id, &owner), "not confirmed");
 	CONFIRMED.set(&id, &owner, &false);
 	CONFIRMATIONS.set(&id, &(CONFIRMATIONS.get(&id) - 1));
@@ -101,7 +90,7 @@ fn revoke() {
 
 fn execute() {
 	owner();
-	let id = pending(arg(0));
+	let id = pending(required_arg(0));
 	require(CONFIRMATIONS.get(&id) >= THRESHOLD.get(), "not enough confirmations");
 	// Marked first: a recipient that calls back cannot execute it twice.
 	EXECUTED.set(&id, &true);
@@ -111,7 +100,7 @@ fn execute() {
 }
 
 fn transaction() -> ! {
-	let id: u64 = arg(0);
+	let id: u64 = required_arg(0);
 	require(id < TRANSACTION_COUNT.get(), "no such transaction");
 	let mut output = [0u8; 128];
 	let encoded = Encoder::new(&mut output, 4)
@@ -134,16 +123,16 @@ fn run() {
 	require(env::call_value() == 0, "methods take no value");
 	ewasm_sdk::dispatch! {
 		"submit(address,uint256)" => halt::finish_value(&submit()),
-		"confirm(uint256)" => confirm(&owner(), pending(arg(0))),
+		"confirm(uint256)" => confirm(&owner(), pending(required_arg(0))),
 		"revoke(uint256)" => revoke(),
 		"execute(uint256)" => execute(),
-		"isOwner(address)" => halt::finish_value(&IS_OWNER.get(&arg(0))),
-		"owners(uint256)" => halt::finish_value(&OWNERS.get(&arg(0))),
+		"isOwner(address)" => halt::finish_value(&IS_OWNER.get(&required_arg(0))),
+		"owners(uint256)" => halt::finish_value(&OWNERS.get(&required_arg(0))),
 		"ownerCount()" => halt::finish_value(&OWNER_COUNT.get()),
 		"threshold()" => halt::finish_value(&THRESHOLD.get()),
 		"transactionCount()" => halt::finish_value(&TRANSACTION_COUNT.get()),
 		"transaction(uint256)" => transaction(),
-		"isConfirmed(uint256,address)" => halt::finish_value(&CONFIRMED.get(&arg(0), &arg(1))),
+		"isConfirmed(uint256,address)" => halt::finish_value(&CONFIRMED.get(&required_arg(0), &required_arg(1))),
 	}
 }
 

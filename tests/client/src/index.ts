@@ -1,7 +1,7 @@
 // The Ewasm parachain's client helpers on polkadot.js: load contract code from `.wat` or
 // `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
 // environment contract, send receipts to other parachains and wait for their delivery, speak
-// Solidity's ABI to contracts.
+// Solidity's ABI to contracts, follow a contract's rent, poke and wake it.
 
 export {
   type AbiValue,
@@ -39,6 +39,17 @@ export {
   receiptsOf,
 } from './client.js';
 export { EwasmError, decodeError } from './errors.js';
+export {
+  type ContractSnapshot,
+  type Poked,
+  type RentStatus,
+  poke,
+  rentStatus,
+  snapshotOf,
+  tombstoneSealed,
+  wake,
+  wakeValue,
+} from './rent.js';
 export { type Included, type InclusionOptions, eventsOf, submit } from './submit.js';
 export {
   type EnvironmentQuery,

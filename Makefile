@@ -70,7 +70,7 @@ test-release: build
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:
-	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 3 min"
+	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 5 min"
 	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 
 ## conformance: the Ewasm state tests (stEWASMTests) through the release `ewasm statetest`, if

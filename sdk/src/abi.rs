@@ -22,11 +22,32 @@
 use crate::{types::Address, Word, U256};
 
 /// A static ABI type that takes one word.
+///
+/// ```
+/// use ewasm_sdk::{abi::AbiType, Address};
+/// let holder = Address([0xab; 20]);
+/// let word = holder.encode();
+/// assert_eq!(word[..12], [0; 12], "an address is the word's low 20 bytes");
+/// assert_eq!(Address::decode(&word), Some(holder));
+/// ```
 pub trait AbiType: Sized {
 	/// The type's word.
+	///
+	/// ```
+	/// use ewasm_sdk::abi::AbiType;
+	/// assert_eq!(258u16.encode()[30..], [0x01, 0x02]);
+	/// assert_eq!(true.encode()[31], 1);
+	/// ```
 	fn encode(&self) -> Word;
 	/// The value a word holds, `None` if it is not a valid encoding of the type (a number out
 	/// of range, an address with more than 20 bytes, a `bool` other than 0 or 1).
+	///
+	/// ```
+	/// use ewasm_sdk::abi::AbiType;
+	/// assert_eq!(u8::decode(&200u16.encode()), Some(200));
+	/// assert_eq!(u8::decode(&300u16.encode()), None, "out of range");
+	/// assert_eq!(bool::decode(&2u8.encode()), None);
+	/// ```
 	fn decode(word: &Word) -> Option<Self>;
 }
 
@@ -103,6 +124,14 @@ pub(crate) const fn padded(len: usize) -> usize {
 
 /// Writes ABI-encoded values into a buffer: the head's words in order, each dynamic value
 /// (`bytes`, `string`) as an offset word in the head and its length and bytes after the head.
+///
+/// ```
+/// use ewasm_sdk::{abi::Encoder, U256};
+/// // the result of a function returning (uint256, bool)
+/// let mut buffer = [0u8; 64];
+/// let written = Encoder::new(&mut buffer, 2).word(&U256::ONE).word(&true).finish();
+/// assert_eq!(written.map(<[u8]>::len), Some(64));
+/// ```
 pub struct Encoder<'a> {
 	buffer: &'a mut [u8],
 	head: usize,
@@ -113,6 +142,13 @@ pub struct Encoder<'a> {
 
 impl<'a> Encoder<'a> {
 	/// An encoder of a head of `head_words` words into `buffer`.
+	///
+	/// ```
+	/// use ewasm_sdk::abi::Encoder;
+	/// let mut buffer = [0u8; 32];
+	/// let encoder = Encoder::new(&mut buffer, 1);
+	/// assert!(encoder.word(&5u8).finish().is_some());
+	/// ```
 	pub fn new(buffer: &'a mut [u8], head_words: usize) -> Self {
 		let head_end = head_words * 32;
 		let fits = head_end <= buffer.len();
@@ -128,6 +164,13 @@ impl<'a> Encoder<'a> {
 	}
 
 	/// Appends a static value to the head.
+	///
+	/// ```
+	/// use ewasm_sdk::{abi::Encoder, Address};
+	/// let mut buffer = [0u8; 32];
+	/// let written = Encoder::new(&mut buffer, 1).word(&Address([1; 20])).finish();
+	/// assert_eq!(written.map(|word| word[12..] == [1; 20]), Some(true));
+	/// ```
 	pub fn word<T: AbiType>(mut self, value: &T) -> Self {
 		self.put(self.head, &value.encode());
 		self.head += 32;
@@ -136,6 +179,14 @@ impl<'a> Encoder<'a> {
 
 	/// Appends a `bytes` (or `string`) value: its offset to the head, its length and its bytes
 	/// (zero-padded to a whole word) after the head.
+	///
+	/// ```
+	/// use ewasm_sdk::abi::Encoder;
+	/// let mut buffer = [0u8; 96];
+	/// let written = Encoder::new(&mut buffer, 1).bytes(b"hello").finish().expect("room enough");
+	/// assert_eq!((written[31], written[63]), (32, 5), "the offset, then the length");
+	/// assert_eq!(&written[64..69], b"hello");
+	/// ```
 	pub fn bytes(mut self, bytes: &[u8]) -> Self {
 		let tail = self.tail;
 		self = self.word(&(tail as u64));
@@ -151,6 +202,13 @@ impl<'a> Encoder<'a> {
 
 	/// The encoding written, `None` if the buffer was too small or the head has another
 	/// number of words than declared.
+	///
+	/// ```
+	/// use ewasm_sdk::abi::Encoder;
+	/// let mut buffer = [0u8; 32];
+	/// assert!(Encoder::new(&mut buffer, 2).word(&1u8).word(&2u8).finish().is_none(), "no room");
+	/// assert!(Encoder::new(&mut buffer, 1).finish().is_none(), "a word short of the head");
+	/// ```
 	pub fn finish(self) -> Option<&'a [u8]> {
 		let complete = self.fits && self.head == self.head_end && self.tail <= self.buffer.len();
 		complete.then(|| &self.buffer[..self.tail])

@@ -5,6 +5,16 @@
 //! (128 pages), after which allocation fails (a trap).
 //!
 //! Only on wasm32: `#[global_allocator]` is set when the feature is on.
+//!
+//! With `features = ["bump-allocator"]` on the contract's `ewasm-sdk` dependency, `alloc`'s
+//! collections just work:
+//!
+//! ```no_run
+//! extern crate alloc;
+//! use alloc::vec::Vec;
+//! let mut signers: Vec<ewasm_sdk::Address> = Vec::new();
+//! signers.push(ewasm_sdk::env::caller());
+//! ```
 
 use core::{
 	alloc::{GlobalAlloc, Layout},
@@ -12,6 +22,14 @@ use core::{
 };
 
 /// The allocator: the next free address, once the first allocation set it.
+///
+/// The SDK declares the one `#[global_allocator]`; a contract uses it through `alloc`:
+///
+/// ```no_run
+/// extern crate alloc;
+/// let name = alloc::string::String::from("ewasm"); // memory from the bump allocator
+/// # let _ = name;
+/// ```
 pub struct BumpAllocator {
 	next: Cell<usize>,
 }
@@ -21,6 +39,17 @@ unsafe impl Sync for BumpAllocator {}
 
 impl BumpAllocator {
 	/// An allocator that starts at the end of the memory the module declared.
+	///
+	/// ```no_run
+	/// # #[cfg(target_arch = "wasm32")]
+	/// # fn main() {
+	/// use ewasm_sdk::allocator::BumpAllocator;
+	/// // how the SDK declares its global allocator (a contract needs no other)
+	/// static ALLOCATOR: BumpAllocator = BumpAllocator::new();
+	/// # }
+	/// # #[cfg(not(target_arch = "wasm32"))]
+	/// # fn main() {}
+	/// ```
 	pub const fn new() -> Self {
 		BumpAllocator { next: Cell::new(0) }
 	}

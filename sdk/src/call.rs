@@ -22,6 +22,15 @@ use crate::{
 };
 
 /// How a call or creation ended, as the host reports it (its `ReturnCode`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call::{self, Outcome}, env, halt, Address};
+/// match call::call(env::gas_left(), &Address([7; 20]), 0, &[]) {
+///     Outcome::Success => {},
+///     Outcome::Revert => halt::revert_with_message("callee reverted"),
+///     Outcome::Failure => halt::revert_with_message("call failed"),
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
 	/// It succeeded (0).
@@ -49,6 +58,13 @@ fn value_bytes(value: u128) -> [u8; 16] {
 
 /// Calls `to` with `value` and `data`, giving it at most `gas` (`call`). Traps in a static
 /// call if `value` is not zero.
+///
+/// ```no_run
+/// use ewasm_sdk::{call::{self, Outcome}, env, halt, selector, Address};
+/// let vault = Address([7; 20]);
+/// let outcome = call::call(env::gas_left(), &vault, 1_000, &selector!("deposit()"));
+/// halt::require(outcome == Outcome::Success, "deposit failed");
+/// ```
 pub fn call(gas: u64, to: &Address, value: u128, data: &[u8]) -> Outcome {
 	let value = value_bytes(value);
 	// SAFETY: the host reads 20 bytes at `to`, 16 at `value` and `data.len()` at `data`.
@@ -59,11 +75,24 @@ pub fn call(gas: u64, to: &Address, value: u128, data: &[u8]) -> Outcome {
 }
 
 /// Sends `value` to `to` with no data and no gas but the stipend a value call gives.
+///
+/// ```no_run
+/// use ewasm_sdk::{call::{self, Outcome}, env, halt};
+/// let paid = call::transfer(&env::caller(), 500);
+/// halt::require(paid == Outcome::Success, "transfer failed");
+/// ```
 pub fn transfer(to: &Address, value: u128) -> Outcome {
 	call(0, to, value, &[])
 }
 
 /// Runs `code_at`'s code as this contract, with `value` (`callCode`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call, env, selector, Address};
+/// let library = Address([9; 20]);
+/// let outcome = call::call_code(env::gas_left(), &library, 0, &selector!("initialize()"));
+/// # let _ = outcome;
+/// ```
 pub fn call_code(gas: u64, code_at: &Address, value: u128, data: &[u8]) -> Outcome {
 	let value = value_bytes(value);
 	// SAFETY: the host reads 20 bytes at `code_at`, 16 at `value` and `data.len()` at `data`.
@@ -81,6 +110,14 @@ pub fn call_code(gas: u64, code_at: &Address, value: u128, data: &[u8]) -> Outco
 
 /// Runs `code_at`'s code as this contract, keeping this call's caller and value
 /// (`callDelegate`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call, env, selector, Address};
+/// // a proxy: the implementation's code runs on this contract's storage
+/// let implementation = Address([9; 20]);
+/// let outcome = call::call_delegate(env::gas_left(), &implementation, &selector!("migrate()"));
+/// # let _ = outcome;
+/// ```
 pub fn call_delegate(gas: u64, code_at: &Address, data: &[u8]) -> Outcome {
 	// SAFETY: the host reads 20 bytes at `code_at` and `data.len()` at `data`.
 	let code = unsafe {
@@ -90,6 +127,13 @@ pub fn call_delegate(gas: u64, code_at: &Address, data: &[u8]) -> Outcome {
 }
 
 /// Calls `to` without value, any state change below it trapping (`callStatic`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call::{self, Outcome}, env, halt, selector, Address};
+/// let oracle = Address([3; 20]);
+/// let outcome = call::call_static(env::gas_left(), &oracle, &selector!("price()"));
+/// halt::require(outcome == Outcome::Success, "no price");
+/// ```
 pub fn call_static(gas: u64, to: &Address, data: &[u8]) -> Outcome {
 	// SAFETY: the host reads 20 bytes at `to` and `data.len()` at `data`.
 	let code =
@@ -98,6 +142,15 @@ pub fn call_static(gas: u64, to: &Address, data: &[u8]) -> Outcome {
 }
 
 /// The length of the last call's or creation's return data (`getReturnDataSize`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call, halt};
+/// // after a call that reverted: revert with its data (as much as fits)
+/// let mut data = [0u8; 256];
+/// let len = (call::return_data_size() as usize).min(data.len());
+/// call::return_data(&mut data[..len], 0);
+/// halt::revert(&data[..len]);
+/// ```
 pub fn return_data_size() -> u32 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getReturnDataSize() as u32 }
@@ -105,6 +158,14 @@ pub fn return_data_size() -> u32 {
 
 /// Copies the return data from byte `from` into `into` (`returnDataCopy`), `None` (copying
 /// nothing) if it ends before `into` is full.
+///
+/// ```no_run
+/// use ewasm_sdk::{abi::AbiType, call, U256};
+/// // after a call that returned one uint256
+/// let mut word = [0u8; 32];
+/// let price = call::return_data(&mut word, 0).and_then(|()| U256::decode(&word));
+/// # let _ = price;
+/// ```
 pub fn return_data(into: &mut [u8], from: u32) -> Option<()> {
 	let end = from.checked_add(into.len() as u32)?;
 	if end > return_data_size() {
@@ -119,6 +180,14 @@ pub fn return_data(into: &mut [u8], from: u32) -> Option<()> {
 /// Creates a contract from `init_code` with `value`, at Ethereum's CREATE address of this
 /// contract and its nonce (`create`): its address, or how it failed (a revert's data is the
 /// return data). Traps in a static call.
+///
+/// ```no_run
+/// use ewasm_sdk::{call, halt};
+/// // the child's init code: in a contract, `include_bytes!` of what `ewasm build` wrote
+/// let init_code: &[u8] = b"\0asm\x01\0\0\0";
+/// let child = call::create(0, init_code).unwrap_or_else(|_| halt::revert(&[]));
+/// # let _ = child;
+/// ```
 pub fn create(value: u128, init_code: &[u8]) -> Result<Address, Outcome> {
 	let value = value_bytes(value);
 	let mut address = Address::ZERO;
@@ -140,6 +209,14 @@ pub fn create(value: u128, init_code: &[u8]) -> Result<Address, Outcome> {
 
 /// As [`create`], at the CREATE2 address of this contract, `salt` and the init code
 /// (`create2`): the same code and salt always give the same address.
+///
+/// ```no_run
+/// use ewasm_sdk::{call, halt, U256};
+/// let init_code: &[u8] = b"\0asm\x01\0\0\0"; // the child's init code
+/// let salt = U256::from(1u64).to_be_bytes();
+/// let child = call::create2(0, init_code, &salt).unwrap_or_else(|_| halt::revert(&[]));
+/// # let _ = child;
+/// ```
 pub fn create2(value: u128, init_code: &[u8], salt: &Word) -> Result<Address, Outcome> {
 	let value = value_bytes(value);
 	let mut address = Address::ZERO;

@@ -38,6 +38,12 @@ fn read_value(write: impl FnOnce(i32)) -> u128 {
 
 /// This contract's address (`getAddress`): the account whose storage and balance the call
 /// acts on (the caller's, under `callCode` and `callDelegate`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// let this = env::address();
+/// halt::finish_value(&this);
+/// ```
 pub fn address() -> Address {
 	// SAFETY: `getAddress` writes 20 bytes at the offset, an address's.
 	read_address(|at| unsafe { sys::getAddress(at) })
@@ -45,24 +51,47 @@ pub fn address() -> Address {
 
 /// Who called (`getCaller`): the user of a transaction's own frame, the calling contract
 /// below it, 0x20 for a receipt's `receiveMessage`.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, Address};
+/// const OWNER: Address = Address([0x11; 20]);
+/// halt::require(env::caller() == OWNER, "only the owner");
+/// ```
 pub fn caller() -> Address {
 	// SAFETY: `getCaller` writes 20 bytes at the offset, an address's.
 	read_address(|at| unsafe { sys::getCaller(at) })
 }
 
 /// Who signed the transaction (`getTxOrigin`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// halt::require(env::origin() == env::caller(), "only from a transaction, not a contract");
+/// ```
 pub fn origin() -> Address {
 	// SAFETY: `getTxOrigin` writes 20 bytes at the offset, an address's.
 	read_address(|at| unsafe { sys::getTxOrigin(at) })
 }
 
 /// The value the call carries, in the chain's smallest unit (`getCallValue`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// const FEE: u128 = 1_000;
+/// halt::require(env::call_value() >= FEE, "pay the fee");
+/// ```
 pub fn call_value() -> u128 {
 	// SAFETY: `getCallValue` writes 16 bytes at the offset, a value's.
 	read_value(|at| unsafe { sys::getCallValue(at) })
 }
 
 /// The balance of any address (`getExternalBalance`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, Address};
+/// let holder = Address([5; 20]);
+/// halt::finish_value(&env::balance(&holder));
+/// ```
 pub fn balance(of: &Address) -> u128 {
 	let mut value = [0u8; 16];
 	// SAFETY: the host reads 20 bytes at the first offset (`of`) and writes 16 at the
@@ -72,47 +101,96 @@ pub fn balance(of: &Address) -> u128 {
 }
 
 /// This contract's balance.
+///
+/// ```no_run
+/// use ewasm_sdk::{call, env, halt};
+/// halt::require(env::self_balance() >= 500, "not enough funds");
+/// call::transfer(&env::caller(), 500);
+/// ```
 pub fn self_balance() -> u128 {
 	balance(&address())
 }
 
 /// The gas left (`getGasLeft`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// if env::gas_left() < 50_000 {
+///     halt::revert_with_message("send more gas");
+/// }
+/// ```
 pub fn gas_left() -> u64 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getGasLeft() as u64 }
 }
 
 /// Burns `amount` gas (`useGas`).
+///
+/// ```no_run
+/// use ewasm_sdk::env;
+/// env::use_gas(1_000); // a fixed surcharge for an expensive lookup
+/// ```
 pub fn use_gas(amount: u64) {
 	// SAFETY: takes and writes nothing in memory.
 	unsafe { sys::useGas(amount as i64) }
 }
 
 /// The current block's number (`getBlockNumber`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// const DEADLINE: u64 = 100_000;
+/// halt::require(env::block_number() <= DEADLINE, "the sale is over");
+/// ```
 pub fn block_number() -> u64 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getBlockNumber() as u64 }
 }
 
 /// The current block's time, in seconds since the Unix epoch (`getBlockTimestamp`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// const UNLOCK_AT: u64 = 1_700_000_000;
+/// halt::require(env::block_timestamp() >= UNLOCK_AT, "still locked");
+/// ```
 pub fn block_timestamp() -> u64 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getBlockTimestamp() as u64 }
 }
 
 /// The block's gas limit (`getBlockGasLimit`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// halt::finish_value(&env::block_gas_limit());
+/// ```
 pub fn block_gas_limit() -> u64 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getBlockGasLimit() as u64 }
 }
 
 /// The block author's address (`getBlockCoinbase`).
+///
+/// ```no_run
+/// use ewasm_sdk::{call, env};
+/// let author = env::block_coinbase();
+/// call::transfer(&author, 10); // a tip to the block's author
+/// ```
 pub fn block_coinbase() -> Address {
 	// SAFETY: `getBlockCoinbase` writes 20 bytes at the offset, an address's.
 	read_address(|at| unsafe { sys::getBlockCoinbase(at) })
 }
 
 /// The block's difficulty as a 32-byte little-endian number (`getBlockDifficulty`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, U256};
+/// let mut difficulty = env::block_difficulty();
+/// difficulty.reverse(); // little-endian, unlike the other words
+/// let difficulty = U256::from_be_bytes(difficulty);
+/// # let _ = difficulty;
+/// ```
 pub fn block_difficulty() -> Word {
 	let mut difficulty = [0u8; 32];
 	// SAFETY: the host writes exactly 32 bytes at the offset, which `difficulty` holds.
@@ -121,6 +199,12 @@ pub fn block_difficulty() -> Word {
 }
 
 /// The price of one unit of gas (`getTxGasPrice`).
+///
+/// ```no_run
+/// use ewasm_sdk::env;
+/// let fee = env::gas_price().saturating_mul(21_000);
+/// # let _ = fee;
+/// ```
 pub fn gas_price() -> u128 {
 	// SAFETY: `getTxGasPrice` writes 16 bytes at the offset, a value's.
 	read_value(|at| unsafe { sys::getTxGasPrice(at) })
@@ -128,6 +212,13 @@ pub fn gas_price() -> u128 {
 
 /// The hash of block `number` if it is one of the 256 before the current one
 /// (`getBlockHash`), `None` otherwise.
+///
+/// ```no_run
+/// use ewasm_sdk::env;
+/// let previous = env::block_hash(env::block_number().saturating_sub(1));
+/// let seed = previous.unwrap_or_default();
+/// # let _ = seed;
+/// ```
 pub fn block_hash(number: u64) -> Option<Word> {
 	let mut hash = [0u8; 32];
 	// SAFETY: the host writes at most 32 bytes at the offset, which `hash` holds.
@@ -136,6 +227,11 @@ pub fn block_hash(number: u64) -> Option<Word> {
 }
 
 /// The length of the code running (`getCodeSize`): during a creation, the init code's.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// halt::finish_value(&env::code_size());
+/// ```
 pub fn code_size() -> u32 {
 	// SAFETY: takes and writes nothing.
 	unsafe { sys::getCodeSize() as u32 }
@@ -143,6 +239,13 @@ pub fn code_size() -> u32 {
 
 /// Copies the running code from byte `from` into `into` (`codeCopy`). Traps if the code ends
 /// before `into` is full.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// let mut magic = [0u8; 4];
+/// env::code_copy(&mut magic, 0);
+/// halt::require(magic == *b"\0asm", "running wasm");
+/// ```
 pub fn code_copy(into: &mut [u8], from: u32) {
 	// SAFETY: the host writes `into.len()` bytes at the offset, which `into` holds.
 	unsafe { sys::codeCopy(offset_mut(into), from as i32, into.len() as i32) }
@@ -150,6 +253,12 @@ pub fn code_copy(into: &mut [u8], from: u32) {
 
 /// The length of the code at `address` (`getExternalCodeSize`), 0 without a contract (and for
 /// the system contracts).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// let is_contract = env::code_size_at(&env::caller()) > 0;
+/// halt::require(!is_contract, "only accounts, not contracts");
+/// ```
 pub fn code_size_at(address: &Address) -> u32 {
 	// SAFETY: the host reads 20 bytes at the offset (`address`).
 	unsafe { sys::getExternalCodeSize(offset(&address.0)) as u32 }
@@ -157,6 +266,15 @@ pub fn code_size_at(address: &Address) -> u32 {
 
 /// Copies the code at `address` from byte `from` into `into` (`externalCodeCopy`). Traps if
 /// the code ends before `into` is full.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, Address};
+/// let token = Address([7; 20]);
+/// let mut header = [0u8; 8];
+/// if env::code_size_at(&token) >= 8 {
+///     env::code_copy_at(&token, &mut header, 0);
+/// }
+/// ```
 pub fn code_copy_at(address: &Address, into: &mut [u8], from: u32) {
 	// SAFETY: the host reads 20 bytes at the first offset (`address`) and writes
 	// `into.len()` bytes at the second (`into`).

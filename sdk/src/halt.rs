@@ -20,6 +20,14 @@ fn ended() -> ! {
 }
 
 /// Ends the call successfully, returning `data` (`finish`).
+///
+/// ```no_run
+/// use ewasm_sdk::{abi::Encoder, halt};
+/// // returns (string): "Token"
+/// let mut buffer = [0u8; 96];
+/// let name = Encoder::new(&mut buffer, 1).bytes(b"Token").finish();
+/// halt::finish(name.unwrap_or_default());
+/// ```
 pub fn finish(data: &[u8]) -> ! {
 	// SAFETY: the host reads `data.len()` bytes at the offset, which `data` holds.
 	unsafe { sys::finish(offset(data), data.len() as i32) };
@@ -27,12 +35,24 @@ pub fn finish(data: &[u8]) -> ! {
 }
 
 /// Ends the call successfully, returning one ABI word.
+///
+/// ```no_run
+/// use ewasm_sdk::{halt, U256};
+/// halt::finish_value(&U256::from(42u64));
+/// ```
 pub fn finish_value<T: AbiType>(value: &T) -> ! {
 	finish(&value.encode())
 }
 
 /// Ends the call undoing its state changes, returning `data` (`revert`): the caller sees
 /// result 2 and `data` as the return data; the unused gas goes back.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt};
+/// if env::call_value() != 0 {
+///     halt::revert(&[]);
+/// }
+/// ```
 pub fn revert(data: &[u8]) -> ! {
 	// SAFETY: the host reads `data.len()` bytes at the offset, which `data` holds.
 	unsafe { sys::revert(offset(data), data.len() as i32) };
@@ -40,10 +60,23 @@ pub fn revert(data: &[u8]) -> ! {
 }
 
 /// Longest message [`revert_with_message`] returns; longer ones are cut.
+///
+/// ```
+/// use ewasm_sdk::halt::MAX_MESSAGE_LEN;
+/// assert!("insufficient balance".len() <= MAX_MESSAGE_LEN, "returned whole");
+/// ```
 pub const MAX_MESSAGE_LEN: usize = 128;
 
 /// Reverts with Solidity's `Error(string)` encoding of `message` (what `require(false,
 /// message)` returns, which tools decode), at most [`MAX_MESSAGE_LEN`] bytes of it.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, Address};
+/// const OWNER: Address = Address([0x11; 20]);
+/// if env::caller() != OWNER {
+///     halt::revert_with_message("caller is not the owner");
+/// }
+/// ```
 pub fn revert_with_message(message: &str) -> ! {
 	const ERROR: [u8; 4] = crate::keccak::selector("Error(string)");
 	let message = &message.as_bytes()[..message.len().min(MAX_MESSAGE_LEN)];
@@ -70,6 +103,13 @@ pub fn require(condition: bool, message: &str) {
 /// Deletes this contract (its storage and code) and sends its whole balance to
 /// `beneficiary` (`selfDestruct`). Traps in a static call, in init code, and when another live
 /// frame acts as this contract (see the pallet's self-destruct rule).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, Address};
+/// const OWNER: Address = Address([0x11; 20]);
+/// halt::require(env::caller() == OWNER, "only the owner");
+/// halt::self_destruct(&OWNER);
+/// ```
 pub fn self_destruct(beneficiary: &Address) -> ! {
 	// SAFETY: the host reads 20 bytes at the offset (`beneficiary`).
 	unsafe { sys::selfDestruct(offset(&beneficiary.0)) };

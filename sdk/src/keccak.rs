@@ -1,6 +1,15 @@
 //! `keccak256`, as a `const fn`: the same code computes selectors and event topics at compile
 //! time ([`selector!`](crate::selector), [`topic!`](crate::topic)) and storage keys at run time
 //! (the EEI has no hashing function).
+//!
+//! ```
+//! use ewasm_sdk::{abi::AbiType, keccak::{keccak256, selector}, Address, U256};
+//! assert_eq!(selector("balanceOf(address)"), [0x70, 0xa0, 0x82, 0x31]);
+//! // where `balances[holder]` of a mapping at slot 1 is stored
+//! let holder = Address([7; 20]);
+//! let key = keccak256(&[holder.encode(), U256::ONE.encode()].concat());
+//! # let _ = key;
+//! ```
 
 /// Bytes absorbed per permutation (1088 bits: keccak256's rate).
 const RATE: usize = 136;
@@ -109,6 +118,13 @@ const fn absorb(lanes: &mut [u64; 25], data: &[u8], start: usize, padded: bool) 
 }
 
 /// `keccak256(data)`, as Ethereum computes it (Keccak's original padding, not SHA-3's).
+///
+/// ```
+/// use ewasm_sdk::keccak::keccak256;
+/// assert_eq!(keccak256(b"")[..4], [0xc5, 0xd2, 0x46, 0x01]);
+/// const TRANSFER: [u8; 32] = keccak256(b"Transfer(address,address,uint256)"); // at compile time
+/// assert_eq!(TRANSFER[..4], [0xdd, 0xf2, 0x52, 0xad]);
+/// ```
 pub const fn keccak256(data: &[u8]) -> [u8; 32] {
 	let mut lanes = [0u64; 25];
 	let mut start = 0;
@@ -128,6 +144,12 @@ pub const fn keccak256(data: &[u8]) -> [u8; 32] {
 
 /// The selector of the function with Solidity signature `signature` (e.g.
 /// `"transfer(address,uint256)"`): the first four bytes of its `keccak256`.
+///
+/// ```
+/// use ewasm_sdk::keccak::selector;
+/// assert_eq!(selector("transfer(address,uint256)"), [0xa9, 0x05, 0x9c, 0xbb]);
+/// assert_eq!(selector("balanceOf(address)"), [0x70, 0xa0, 0x82, 0x31]);
+/// ```
 pub const fn selector(signature: &str) -> [u8; 4] {
 	let hash = keccak256(signature.as_bytes());
 	[hash[0], hash[1], hash[2], hash[3]]

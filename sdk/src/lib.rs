@@ -5,7 +5,7 @@
 //! `main` on every call. This crate gives a contract (a `no_std` `cdylib` built for
 //! `wasm32v1-none`, by `ewasm build`) safe access to all of it, without an allocator:
 //!
-//! - [`env`]: the call (caller, value, address), the block, balances, code;
+//! - [`env`](mod@env): the call (caller, value, address), the block, balances, code;
 //! - [`input`]: the call data, its selector and ABI arguments; [`dispatch!`] routes by selector;
 //! - [`abi`]: Solidity's ABI for the common types ([`U256`], [`Address`], `bool`, `uintN`,
 //!   `bytes32`, `bytes`/`string`);
@@ -42,6 +42,7 @@
 //! On targets other than wasm32 the crate compiles (so a contract crate's host build and its
 //! tests do) but its functions must not be called: they are the host's.
 #![no_std]
+#![deny(missing_docs)]
 
 pub mod abi;
 #[cfg(all(target_arch = "wasm32", feature = "bump-allocator"))]
@@ -61,6 +62,11 @@ pub use types::{Address, Word, U256};
 
 /// The selector of a Solidity function signature, computed at compile time:
 /// `selector!("transfer(address,uint256)")` is `[0xa9, 0x05, 0x9c, 0xbb]`.
+///
+/// ```
+/// const TRANSFER: [u8; 4] = ewasm_sdk::selector!("transfer(address,uint256)");
+/// assert_eq!(TRANSFER, [0xa9, 0x05, 0x9c, 0xbb]);
+/// ```
 #[macro_export]
 macro_rules! selector {
 	($signature:expr) => {
@@ -70,6 +76,11 @@ macro_rules! selector {
 
 /// The first topic of a Solidity event, computed at compile time: `keccak256` of its
 /// signature, e.g. `topic!("Transfer(address,address,uint256)")`.
+///
+/// ```
+/// let transfer = ewasm_sdk::topic!("Transfer(address,address,uint256)");
+/// assert_eq!(transfer[..4], [0xdd, 0xf2, 0x52, 0xad]);
+/// ```
 #[macro_export]
 macro_rules! topic {
 	($signature:expr) => {
@@ -109,6 +120,19 @@ macro_rules! dispatch {
 /// makes with the SDK's `deploy` feature) `main` runs `construct`, if given, then finishes
 /// with the contract's code (`ewasm build` passes its path in `EWASM_DEPLOYED_CODE`): the
 /// constructor runs once, at deployment, as the deployer's call.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, storage::Slot, Address};
+/// const OWNER: Slot<Address> = Slot::new(0);
+/// fn construct() {
+///     OWNER.set(&env::caller()); // once, at deployment
+/// }
+/// fn run() {
+///     halt::finish_value(&OWNER.get());
+/// }
+/// ewasm_sdk::entry!(run, construct);
+/// # fn main() {}
+/// ```
 #[cfg(not(feature = "deploy"))]
 #[macro_export]
 macro_rules! entry {
@@ -126,6 +150,19 @@ macro_rules! entry {
 }
 
 /// Exports the init code's `main` (see the documentation of the contract build's `entry!`).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, storage::Slot, Address};
+/// const OWNER: Slot<Address> = Slot::new(0);
+/// fn construct() {
+///     OWNER.set(&env::caller()); // once, at deployment
+/// }
+/// fn run() {
+///     halt::finish_value(&OWNER.get());
+/// }
+/// ewasm_sdk::entry!(run, construct);
+/// # fn main() {}
+/// ```
 #[cfg(feature = "deploy")]
 #[macro_export]
 macro_rules! entry {
@@ -144,6 +181,19 @@ macro_rules! entry {
 /// Exports `receive` (a `fn()`) as the contract's `receiveMessage`, on wasm32: the entry point
 /// a receipt from another parachain runs (its call data is the receipt's header, then its
 /// payload; see the receipts contract's documentation). Init code has no such export.
+///
+/// ```no_run
+/// use ewasm_sdk::{input::Arguments, Address};
+/// fn receive() {
+///     // the header's words: source parachain, source address, nonce, receipt id
+///     let source: Option<Address> = Arguments::constructor().arg(1);
+///     # let _ = source;
+/// }
+/// fn run() {}
+/// ewasm_sdk::entry!(run);
+/// ewasm_sdk::receive_message!(receive);
+/// # fn main() {}
+/// ```
 #[cfg(not(feature = "deploy"))]
 #[macro_export]
 macro_rules! receive_message {
@@ -159,6 +209,19 @@ macro_rules! receive_message {
 }
 
 /// Nothing in init code (see the contract build's `receive_message!`).
+///
+/// ```no_run
+/// use ewasm_sdk::{input::Arguments, Address};
+/// fn receive() {
+///     // the header's words: source parachain, source address, nonce, receipt id
+///     let source: Option<Address> = Arguments::constructor().arg(1);
+///     # let _ = source;
+/// }
+/// fn run() {}
+/// ewasm_sdk::entry!(run);
+/// ewasm_sdk::receive_message!(receive);
+/// # fn main() {}
+/// ```
 #[cfg(feature = "deploy")]
 #[macro_export]
 macro_rules! receive_message {

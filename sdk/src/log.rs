@@ -13,6 +13,14 @@ use crate::{env::offset, sys, Word};
 
 /// Emits a log with `topics` (at most four: more trap) and `data` (`log`). Traps in a static
 /// call.
+///
+/// ```no_run
+/// use ewasm_sdk::{abi::AbiType, env, log, topic};
+/// // Approval(address indexed owner, address indexed spender, uint256 value)
+/// let (owner, spender) = (env::caller(), env::address());
+/// let topics = [topic!("Approval(address,address,uint256)"), owner.encode(), spender.encode()];
+/// log::emit(&topics, &500u64.encode());
+/// ```
 pub fn emit(topics: &[Word], data: &[u8]) {
 	let topic = |index: usize| topics.get(index).map_or(0, offset);
 	// SAFETY: the host reads `data.len()` bytes at the data's offset and 32 bytes at each of

@@ -22,6 +22,12 @@ use crate::{
 use core::marker::PhantomData;
 
 /// The value under `key` (`storageLoad`); zero if unset.
+///
+/// ```no_run
+/// use ewasm_sdk::{halt, storage, U256};
+/// let key = U256::from(7u64).to_be_bytes(); // slot 7
+/// halt::finish(&storage::load(&key));
+/// ```
 pub fn load(key: &Word) -> Word {
 	let mut value = [0u8; 32];
 	// SAFETY: the host reads 32 bytes at the first offset (`key`) and writes 32 at the
@@ -31,6 +37,13 @@ pub fn load(key: &Word) -> Word {
 }
 
 /// Stores `value` under `key` (`storageStore`); zero deletes the key. Traps in a static call.
+///
+/// ```no_run
+/// use ewasm_sdk::{storage, U256};
+/// let key = U256::from(7u64).to_be_bytes(); // slot 7
+/// storage::store(&key, &U256::ONE.to_be_bytes());
+/// storage::store(&key, &[0; 32]); // deleted again
+/// ```
 pub fn store(key: &Word, value: &Word) {
 	// SAFETY: the host reads 32 bytes at each offset (`key`, `value`).
 	unsafe { sys::storageStore(offset(key), offset(value)) }
@@ -63,6 +76,12 @@ fn mapped<K: AbiType>(key: &K, base: &Word) -> Word {
 }
 
 /// One value of type `T` in the slot numbered `n`.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, storage::Slot, Address};
+/// const OWNER: Slot<Address> = Slot::new(0);
+/// halt::require(env::caller() == OWNER.get(), "only the owner");
+/// ```
 pub struct Slot<T> {
 	key: Word,
 	_value: PhantomData<T>,
@@ -70,22 +89,46 @@ pub struct Slot<T> {
 
 impl<T: AbiType + Default> Slot<T> {
 	/// The slot numbered `n`.
+	///
+	/// ```
+	/// use ewasm_sdk::{storage::Slot, Address, U256};
+	/// const TOTAL_SUPPLY: Slot<U256> = Slot::new(0); // uint256 totalSupply;
+	/// const OWNER: Slot<Address> = Slot::new(1); // address owner;
+	/// ```
 	pub const fn new(n: u64) -> Self {
 		Slot { key: slot_key(n), _value: PhantomData }
 	}
 
 	/// Its value (the default while unset).
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{halt, storage::Slot};
+	/// const PAUSED: Slot<bool> = Slot::new(2);
+	/// halt::require(!PAUSED.get(), "paused");
+	/// ```
 	pub fn get(&self) -> T {
 		get(&self.key)
 	}
 
 	/// Sets its value.
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Slot, Address};
+	/// const OWNER: Slot<Address> = Slot::new(1);
+	/// OWNER.set(&env::caller());
+	/// ```
 	pub fn set(&self, value: &T) {
 		store(&self.key, &value.encode())
 	}
 }
 
 /// A mapping from `K` to `V` declared at slot `n`.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, storage::Mapping, Address, U256};
+/// const BALANCES: Mapping<Address, U256> = Mapping::new(1); // mapping(address => uint256)
+/// halt::finish_value(&BALANCES.get(&env::caller()));
+/// ```
 pub struct Mapping<K, V> {
 	slot: Word,
 	_types: PhantomData<(K, V)>,
@@ -93,21 +136,48 @@ pub struct Mapping<K, V> {
 
 impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 	/// The mapping at slot `n`.
+	///
+	/// ```
+	/// use ewasm_sdk::{storage::Mapping, Address, Word};
+	/// const OWNERS: Mapping<Word, Address> = Mapping::new(3); // mapping(bytes32 => address)
+	/// ```
 	pub const fn new(n: u64) -> Self {
 		Mapping { slot: slot_key(n), _types: PhantomData }
 	}
 
 	/// The storage key of `m[key]`.
+	///
+	/// ```
+	/// use ewasm_sdk::{abi::AbiType, keccak::keccak256, storage::Mapping, Address, U256};
+	/// let balances: Mapping<Address, U256> = Mapping::new(1);
+	/// let holder = Address([7; 20]);
+	/// let slot = U256::ONE.to_be_bytes();
+	/// assert_eq!(balances.key(&holder), keccak256(&[holder.encode(), slot].concat()));
+	/// ```
 	pub fn key(&self, key: &K) -> Word {
 		mapped(key, &self.slot)
 	}
 
 	/// `m[key]` (the default while unset).
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Mapping, Address, U256};
+	/// const BALANCES: Mapping<Address, U256> = Mapping::new(1);
+	/// let balance = BALANCES.get(&env::caller());
+	/// # let _ = balance;
+	/// ```
 	pub fn get(&self, key: &K) -> V {
 		get(&self.key(key))
 	}
 
 	/// Sets `m[key]`.
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Mapping, Address, U256};
+	/// const BALANCES: Mapping<Address, U256> = Mapping::new(1);
+	/// let holder = env::caller();
+	/// BALANCES.set(&holder, &BALANCES.get(&holder).saturating_add(U256::ONE));
+	/// ```
 	pub fn set(&self, key: &K, value: &V) {
 		store(&self.key(key), &value.encode())
 	}
@@ -115,6 +185,15 @@ impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 
 /// A mapping from `A` to a mapping from `B` to `V` (Solidity's `mapping(A => mapping(B => V))`),
 /// declared at slot `n`.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, storage::Mapping2, Address, U256};
+/// // mapping(address owner => mapping(address spender => uint256)) allowances
+/// const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
+/// let owner = Address([1; 20]);
+/// let allowed = ALLOWANCES.get(&owner, &env::caller());
+/// # let _ = allowed;
+/// ```
 pub struct Mapping2<A, B, V> {
 	slot: Word,
 	_types: PhantomData<(A, B, V)>,
@@ -122,21 +201,49 @@ pub struct Mapping2<A, B, V> {
 
 impl<A: AbiType, B: AbiType, V: AbiType + Default> Mapping2<A, B, V> {
 	/// The mapping at slot `n`.
+	///
+	/// ```
+	/// use ewasm_sdk::{storage::Mapping2, Address, U256};
+	/// const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
+	/// ```
 	pub const fn new(n: u64) -> Self {
 		Mapping2 { slot: slot_key(n), _types: PhantomData }
 	}
 
 	/// The storage key of `m[a][b]`.
+	///
+	/// ```
+	/// use ewasm_sdk::{abi::AbiType, keccak::keccak256, storage::Mapping2, Address, U256};
+	/// let allowances: Mapping2<Address, Address, U256> = Mapping2::new(2);
+	/// let (owner, spender) = (Address([1; 20]), Address([2; 20]));
+	/// let inner = keccak256(&[owner.encode(), U256::from(2u64).encode()].concat());
+	/// let key = keccak256(&[spender.encode(), inner].concat());
+	/// assert_eq!(allowances.key(&owner, &spender), key);
+	/// ```
 	pub fn key(&self, a: &A, b: &B) -> Word {
 		mapped(b, &mapped(a, &self.slot))
 	}
 
 	/// `m[a][b]` (the default while unset).
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, halt, storage::Mapping2, Address, U256};
+	/// const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
+	/// let allowed = ALLOWANCES.get(&Address([1; 20]), &env::caller());
+	/// halt::require(allowed >= U256::from(10u64), "allowance too small");
+	/// ```
 	pub fn get(&self, a: &A, b: &B) -> V {
 		get(&self.key(a, b))
 	}
 
 	/// Sets `m[a][b]`.
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Mapping2, Address, U256};
+	/// const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
+	/// // approve(spender, 100)
+	/// ALLOWANCES.set(&env::caller(), &Address([2; 20]), &U256::from(100u64));
+	/// ```
 	pub fn set(&self, a: &A, b: &B, value: &V) {
 		store(&self.key(a, b), &value.encode())
 	}

@@ -22,7 +22,7 @@ CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
 .PHONY: setup build run check-dev-chain test lint fmt-check test-pallet test-release test-e2e conformance \
-	weights relay zombienet zombienet-test
+	weights relay zombienet zombienet-test bench test-peers
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
 setup:
@@ -44,7 +44,7 @@ check-dev-chain:
 ## test: every test suite: formatting; the pallet's tests (its benchmarks included) in the dev
 ## build; the Ewasm state tests, the runtime's, node's and tool's tests in the release build;
 ## end-to-end on a real node. Lints come with each build. Not zombienet (`make zombienet-test`)
-test: setup fmt-check test-pallet build conformance test-release test-e2e
+test: setup fmt-check test-pallet build conformance test-release test-peers test-e2e
 	@echo "test: zombienet-test skipped (a long relay build; run make zombienet-test, see README)"
 
 ## lint: formatting, and clippy on every crate of the workspace (through the two builds)
@@ -67,6 +67,19 @@ test-pallet: setup
 test-release: build
 	@echo "make test-release: runtime and ewasm tool tests in the release build (reuses make build's artifacts)"
 	cargo test --release --locked $(RELEASE_PACKAGES)
+
+## bench: pallet-ewasm against pallet-revive's EVM backend, side by side on one native runtime
+## (benches/peers): criterion's medians, charged weights and calls per block, one table printed
+## and written to $(CARGO_TARGET_DIR)/criterion/peers.md. pallet-revive's PolkaVM fixtures
+## cannot be built here: SKIP_PALLET_REVIVE_FIXTURES must be set from its first build
+PEERS := SKIP_PALLET_REVIVE_FIXTURES=1 cargo
+bench: setup
+	@echo "make bench: the peers comparison, about 2 min after its first build (pallet-revive: about 5 min)"
+	$(PEERS) bench --locked -p ewasm-peers
+
+## test-peers: the comparison's chain on both systems (every scenario succeeds), no timing
+test-peers: setup
+	$(PEERS) test --release --locked -p ewasm-peers
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:

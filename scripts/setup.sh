@@ -4,8 +4,9 @@
 # - Debian packages: protobuf-compiler, clang, libclang-dev (the node's build), make, Node.js
 #   and npm (the end-to-end tests) when missing;
 # - Rust: the wasm32v1-none target and rust-src (the runtime's wasm build), rustfmt, clippy;
-# - npm packages of tests/ (polkadot.js 16.5.6, wabt, typescript) and zombienet/
-#   (@zombienet/cli), from their lockfiles.
+# - npm packages of tests/ (polkadot.js 16.5.6, wabt, typescript), zombienet/
+#   (@zombienet/cli) and benches/peers/solidity/ (solc-js 0.8.28, the peers benchmark's
+#   Solidity compiler), from their lockfiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,7 @@ for component in rust-src rustfmt clippy; do
 	grep -q "^$component" <<<"$installed_components" || rustup component add "$component"
 done
 
-for dir in tests zombienet; do
+for dir in tests zombienet benches/peers/solidity; do
 	if [[ ! -d $dir/node_modules ]] || [[ $dir/package-lock.json -nt $dir/node_modules ]]; then
 		echo "setup: installing the npm packages of $dir/"
 		(cd "$dir" && npm ci --no-audit --no-fund)

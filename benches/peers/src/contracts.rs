@@ -1,0 +1,84 @@
+//! The contracts every system runs, built from source by the benchmark's setup: the SDK's
+//! ERC-20 example with `ewasm build` for pallet-ewasm, the same token in Solidity
+//! (`solidity/ERC20.sol`) with the pinned solc-js for pallet-revive and revm, and an empty
+//! contract on each side for the pure overhead of a call.
+
+use std::{path::PathBuf, process::Command};
+
+/// What one system deploys: init code, and the code it leaves.
+#[derive(Clone, Debug)]
+pub struct Artifact {
+	/// The init code (a deployment's code).
+	pub init_code: Vec<u8>,
+	/// The code the init code deploys (what calls run).
+	pub code: Vec<u8>,
+}
+
+/// The contracts of one system.
+#[derive(Clone, Debug)]
+pub struct Contracts {
+	/// The ERC-20 token.
+	pub erc20: Artifact,
+	/// A contract whose every call succeeds doing nothing.
+	pub empty: Artifact,
+}
+
+fn crate_dir() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Ewasm contracts: `examples/erc20` built as `ewasm build` does, and a `main` that returns.
+pub fn ewasm() -> Contracts {
+	let erc20 = ewasm_cli::testing::build_contract(
+		crate_dir().join("../../examples/erc20").to_str().expect("a UTF-8 path"),
+	);
+	let empty = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "main")))"#)
+		.expect("the empty contract is valid WAT");
+	Contracts {
+		erc20: Artifact { init_code: erc20.init_code, code: erc20.code },
+		empty: Artifact { init_code: ewasm_init_code(&empty), code: empty },
+	}
+}
+
+/// Ewasm init code that deploys `code`: `main` passes it, a data segment, to `finish`.
+fn ewasm_init_code(code: &[u8]) -> Vec<u8> {
+	let bytes: String = code.iter().map(|byte| format!("\\{byte:02x}")).collect();
+	let init = format!(
+		r#"(module
+			(import "ethereum" "finish" (func $finish (param i32 i32)))
+			(memory (export "memory") 1)
+			(data (i32.const 0) "{bytes}")
+			(func (export "main") (call $finish (i32.const 0) (i32.const {len}))))"#,
+		len = code.len()
+	);
+	wat::parse_str(init).expect("the init code is valid WAT")
+}
+
+/// The EVM contracts: `solidity/ERC20.sol` compiled by the pinned solc-js (`solidity/`,
+/// `npm ci` there first: `make setup` does it), and an empty contract (`STOP`).
+pub fn evm() -> Contracts {
+	let dir = crate_dir().join("solidity");
+	let output = Command::new("node")
+		.current_dir(&dir)
+		.args(["compile.mjs", "ERC20.sol"])
+		.output()
+		.expect("node runs (make setup installs it)");
+	assert!(
+		output.status.success(),
+		"solc-js in {}: {}",
+		dir.display(),
+		String::from_utf8_lossy(&output.stderr)
+	);
+	let compiled: serde_json::Value =
+		serde_json::from_slice(&output.stdout).expect("compile.mjs prints JSON");
+	let hex_field = |field: &str| {
+		hex::decode(compiled["ERC20"][field].as_str().expect("a hex field")).expect("hex")
+	};
+	// Init code that returns the one-byte code `STOP`: PUSH1 0x00, PUSH1 0, MSTORE8, PUSH1 1,
+	// PUSH1 0, RETURN.
+	let empty_init = vec![0x60, 0x00, 0x60, 0x00, 0x53, 0x60, 0x01, 0x60, 0x00, 0xf3];
+	Contracts {
+		erc20: Artifact { init_code: hex_field("initCode"), code: hex_field("runtimeCode") },
+		empty: Artifact { init_code: empty_init, code: vec![0x00] },
+	}
+}

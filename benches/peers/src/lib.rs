@@ -1,0 +1,8 @@
+//! Side-by-side benchmarks of pallet-ewasm and its peers: one native mock runtime
+//! ([`runtime`]) holding Balances, Timestamp, pallet-revive (EVM bytecode) and pallet-ewasm
+//! with the same database weights.
+
+pub mod chain;
+pub mod contracts;
+pub mod report;
+pub mod runtime;

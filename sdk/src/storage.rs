@@ -158,6 +158,20 @@ impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 		mapped(key, &self.slot)
 	}
 
+	/// `m[key]` as a [`Slot`]: its key is hashed once, for any number of reads and writes
+	/// (each [`Mapping::get`] and [`Mapping::set`] hashes it again, and keccak256 runs in the
+	/// contract's own wasm: about 125 000 units of fuel a key).
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Mapping, Address, U256};
+	/// const BALANCES: Mapping<Address, U256> = Mapping::new(1);
+	/// let balance = BALANCES.at(&env::caller());
+	/// balance.set(&balance.get().saturating_add(U256::ONE));
+	/// ```
+	pub fn at(&self, key: &K) -> Slot<V> {
+		Slot { key: self.key(key), _value: PhantomData }
+	}
+
 	/// `m[key]` (the default while unset).
 	///
 	/// ```no_run
@@ -222,6 +236,18 @@ impl<A: AbiType, B: AbiType, V: AbiType + Default> Mapping2<A, B, V> {
 	/// ```
 	pub fn key(&self, a: &A, b: &B) -> Word {
 		mapped(b, &mapped(a, &self.slot))
+	}
+
+	/// `m[a][b]` as a [`Slot`], its key hashed once (see [`Mapping::at`]).
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{env, storage::Mapping2, Address, U256};
+	/// const ALLOWANCES: Mapping2<Address, Address, U256> = Mapping2::new(2);
+	/// let allowance = ALLOWANCES.at(&Address([1; 20]), &env::caller());
+	/// allowance.set(&allowance.get().saturating_sub(U256::ONE));
+	/// ```
+	pub fn at(&self, a: &A, b: &B) -> Slot<V> {
+		Slot { key: self.key(a, b), _value: PhantomData }
 	}
 
 	/// `m[a][b]` (the default while unset).

@@ -47,12 +47,14 @@ fn move_tokens(from: &Address, to: &Address, amount: U256) {
 	if to.is_zero() {
 		halt::revert_with_message("ERC20: transfer to the zero address");
 	}
-	let Some(left) = BALANCES.get(from).checked_sub(amount) else {
+	// Each key hashed once (keccak256 runs in wasm): `at`, then read and write.
+	let (sender, receiver) = (BALANCES.at(from), BALANCES.at(to));
+	let Some(left) = sender.get().checked_sub(amount) else {
 		halt::revert_with_message("ERC20: transfer amount exceeds balance")
 	};
-	BALANCES.set(from, &left);
+	sender.set(&left);
 	// Cannot overflow: the sum of all balances is the total supply.
-	BALANCES.set(to, &BALANCES.get(to).saturating_add(amount));
+	receiver.set(&receiver.get().saturating_add(amount));
 	log::emit(
 		&[topic!("Transfer(address,address,uint256)"), from.encode(), to.encode()],
 		&amount.encode(),
@@ -89,12 +91,13 @@ fn run() {
 		},
 		"transferFrom(address,address,uint256)" => {
 			let (from, spender, amount): (Address, Address, U256) = (required_arg(0), env::caller(), required_arg(2));
-			let allowed = ALLOWANCES.get(&from, &spender);
+			let allowance = ALLOWANCES.at(&from, &spender);
+			let allowed = allowance.get();
 			let Some(left) = allowed.checked_sub(amount) else {
 				halt::revert_with_message("ERC20: insufficient allowance")
 			};
 			if allowed != U256::MAX {
-				ALLOWANCES.set(&from, &spender, &left);
+				allowance.set(&left);
 			}
 			move_tokens(&from, &required_arg(1), amount);
 			halt::finish_value(&true)

@@ -61,9 +61,10 @@ fn emit(event: [u8; 32], owner: &Address, id: u64) {
 }
 
 fn confirm(owner: &Address, id: u64) {
-	require(!CONFIRMED.get(&id, owner), "already confirmed");
-	CONFIRMED.set(&id, owner, &true);
-	CONFIRMATIONS.set(&id, &(CONFIRMATIONS.get(&id) + 1));
+	let (confirmed, confirmations) = (CONFIRMED.at(&id, owner), CONFIRMATIONS.at(&id));
+	require(!confirmed.get(), "already confirmed");
+	confirmed.set(&true);
+	confirmations.set(&(confirmations.get() + 1));
 	emit(topic!("Confirmation(address,uint256)"), owner, id);
 }
 
@@ -82,9 +83,10 @@ fn submit() -> u64 {
 fn revoke() {
 	let owner = owner();
 	let id = pending(required_arg(0));
-	require(CONFIRMED.get(&id, &owner), "not confirmed");
-	CONFIRMED.set(&id, &owner, &false);
-	CONFIRMATIONS.set(&id, &(CONFIRMATIONS.get(&id) - 1));
+	let (confirmed, confirmations) = (CONFIRMED.at(&id, &owner), CONFIRMATIONS.at(&id));
+	require(confirmed.get(), "not confirmed");
+	confirmed.set(&false);
+	confirmations.set(&(confirmations.get() - 1));
 	emit(topic!("Revocation(address,uint256)"), &owner, id);
 }
 

@@ -50,9 +50,10 @@ fn register() {
 	let name: Word = required_arg(0);
 	require(name != [0; 32], "empty name");
 	require(env::call_value() == FEE.get(), "wrong fee");
-	require(OWNER_OF.get(&name).is_zero(), "name taken");
+	let entry = OWNER_OF.at(&name);
+	require(entry.get().is_zero(), "name taken");
 	let owner = env::caller();
-	OWNER_OF.set(&name, &owner);
+	entry.set(&owner);
 	NAMES.set(&(NAMES.get() + 1));
 	log::emit(&[topic!("Registered(bytes32,address)"), name, owner.encode()], &[]);
 }

@@ -68,7 +68,7 @@ test-release: build
 	@echo "make test-release: runtime and ewasm tool tests in the release build (reuses make build's artifacts)"
 	cargo test --release --locked $(RELEASE_PACKAGES)
 
-## bench: pallet-ewasm against pallet-revive's EVM backend, side by side on one native runtime
+## bench: pallet-ewasm against pallet-revive's EVM backend on one native runtime, and revm
 ## (benches/peers): criterion's medians, charged weights and calls per block, one table printed
 ## and written to $(CARGO_TARGET_DIR)/criterion/peers.md. pallet-revive's PolkaVM fixtures
 ## cannot be built here: SKIP_PALLET_REVIVE_FIXTURES must be set from its first build
@@ -77,7 +77,7 @@ bench: setup
 	@echo "make bench: the peers comparison, about 2 min after its first build (pallet-revive: about 5 min)"
 	$(PEERS) bench --locked -p ewasm-peers
 
-## test-peers: the comparison's chain on both systems (every scenario succeeds), no timing
+## test-peers: the comparison's scenarios succeed on all three systems, no timing
 test-peers: setup
 	$(PEERS) test --release --locked -p ewasm-peers
 

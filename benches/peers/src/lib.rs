@@ -1,8 +1,9 @@
 //! Side-by-side benchmarks of pallet-ewasm and its peers: one native mock runtime
 //! ([`runtime`]) holding Balances, Timestamp, pallet-revive (EVM bytecode) and pallet-ewasm
-//! with the same database weights.
+//! with the same database weights, and revm as the native floor ([`native_evm`]).
 
 pub mod chain;
 pub mod contracts;
+pub mod native_evm;
 pub mod report;
 pub mod runtime;

@@ -9,15 +9,19 @@ use std::{fmt::Write as _, path::Path};
 /// (`MAXIMUM_BLOCK_WEIGHT` of `ewasm-runtime`), of which normal extrinsics get 75%.
 pub const NORMAL_BLOCK: Weight = Weight::from_parts(1_500_000_000_000, 3_932_160);
 
+/// The name of the native floor's rows.
+pub const NATIVE_EVM: &str = "revm (native)";
+
 /// One measured scenario on one system.
 #[derive(Clone, Debug)]
 pub struct Row {
 	/// The scenario.
 	pub scenario: &'static str,
-	/// The system.
-	pub peer: Peer,
-	/// The weight the pallet charged (after refunds), without the extrinsic's base weight.
-	pub charged: Weight,
+	/// The system: a [`Peer`]'s name, or [`NATIVE_EVM`].
+	pub system: &'static str,
+	/// The weight the pallet charged (after refunds), without the extrinsic's base weight;
+	/// none for revm, which runs outside a runtime.
+	pub charged: Option<Weight>,
 	/// Criterion's median, in nanoseconds.
 	pub median_ns: f64,
 }
@@ -25,23 +29,12 @@ pub struct Row {
 impl Row {
 	/// How many such calls fit a block's normal share, each with the extrinsic base weight:
 	/// the smaller of the ref-time and the proof-size bound.
-	pub fn per_block(&self) -> u64 {
-		let each = self.charged.saturating_add(ExtrinsicBaseWeight::get());
+	/// `(calls, bound)`: how many fit, and which dimension bounds them (`"time"`/`"proof"`).
+	pub fn per_block(&self) -> Option<(u64, &'static str)> {
+		let each = self.charged?.saturating_add(ExtrinsicBaseWeight::get());
 		let by_time = NORMAL_BLOCK.ref_time() / each.ref_time().max(1);
 		let by_proof = NORMAL_BLOCK.proof_size() / each.proof_size().max(1);
-		by_time.min(by_proof)
-	}
-
-	/// Which dimension bounds [`Row::per_block`].
-	pub fn bound_by(&self) -> &'static str {
-		let each = self.charged.saturating_add(ExtrinsicBaseWeight::get());
-		let by_time = NORMAL_BLOCK.ref_time() / each.ref_time().max(1);
-		let by_proof = NORMAL_BLOCK.proof_size() / each.proof_size().max(1);
-		if by_proof < by_time {
-			"proof"
-		} else {
-			"time"
-		}
+		Some(if by_proof < by_time { (by_proof, "proof") } else { (by_time, "time") })
 	}
 }
 
@@ -54,36 +47,47 @@ pub fn criterion_median(criterion_dir: &Path, group: &str, id: &str) -> Option<f
 }
 
 /// The table, in Markdown, with the ratio of each system's median and weight to
-/// pallet-revive's for the same scenario.
+/// pallet-revive's, and its median to revm's, for the same scenario.
 pub fn table(rows: &[Row]) -> String {
 	let mut out = String::from(
-		"| scenario | system | median wall-clock | charged ref time | charged proof | per block (bound) | time vs revive | weight vs revive |\n|---|---|---|---|---|---|---|---|\n",
+		"| scenario | system | median wall-clock | charged ref time | charged proof | per block (bound) | time vs revive | weight vs revive | time vs revm |\n|---|---|---|---|---|---|---|---|---|\n",
 	);
+	let same = |row: &Row, system: &str| {
+		rows.iter().find(|other| other.scenario == row.scenario && other.system == system).cloned()
+	};
+	let ratio = |ours: f64, theirs: f64| format!("{:.2}×", ours / theirs);
 	for row in rows {
-		let revive =
-			rows.iter().find(|other| other.scenario == row.scenario && other.peer == Peer::Revive);
-		let (time_ratio, weight_ratio) = match revive {
-			Some(revive) => (
-				format!("{:.2}×", row.median_ns / revive.median_ns),
-				format!(
-					"{:.2}×",
-					row.charged.ref_time() as f64 / revive.charged.ref_time().max(1) as f64
-				),
+		let revive = same(row, Peer::Revive.name());
+		let native = same(row, NATIVE_EVM);
+		let weight_ratio = match (row.charged, revive.as_ref().and_then(|revive| revive.charged)) {
+			(Some(ours), Some(theirs)) => {
+				ratio(ours.ref_time() as f64, theirs.ref_time().max(1) as f64)
+			}
+			_ => "–".into(),
+		};
+		let (charged_time, charged_proof) = match row.charged {
+			Some(weight) => (
+				format!("{:.1} µs", weight.ref_time() as f64 / 1e6),
+				format!("{} B", weight.proof_size()),
 			),
 			None => ("–".into(), "–".into()),
 		};
+		let per_block = match row.per_block() {
+			Some((calls, bound)) => format!("{calls} ({bound})"),
+			None => "–".into(),
+		};
 		let _ = writeln!(
 			out,
-			"| {} | {} | {:.1} µs | {:.1} µs | {} B | {} ({}) | {} | {} |",
+			"| {} | {} | {:.1} µs | {} | {} | {} | {} | {} | {} |",
 			row.scenario,
-			row.peer.name(),
+			row.system,
 			row.median_ns / 1000.0,
-			row.charged.ref_time() as f64 / 1e6,
-			row.charged.proof_size(),
-			row.per_block(),
-			row.bound_by(),
-			time_ratio,
+			charged_time,
+			charged_proof,
+			per_block,
+			revive.map_or("–".into(), |revive| ratio(row.median_ns, revive.median_ns)),
 			weight_ratio,
+			native.map_or("–".into(), |native| ratio(row.median_ns, native.median_ns)),
 		);
 	}
 	out

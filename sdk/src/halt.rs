@@ -67,8 +67,19 @@ pub fn revert(data: &[u8]) -> ! {
 /// ```
 pub const MAX_MESSAGE_LEN: usize = 128;
 
+/// The longest prefix of `message` of at most [`MAX_MESSAGE_LEN`] bytes that ends on a
+/// character boundary (a cut inside a UTF-8 character would make the `string` invalid).
+fn truncated(message: &str) -> &str {
+	let mut end = message.len().min(MAX_MESSAGE_LEN);
+	while !message.is_char_boundary(end) {
+		end -= 1;
+	}
+	&message[..end]
+}
+
 /// Reverts with Solidity's `Error(string)` encoding of `message` (what `require(false,
-/// message)` returns, which tools decode), at most [`MAX_MESSAGE_LEN`] bytes of it.
+/// message)` returns, which tools decode), at most [`MAX_MESSAGE_LEN`] bytes of it, cut at a
+/// character boundary.
 ///
 /// ```no_run
 /// use ewasm_sdk::{env, halt, Address};
@@ -79,7 +90,7 @@ pub const MAX_MESSAGE_LEN: usize = 128;
 /// ```
 pub fn revert_with_message(message: &str) -> ! {
 	const ERROR: [u8; 4] = crate::keccak::selector("Error(string)");
-	let message = &message.as_bytes()[..message.len().min(MAX_MESSAGE_LEN)];
+	let message = truncated(message).as_bytes();
 	let mut data = [0u8; 4 + 64 + MAX_MESSAGE_LEN];
 	data[..4].copy_from_slice(&ERROR);
 	let encoded = crate::abi::Encoder::new(&mut data[4..], 1).bytes(message).finish();
@@ -114,4 +125,21 @@ pub fn self_destruct(beneficiary: &Address) -> ! {
 	// SAFETY: the host reads 20 bytes at the offset (`beneficiary`).
 	unsafe { sys::selfDestruct(offset(&beneficiary.0)) };
 	ended()
+}
+
+#[cfg(test)]
+mod tests {
+	extern crate std;
+	use super::*;
+	use std::format;
+
+	#[test]
+	fn long_messages_are_cut_on_a_character_boundary() {
+		assert_eq!(truncated("short"), "short");
+		let ascii = "a".repeat(200);
+		assert_eq!(truncated(&ascii).len(), MAX_MESSAGE_LEN);
+		// 127 ASCII bytes, then a 2-byte character across the limit: cut before it.
+		let across = format!("{}é", "a".repeat(MAX_MESSAGE_LEN - 1));
+		assert_eq!(truncated(&across), &across[..MAX_MESSAGE_LEN - 1]);
+	}
 }

@@ -42,8 +42,8 @@ check-dev-chain:
 	cd tests && npm run --silent build && node scripts/check-dev-chain.mjs ws://127.0.0.1:$(RPC_PORT)
 
 ## test: every test suite: formatting; the pallet's tests (its benchmarks included) in the dev
-## build; the Ewasm state tests, the runtime's, node's and tool's tests in the release build;
-## end-to-end on a real node. Lints come with each build. Not zombienet (`make zombienet-test`)
+## build; the Ewasm state tests, the runtime's, node's, tool's, SDK's and examples' tests in the
+## release build; the peers benchmark's scenarios (no timing); end-to-end on a real node. Lints come with each build. Not zombienet (`make zombienet-test`)
 test: setup fmt-check test-pallet build conformance test-release test-peers test-e2e
 	@echo "test: zombienet-test skipped (a long relay build; run make zombienet-test, see README)"
 

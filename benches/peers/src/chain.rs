@@ -75,17 +75,12 @@ pub struct Chain {
 	contracts: (Contracts, Contracts),
 }
 
-/// Call data of `signature` with ABI words `args`.
-pub fn call_data(signature: &str, args: &[[u8; 32]]) -> Vec<u8> {
-	let mut data = polkadot_sdk::sp_io::hashing::keccak_256(signature.as_bytes())[..4].to_vec();
-	args.iter().for_each(|arg| data.extend(arg));
-	data
-}
+pub use ewasm_cli::testing::call_data;
 
-/// The ABI word of an address.
-pub fn address_word(address: &H160) -> [u8; 32] {
+/// The ABI word of a 20-byte address (any system's).
+pub fn address_word(address: &[u8; 20]) -> [u8; 32] {
 	let mut word = [0; 32];
-	word[12..].copy_from_slice(address.as_bytes());
+	word[12..].copy_from_slice(address);
 	word
 }
 
@@ -99,21 +94,19 @@ pub fn number_word(value: u64) -> [u8; 32] {
 pub struct Dispatched {
 	/// Weight charged (after refunds), the extrinsic's base weight excluded.
 	pub weight: Weight,
-	/// Whether the call succeeded (also for the contract: no revert).
-	pub ok: bool,
-	/// Why it failed.
+	/// Why it failed (both pallets fail the extrinsic when the contract reverts); `None` if it
+	/// succeeded.
 	pub error: Option<DispatchError>,
 }
 
 fn dispatch(call: RuntimeCall, signer: &AccountId) -> Dispatched {
 	let info = call.get_dispatch_info();
 	let result = call.dispatch_bypass_filter(RuntimeOrigin::signed(signer.clone()));
-	// Both pallets fail the extrinsic when the contract reverts.
 	let (post, error): (PostDispatchInfo, _) = match result {
 		Ok(post) => (post, None),
 		Err(failure) => (failure.post_info, Some(failure.error)),
 	};
-	Dispatched { weight: post.calc_actual_weight(&info), ok: error.is_none(), error }
+	Dispatched { weight: post.calc_actual_weight(&info), error }
 }
 
 fn ewasm_address(account: &AccountId) -> H160 {
@@ -164,7 +157,7 @@ impl Chain {
 		for system in Peer::ALL {
 			let half = call_data(
 				"transfer(address,uint256)",
-				&[address_word(&chain.holder(system, &BOB)), number_word(u64::MAX / 2)],
+				&[address_word(&chain.holder(system, &BOB).0), number_word(u64::MAX / 2)],
 			);
 			let call = chain.call(system, chain.erc20(system), half);
 			let sent = chain.ext.execute_with(|| dispatch(call, &ALICE));
@@ -192,8 +185,8 @@ impl Chain {
 			}
 			_ => None,
 		});
-		match (dispatched.ok, address) {
-			(true, Some(address)) => Ok(address),
+		match (&dispatched.error, address) {
+			(None, Some(address)) => Ok(address),
 			_ => Err(format!("{system:?}: deployment failed: {:?}", dispatched.error)),
 		}
 	}

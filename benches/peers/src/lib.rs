@@ -7,3 +7,4 @@ pub mod contracts;
 pub mod native_evm;
 pub mod report;
 pub mod runtime;
+pub mod scenarios;

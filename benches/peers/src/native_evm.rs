@@ -3,7 +3,10 @@
 //! and the empty contract are deployed and the supply split as on the runtime; each scenario is
 //! a transaction executed without committing its state, so every iteration sees the same state.
 
-use crate::contracts::Contracts;
+use crate::{
+	chain::{address_word, call_data, number_word},
+	contracts::Contracts,
+};
 use revm::{
 	context::{Context, TxEnv},
 	database::{CacheDB, EmptyDB},
@@ -66,9 +69,9 @@ impl NativeEvm {
 		let empty = deploy(&evm.empty.init_code)?;
 		let mut native =
 			NativeEvm { evm: machine, erc20, empty, init_code: evm.erc20.init_code.clone() };
-		let half = crate::chain::call_data(
+		let half = call_data(
 			"transfer(address,uint256)",
-			&[address_word(&BOB), crate::chain::number_word(u64::MAX / 2)],
+			&[address_word(&BOB.into_array()), number_word(u64::MAX / 2)],
 		);
 		let sent = native
 			.evm
@@ -97,11 +100,4 @@ impl NativeEvm {
 			.map(|outcome| outcome.result.is_success())
 			.unwrap_or(false)
 	}
-}
-
-/// The ABI word of an EVM address.
-pub fn address_word(address: &Address) -> [u8; 32] {
-	let mut word = [0; 32];
-	word[12..].copy_from_slice(address.as_slice());
-	word
 }

@@ -1,0 +1,91 @@
+//! The scenarios, one list for the benchmark and its test: each one's work on pallet-ewasm,
+//! on pallet-revive and on revm.
+
+use crate::{
+	chain::{address_word, call_data, number_word, Chain, Peer, ALICE, AMOUNT, BOB},
+	native_evm::{self, NativeEvm},
+	report::NATIVE_EVM,
+	runtime::{AccountId, RuntimeCall},
+};
+use polkadot_sdk::frame_support::weights::Weight;
+use revm::context::TxEnv;
+
+/// What a scenario runs: a signed call on the runtime, or a transaction on revm.
+pub enum Work {
+	/// `call` signed by `signer`.
+	Runtime {
+		/// The call.
+		call: RuntimeCall,
+		/// Who signs it.
+		signer: AccountId,
+	},
+	/// A transaction on revm.
+	Native(TxEnv),
+}
+
+/// One scenario on one system.
+pub struct Scenario {
+	/// The scenario's name in the table.
+	pub name: &'static str,
+	/// The system's name in the table.
+	pub system: &'static str,
+	/// What it runs.
+	pub work: Work,
+}
+
+impl Scenario {
+	/// Its benchmark id: `<name> on <system>`.
+	pub fn id(&self) -> String {
+		format!("{} on {}", self.name, self.system)
+	}
+
+	/// Runs it once, leaving no change: the weight charged on the runtime (`None` on revm), or
+	/// why it failed.
+	pub fn run(&self, chain: &mut Chain, native: &mut NativeEvm) -> Result<Option<Weight>, String> {
+		match &self.work {
+			Work::Runtime { call, signer } => {
+				let dispatched = chain.run(call, signer);
+				match dispatched.error {
+					None => Ok(Some(dispatched.weight)),
+					Some(error) => Err(format!("{}: {error:?}", self.id())),
+				}
+			}
+			Work::Native(transaction) => match native.run(transaction) {
+				true => Ok(None),
+				false => Err(format!("{} fails", self.id())),
+			},
+		}
+	}
+}
+
+/// Every scenario on every system, in the table's order.
+pub fn all(chain: &Chain, native: &NativeEvm) -> Vec<Scenario> {
+	let mut all = Vec::new();
+	for peer in Peer::ALL {
+		let token = chain.erc20(peer);
+		let bob = address_word(&chain.holder(peer, &BOB).0);
+		let transfer = call_data("transfer(address,uint256)", &[bob, number_word(AMOUNT)]);
+		let balance_of = call_data("balanceOf(address)", &[bob]);
+		for (name, call, signer) in [
+			("ERC-20 transfer", chain.call(peer, token, transfer), ALICE),
+			("ERC-20 balanceOf", chain.call(peer, token, balance_of), ALICE),
+			("empty call", chain.call(peer, chain.empty(peer), Vec::new()), ALICE),
+			("ERC-20 deploy", chain.deploy_erc20(peer), BOB),
+		] {
+			all.push(Scenario { name, system: peer.name(), work: Work::Runtime { call, signer } });
+		}
+	}
+	let (alice, token) = (native_evm::ALICE, native.erc20);
+	let bob = address_word(&native_evm::BOB.into_array());
+	let transfer = call_data("transfer(address,uint256)", &[bob, number_word(AMOUNT)]);
+	let balance_of = call_data("balanceOf(address)", &[bob]);
+	for (name, transaction) in [
+		("ERC-20 transfer", native.call(alice, token, transfer)),
+		("ERC-20 balanceOf", native.call(alice, token, balance_of)),
+		("empty call", native.call(alice, native.empty, Vec::new())),
+		("ERC-20 deploy", native.deploy_erc20()),
+	] {
+		all.push(Scenario { name, system: NATIVE_EVM, work: Work::Native(transaction) });
+	}
+	all
+}

@@ -181,7 +181,7 @@ impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 	/// # let _ = balance;
 	/// ```
 	pub fn get(&self, key: &K) -> V {
-		get(&self.key(key))
+		self.at(key).get()
 	}
 
 	/// Sets `m[key]`.
@@ -193,7 +193,7 @@ impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 	/// BALANCES.set(&holder, &BALANCES.get(&holder).saturating_add(U256::ONE));
 	/// ```
 	pub fn set(&self, key: &K, value: &V) {
-		store(&self.key(key), &value.encode())
+		self.at(key).set(value)
 	}
 }
 
@@ -259,7 +259,7 @@ impl<A: AbiType, B: AbiType, V: AbiType + Default> Mapping2<A, B, V> {
 	/// halt::require(allowed >= U256::from(10u64), "allowance too small");
 	/// ```
 	pub fn get(&self, a: &A, b: &B) -> V {
-		get(&self.key(a, b))
+		self.at(a, b).get()
 	}
 
 	/// Sets `m[a][b]`.
@@ -271,7 +271,7 @@ impl<A: AbiType, B: AbiType, V: AbiType + Default> Mapping2<A, B, V> {
 	/// ALLOWANCES.set(&env::caller(), &Address([2; 20]), &U256::from(100u64));
 	/// ```
 	pub fn set(&self, a: &A, b: &B, value: &V) {
-		store(&self.key(a, b), &value.encode())
+		self.at(a, b).set(value)
 	}
 }
 

@@ -11,6 +11,7 @@ import {
   callData,
   decodeEvent,
   decodeWord,
+  encodeWord,
   poke,
   rentStatus,
   snapshotOf,
@@ -38,7 +39,7 @@ test('registry: fees pay its rent; poke evicts it when they run out, wake restor
   const { api } = env.node;
   const client = new EwasmClient(api);
   const bob = addressOfAccount(env.bob.address);
-  const input = `0x${FEE.toString(16).padStart(64, '0')}`;
+  const input = `0x${encodeWord('uint256', FEE)}`;
   const registry = (await client.deploy(env.alice, { initCode }, { input, value: FUNDS })).address;
   const ownerOf = async (name) =>
     client.dryRunCall(env.charlie.address, registry, { input: callData('ownerOf(bytes32)', [name]) });

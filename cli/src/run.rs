@@ -43,8 +43,8 @@ pub struct Args {
 	/// Value sent, in the smallest unit (decimal, or hex with 0x).
 	#[arg(long, value_parser = parse::u128_number, default_value = "0")]
 	value: u128,
-	/// Gas for the execution.
-	#[arg(long, value_parser = parse::u64_number, default_value = "10000000")]
+	/// Gas for the execution (the default is 1.25 s of the chain's weight).
+	#[arg(long, value_parser = parse::u64_number, default_value = "5000000000")]
 	gas: u64,
 	/// The gas schedule: `chain` meters every instruction as the chain does.
 	#[arg(long, value_enum, default_value_t = ScheduleChoice::Chain)]

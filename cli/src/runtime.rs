@@ -15,12 +15,16 @@ use clap::ValueEnum;
 use codec::{Decode, Encode};
 use ewasm_primitives::{address::ADDRESS_LEN, value::Word, Address};
 use pallet_ewasm::rent::{ConstantFee, RentPolicy};
-use pallet_ewasm::{address::AddressMapper, gas::Schedule, BlockEnvironment};
+use pallet_ewasm::{
+	address::AddressMapper,
+	gas::{GasWeight, Schedule},
+	BlockEnvironment,
+};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU128, ConstU32, ConstU64},
-		weights::{constants::RocksDbWeight, Weight},
+		weights::constants::RocksDbWeight,
 	},
 	frame_system, pallet_balances,
 	sp_io::hashing::keccak_256,
@@ -89,8 +93,8 @@ pub struct BlockFacts {
 parameter_types! {
 	/// The existential deposit: any non-zero balance keeps an account alive.
 	pub const ExistentialDeposit: u128 = 1;
-	/// The chain's weight per gas (the tool does not use weights).
-	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
+	/// What gas is worth on the chain (the chain's schedule is priced at it).
+	pub const ToolGasWeight: GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
 	/// The gas schedule of the current execution.
 	pub storage ActiveSchedule: Schedule = ScheduleChoice::Chain.schedule();
 	/// The block of the current execution.
@@ -177,7 +181,7 @@ impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
 	type AddressMapper = ToolAddressMapper;
 	type MaxCodeLen = ConstU32<MAX_CODE_LEN>;
-	type WeightPerGas = WeightPerGas;
+	type GasWeight = ToolGasWeight;
 	type Schedule = ActiveSchedule;
 	type Environment = ActiveEnvironment;
 	type FeePolicy = ConstantFee<ConstU128<0>>;
@@ -208,7 +212,7 @@ impl ScheduleChoice {
 	pub fn schedule(self) -> Schedule {
 		match self {
 			ScheduleChoice::Hera => Schedule::hera(),
-			ScheduleChoice::Chain => Schedule::chain::<ChainWeights>(WeightPerGas::get()),
+			ScheduleChoice::Chain => Schedule::chain::<ChainWeights>(ToolGasWeight::get()),
 		}
 	}
 }

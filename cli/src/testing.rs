@@ -42,7 +42,7 @@ pub const CHARLIE: ewasm_sdk::Address = ewasm_sdk::Address([0xc4; 20]);
 pub const INITIAL_BALANCE: u128 = 1_000_000 * 10u128.pow(18);
 
 /// Gas each call and deployment gets: more than any block gives one extrinsic.
-pub const GAS_LIMIT: u64 = 100_000_000;
+pub const GAS_LIMIT: u64 = 10_000_000_000;
 
 /// Seconds between blocks.
 pub const BLOCK_SECONDS: u64 = 6;

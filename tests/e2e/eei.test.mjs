@@ -10,9 +10,9 @@ import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, compileWat, fixture, initCodeFor } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
-const GAS_LIMIT = 5_000_000;
-/** The weight of one gas (`DEFAULT_WEIGHT_PER_GAS`), in picoseconds. */
-const PS_PER_GAS = 125_000n;
+const GAS_LIMIT = 2_000_000_000;
+/** The time one gas buys (`DEFAULT_GAS_WEIGHT`), in picoseconds. */
+const PS_PER_GAS = 250n;
 /** A generous bound on what an extrinsic costs apart from its gas: one second. */
 const OVERHEAD_PS = 1_000_000_000_000n;
 

@@ -36,7 +36,7 @@ const INCOMING = {
 
 /** A receipt request of `amount` to parachain `targetPara`. */
 function request(targetPara, amount = 10n ** 15n) {
-  return { amount, targetPara, target: TARGET, gasLimit: 100_000n, payload: '0x68656c6c6f' };
+  return { amount, targetPara, target: TARGET, gasLimit: 100_000_000n, payload: '0x68656c6c6f' };
 }
 
 test('without a channel to the target, generateReceipt is refused and burns nothing', async () => {
@@ -47,7 +47,7 @@ test('without a channel to the target, generateReceipt is refused and burns noth
   const balance = async () => (await api.query.system.account(env.bob.address)).data.free.toBigInt();
   const issuance = async () => (await api.query.balances.totalIssuance()).toBigInt();
   const [before, issuanceBefore] = [await balance(), await issuance()];
-  const tx = api.tx.ewasm.call(RECEIPTS, 10n ** 15n, 1_000_000n, generateReceiptInput(request(2001)));
+  const tx = api.tx.ewasm.call(RECEIPTS, 10n ** 15n, 1_000_000_000n, generateReceiptInput(request(2001)));
   const { error, events } = await submit(api, tx, env.bob);
   assert.equal(error?.errorName, 'ReceiptNotSent');
   const [paid] = eventsOf(events, 'transactionPayment', 'TransactionFeePaid');

@@ -9,7 +9,7 @@ import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { fixture, initCodeFor } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
-const GAS_LIMIT = 1_000_000;
+const GAS_LIMIT = 1_000_000_000;
 const KEY = `0x${'05'.repeat(32)}`;
 const VALUE = `0x${'06'.repeat(32)}`;
 

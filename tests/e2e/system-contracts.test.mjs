@@ -11,7 +11,7 @@ import { eventsOf, nextFinalized, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, compileWat, initCodeFor } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
-const GAS_LIMIT = 5_000_000;
+const GAS_LIMIT = 2_000_000_000;
 
 const env = devNodeForTests();
 
@@ -59,7 +59,7 @@ test('a contract asks the environment contract for the block number inside its e
     (data (i32.const 19) "\\10")
     (data (i32.const 32) "\\57\\e8\\71\\e7")
     (func (export "main")
-      (if (call $callStatic (i64.const 100000) (i32.const 0) (i32.const 32) (i32.const 4))
+      (if (call $callStatic (i64.const 1000000000) (i32.const 0) (i32.const 32) (i32.const 4))
         (then (call $revert (i32.const 0) (i32.const 0))))
       (call $returnDataCopy (i32.const 64) (i32.const 0) (i32.const 32))
       (call $storageStore (i32.const 128) (i32.const 64))))`);

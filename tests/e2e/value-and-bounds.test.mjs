@@ -13,7 +13,7 @@ import { eventsOf, submit } from '../lib/chain.mjs';
 import { RENT_FUNDS, fixture, initCodeFor } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
-const GAS_LIMIT = 5_000_000;
+const GAS_LIMIT = 2_000_000_000;
 /** 5 EWT, in wei. */
 const VALUE = 5n * 10n ** 18n;
 

@@ -10,7 +10,7 @@ const { join } = require('node:path');
 const { tests, withNode, deployFinalized } = require('./chain.js');
 
 /** Enough gas for 32 nested frames (the dry run's `gasRequired` would allow fewer). */
-const GAS_LIMIT = 5_000_000n;
+const GAS_LIMIT = 2_000_000_000n;
 /** The depth the recursive contract records at key 0: `MAX_CALL_DEPTH` below the first. */
 const MAX_CALL_DEPTH = 32;
 

@@ -13,7 +13,7 @@ async function run(nodeName, networkInfo, args) {
     const at = await api.at(await api.rpc.chain.getFinalizedHead());
     const ask = async (query) => {
       const input = environmentInput(query);
-      const dry = await at.call.ewasmApi.call(bob.address, ENVIRONMENT, 0, 1_000_000, input);
+      const dry = await at.call.ewasmApi.call(bob.address, ENVIRONMENT, 0, 1_000_000_000, input);
       return dry.result.isOk ? BigInt(dry.returnData.toHex()) : undefined;
     };
     const paraId = await ask('paraId');

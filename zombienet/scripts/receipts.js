@@ -24,7 +24,7 @@ const { tests, withNode, deployFinalized, sudo, untilBlock } = require('./chain.
 /** What the source contract sends: 0.0001 EWT. */
 const AMOUNT = 10n ** 14n;
 /** Gas the receipt carries for `receiveMessage`. */
-const RECEIPT_GAS = 200_000n;
+const RECEIPT_GAS = 200_000_000n;
 /** Blocks to wait for a delivery, and for finality. */
 const BLOCKS_TO_WAIT = 40;
 
@@ -156,7 +156,7 @@ async function claimAfterFailedPushes(source, target, sourceClient, targetClient
         blocks: BLOCKS_TO_WAIT,
       });
       const input = claimReceiptInput(receiptArgument(receipt), '0x', sourceBlock, proof);
-      claim = await targetClient.call(bob, proxy, { input: proxyInput(RECEIPTS, 0n, input), gasLimit: 2_000_000n });
+      claim = await targetClient.call(bob, proxy, { input: proxyInput(RECEIPTS, 0n, input), gasLimit: 2_000_000_000n });
     }
     const claimRelay = (await (await target.at(claim.blockHash)).query.parachainSystem.lastRelayChainBlockNumber()).toNumber();
     const names = claim.events.filter((event) => event.section === 'ewasm').map((event) => event.method);
@@ -196,7 +196,7 @@ async function run(nodeName, networkInfo, args) {
       const request = { amount: AMOUNT, targetPara, target: receiver, gasLimit: RECEIPT_GAS, payload };
       const generated = await sourceClient.call(alice, proxy, {
         input: proxyInput(RECEIPTS, AMOUNT, generateReceiptInput(request)),
-        gasLimit: 2_000_000n,
+        gasLimit: 2_000_000_000n,
       });
       const [receipt] = receiptsOf(generated.events);
       if (!receipt) throw new Error('no ewasm.ReceiptGenerated event: the proxy call did not send');

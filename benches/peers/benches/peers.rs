@@ -1,7 +1,7 @@
 //! The side-by-side comparison (`make bench`): every scenario on pallet-ewasm, on
 //! pallet-revive's EVM backend and on revm natively, in one run, measured by criterion, then
-//! one table of medians, charged weights and calls per block, printed and written to
-//! `<target dir>/criterion/peers.md`.
+//! one table of medians, charged weights, recorded proofs and calls per block, printed and
+//! written to `<target dir>/criterion/peers.md`.
 
 use criterion::Criterion;
 use ewasm_peers::{
@@ -19,9 +19,12 @@ fn main() {
 	let mut native = native_evm::NativeEvm::new(&evm).expect("revm is set up");
 	let mut chain = Chain::new(ewasm, evm).expect("the chain is set up");
 	let scenarios = scenarios::all(&chain, &native);
-	let charged: Vec<_> = scenarios
+	let measured: Vec<_> = scenarios
 		.iter()
-		.map(|scenario| scenario.run(&mut chain, &mut native).expect("every scenario succeeds"))
+		.map(|scenario| {
+			let charged = scenario.run(&mut chain, &mut native).expect("every scenario succeeds");
+			(charged, scenario.recorded_proof(&mut chain))
+		})
 		.collect();
 
 	let mut criterion = Criterion::default().sample_size(20).configure_from_args();
@@ -40,12 +43,13 @@ fn main() {
 	let criterion_dir = target.join("criterion");
 	let rows: Vec<Row> = scenarios
 		.iter()
-		.zip(charged)
-		.filter_map(|(scenario, charged)| {
+		.zip(measured)
+		.filter_map(|(scenario, (charged, recorded_proof))| {
 			// Criterion names its directories after the id; ours have no characters it
 			// replaces.
 			let median_ns = criterion_median(&criterion_dir, GROUP, &scenario.id())?;
-			Some(Row { scenario: scenario.name, system: scenario.system, charged, median_ns })
+			let (scenario, system) = (scenario.name, scenario.system);
+			Some(Row { scenario, system, charged, recorded_proof, median_ns })
 		})
 		.collect();
 	let table = table(&rows);

@@ -7,6 +7,7 @@ use crate::{
 	contracts::Contracts,
 	runtime::{AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System},
 };
+use codec::Encode as _;
 use pallet_ewasm::address::{AccountId32Mapper, AddressMapper};
 use polkadot_sdk::{
 	frame_support::{
@@ -32,7 +33,7 @@ const RENT_FUNDS: u128 = 1 << 80;
 /// Tokens moved by each transfer.
 pub const AMOUNT: u64 = 1_000;
 /// Gas of an Ewasm call or deployment (the weight charged is for the gas used).
-const EWASM_GAS: u64 = 10_000_000;
+const EWASM_GAS: u64 = 4_000_000_000;
 /// Storage deposit limit of a pallet-revive call or deployment: far above what they need.
 const STORAGE_DEPOSIT_LIMIT: u128 = 1 << 90;
 /// Weight limit of a pallet-revive call or deployment (charged: what it used).
@@ -165,6 +166,8 @@ impl Chain {
 				return Err(format!("{system:?}: the setup transfer failed: {error:?}"));
 			}
 		}
+		// Into the trie, so that a recorded run proves what it reads (see `recorded_proof`).
+		chain.ext.commit_all()?;
 		Ok(chain)
 	}
 
@@ -266,12 +269,23 @@ impl Chain {
 
 	/// Dispatches `call` signed by `signer` and rolls its changes back.
 	pub fn run(&mut self, call: &RuntimeCall, signer: &AccountId) -> Dispatched {
-		self.ext.execute_with(|| {
-			with_transaction(|| {
-				System::reset_events();
-				TransactionOutcome::Rollback(Ok::<_, DispatchError>(dispatch(call.clone(), signer)))
-			})
-			.expect("the closure returns Ok")
+		self.ext.execute_with(|| Self::rolled_back(call, signer))
+	}
+
+	/// The size of the storage proof of everything a run of `call` signed by `signer` reads
+	/// (encoded trie nodes, in bytes), the run rolled back: what weight reclaim counts in place
+	/// of the charged proof. The benchmark's state is small, so its trie is shallower and its
+	/// proofs shorter than a live chain's.
+	pub fn recorded_proof(&mut self, call: &RuntimeCall, signer: &AccountId) -> u64 {
+		let (_, proof) = self.ext.execute_and_prove(|| Self::rolled_back(call, signer));
+		proof.encoded_size() as u64
+	}
+
+	fn rolled_back(call: &RuntimeCall, signer: &AccountId) -> Dispatched {
+		with_transaction(|| {
+			System::reset_events();
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(dispatch(call.clone(), signer)))
 		})
+		.expect("the closure returns Ok")
 	}
 }

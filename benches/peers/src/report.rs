@@ -5,9 +5,10 @@ use crate::chain::Peer;
 use polkadot_sdk::frame_support::weights::{constants::ExtrinsicBaseWeight, Weight};
 use std::{fmt::Write as _, path::Path};
 
-/// The parachain's block: 2 s of compute and the relay chain's 5 MiB proof-of-validity limit
-/// (`MAXIMUM_BLOCK_WEIGHT` of `ewasm-runtime`), of which normal extrinsics get 75%.
-pub const NORMAL_BLOCK: Weight = Weight::from_parts(1_500_000_000_000, 3_932_160);
+/// The parachain's block: 2 s of compute and the relay chain's 10 MiB proof-of-validity limit
+/// (`MAXIMUM_BLOCK_WEIGHT` of `ewasm-runtime`, `MAX_POV_SIZE` of polkadot-primitives 26), of
+/// which normal extrinsics get 75%.
+pub const NORMAL_BLOCK: Weight = Weight::from_parts(1_500_000_000_000, 7_864_320);
 
 /// The name of the native floor's rows.
 pub const NATIVE_EVM: &str = "revm (native)";
@@ -22,6 +23,8 @@ pub struct Row {
 	/// The weight the pallet charged (after refunds), without the extrinsic's base weight;
 	/// none for revm, which runs outside a runtime.
 	pub charged: Option<Weight>,
+	/// The proof a run recorded (bytes); none for revm.
+	pub recorded_proof: Option<u64>,
 	/// Criterion's median, in nanoseconds.
 	pub median_ns: f64,
 }
@@ -31,7 +34,17 @@ impl Row {
 	/// the smaller of the ref-time and the proof-size bound.
 	/// `(calls, bound)`: how many fit, and which dimension bounds them (`"time"`/`"proof"`).
 	pub fn per_block(&self) -> Option<(u64, &'static str)> {
-		let each = self.charged?.saturating_add(ExtrinsicBaseWeight::get());
+		Self::fitting(self.charged?)
+	}
+
+	/// The same with the charged proof replaced by the recorded one, as weight reclaim does
+	/// after each extrinsic.
+	pub fn per_block_reclaimed(&self) -> Option<(u64, &'static str)> {
+		Self::fitting(self.charged?.set_proof_size(self.recorded_proof?))
+	}
+
+	fn fitting(weight: Weight) -> Option<(u64, &'static str)> {
+		let each = weight.saturating_add(ExtrinsicBaseWeight::get());
 		let by_time = NORMAL_BLOCK.ref_time() / each.ref_time().max(1);
 		let by_proof = NORMAL_BLOCK.proof_size() / each.proof_size().max(1);
 		Some(if by_proof < by_time { (by_proof, "proof") } else { (by_time, "time") })
@@ -50,7 +63,7 @@ pub fn criterion_median(criterion_dir: &Path, group: &str, id: &str) -> Option<f
 /// pallet-revive's, and its median to revm's, for the same scenario.
 pub fn table(rows: &[Row]) -> String {
 	let mut out = String::from(
-		"| scenario | system | median wall-clock | charged ref time | charged proof | per block (bound) | time vs revive | weight vs revive | time vs revm |\n|---|---|---|---|---|---|---|---|---|\n",
+		"| scenario | system | median wall-clock | charged ref time | charged proof | per block (bound) | recorded proof | per block, reclaimed | time vs revive | weight vs revive | time vs revm |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
 	);
 	let same = |row: &Row, system: &str| {
 		rows.iter().find(|other| other.scenario == row.scenario && other.system == system).cloned()
@@ -72,19 +85,21 @@ pub fn table(rows: &[Row]) -> String {
 			),
 			None => ("–".into(), "–".into()),
 		};
-		let per_block = match row.per_block() {
+		let fitting = |fit: Option<(u64, &str)>| match fit {
 			Some((calls, bound)) => format!("{calls} ({bound})"),
 			None => "–".into(),
 		};
 		let _ = writeln!(
 			out,
-			"| {} | {} | {:.1} µs | {} | {} | {} | {} | {} | {} |",
+			"| {} | {} | {:.1} µs | {} | {} | {} | {} | {} | {} | {} | {} |",
 			row.scenario,
 			row.system,
 			row.median_ns / 1000.0,
 			charged_time,
 			charged_proof,
-			per_block,
+			fitting(row.per_block()),
+			row.recorded_proof.map_or("–".into(), |bytes| format!("{bytes} B")),
+			fitting(row.per_block_reclaimed()),
 			revive.map_or("–".into(), |revive| ratio(row.median_ns, revive.median_ns)),
 			weight_ratio,
 			native.map_or("–".into(), |native| ratio(row.median_ns, native.median_ns)),

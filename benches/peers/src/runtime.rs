@@ -1,7 +1,7 @@
 //! The benchmarks' native runtime: System (RocksDB weights for both pallets), Balances (u128),
 //! Timestamp, pallet-revive running EVM bytecode (`AllowEVMBytecode`) with its generated
 //! weights, and pallet-ewasm as the parachain configures it (its generated weights, the
-//! chain's gas schedule and `WeightPerGas`), rent included.
+//! chain's gas schedule and `GasWeight`), rent included.
 // The `#[runtime]` macro generates public items without docs.
 #![allow(missing_docs)]
 
@@ -10,7 +10,7 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU128, ConstU32, ConstU64, VariantCountOf},
-		weights::{constants::RocksDbWeight, Weight},
+		weights::constants::RocksDbWeight,
 	},
 	frame_system, pallet_balances, pallet_revive, pallet_timestamp,
 	sp_runtime::{traits::IdentityLookup, AccountId32},
@@ -86,11 +86,11 @@ impl pallet_revive::Config for Runtime {
 }
 
 parameter_types! {
-	/// The parachain's weight per gas.
-	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
-	/// The parachain's gas schedule: EEI prices from the generated weights.
+	/// What gas is worth on the parachain.
+	pub const GasWeight: pallet_ewasm::gas::GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
+	/// The parachain's gas schedule: EEI prices and fuel from the generated weights.
 	pub EwasmSchedule: pallet_ewasm::gas::Schedule =
-		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(WeightPerGas::get());
+		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(GasWeight::get());
 	/// Pay-as-you-go rent, as on the parachain.
 	pub const EwasmRentPolicy: pallet_ewasm::rent::RentPolicy =
 		pallet_ewasm::rent::RentPolicy::PayAsYouGo;
@@ -132,7 +132,7 @@ impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
 	type AddressMapper = AccountId32Mapper;
 	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
-	type WeightPerGas = WeightPerGas;
+	type GasWeight = GasWeight;
 	type Schedule = EwasmSchedule;
 	type Environment = Environment;
 	type FeePolicy = pallet_ewasm::rent::ConstantFee<ConstU128<1_000_000_000>>;

@@ -56,6 +56,14 @@ impl Scenario {
 			},
 		}
 	}
+
+	/// The proof a run records on the runtime ([`Chain::recorded_proof`]); `None` on revm.
+	pub fn recorded_proof(&self, chain: &mut Chain) -> Option<u64> {
+		match &self.work {
+			Work::Runtime { call, signer } => Some(chain.recorded_proof(call, signer)),
+			Work::Native(_) => None,
+		}
+	}
 }
 
 /// Every scenario on every system, in the table's order.

@@ -17,6 +17,13 @@ fn every_scenario_succeeds_on_every_system() {
 			scenario.run(&mut chain, &mut native).unwrap_or_else(|error| panic!("{error}"));
 		if let Some(weight) = charged {
 			assert!(weight.ref_time() > 0, "{} is charged", scenario.id());
+			// Reading the contract's code at least, and no more than it is charged for.
+			let recorded = scenario.recorded_proof(&mut chain).expect("a runtime scenario");
+			assert!(
+				recorded > 0 && recorded <= weight.proof_size(),
+				"{}: {recorded}",
+				scenario.id()
+			);
 		}
 	}
 }

@@ -93,10 +93,10 @@ fn probe<T: Config>(
 /// Most runs a bisection for the smallest gas limit that succeeds may make, after the first
 /// run and the check of the gas it used: with gas clamped to what an extrinsic can carry, a
 /// dry run does at most `MAX_BISECTION_PROBES + 2` runs of at most an extrinsic's weight each.
-/// 32 runs close the interval of any limit below 2^32, as an extrinsic's gas is (the pallet's
+/// 34 runs close the interval of any limit below 2^34, as an extrinsic's gas is (the pallet's
 /// integrity test checks it); were it not closed, the smallest limit seen to succeed would be
 /// reported (it succeeds, and may exceed the smallest by the interval left).
-pub const MAX_BISECTION_PROBES: u32 = 32;
+pub const MAX_BISECTION_PROBES: u32 = 34;
 
 /// Dry-runs with `gas_limit`, clamped to `max_gas` (what the extrinsic can carry: a larger
 /// limit would not be accepted, and an unbounded one would let one RPC call run without end),

@@ -18,7 +18,7 @@ use crate::{
 	vm::{
 		self,
 		limiter::BudgetedBytes,
-		prepare::{self, CodeRules, PrepareError},
+		prepare::{self, CodeRules, PrepareError, Prepared},
 		Context, Halt, Transaction,
 	},
 	CodeVec, Config, ContractInfo, ContractInfoOf, DebugEnabled, Error, Event, Evicting, Pallet,
@@ -37,7 +37,6 @@ use polkadot_sdk::{
 	sp_core::{Get, H256},
 	sp_runtime::DispatchError,
 };
-use wasmi::Module;
 
 /// What a transaction's execution did, whether or not it succeeded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -228,7 +227,7 @@ impl Transaction {
 		CodeRules { max_len: T::MaxCodeLen::get(), debug_enabled: self.debug_enabled }
 	}
 
-	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Module, DispatchError> {
+	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Prepared, DispatchError> {
 		prepare::prepare(&prepare::engine(), code, self.code_rules::<T>())
 			.map_err(prepare_error::<T>)
 	}
@@ -370,9 +369,9 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		gas_left = 0;
 		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
 		code_len = code.len() as u32;
-		let module = tx.prepare::<T>(&code)?;
+		let contract = tx.prepare::<T>(&code)?;
 		let gas_limit = call.gas_limit.checked_sub(touch_gas).ok_or(Error::<T>::OutOfGas)?;
-		if module.get_export(call.entry).is_none() {
+		if contract.module.get_export(call.entry).is_none() {
 			// Only `receiveMessage` may be missing: the contract takes the value, no code runs.
 			gas_left = gas_limit;
 			return Ok(());
@@ -387,7 +386,7 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 			is_init: false,
 			depth: call.depth,
 		};
-		let execution = vm::execute::<T>(&module, call.entry, context, tx, gas_limit);
+		let execution = vm::execute::<T>(&contract, call.entry, context, tx, gas_limit);
 		gas_left = execution.gas_left;
 		refund = execution.refund;
 		let data = conclude::<T>(execution.halt, &call.address, &mut output)?;
@@ -424,7 +423,7 @@ pub fn run_create<T: Config>(
 		}
 		// From here on a failure consumes all the frame's gas.
 		gas_left = 0;
-		let module = tx.prepare::<T>(&creation.init_code)?;
+		let init = tx.prepare::<T>(&creation.init_code)?;
 		let context = Context {
 			address,
 			caller: creation.creator,
@@ -435,16 +434,16 @@ pub fn run_create<T: Config>(
 			is_init: true,
 			depth: creation.depth,
 		};
-		let execution = vm::execute::<T>(&module, ENTRY_POINT, context, tx, creation.gas_limit);
+		let execution = vm::execute::<T>(&init, ENTRY_POINT, context, tx, creation.gas_limit);
 		// The init code's compiled code is freed before the deployed code is compiled.
-		drop(module);
+		drop(init);
 		// A revert keeps the gas left; every other failure below consumes it all.
 		gas_left = execution.gas_left;
 		let code = conclude::<T>(execution.halt, &address, &mut output)?;
 		gas_left = 0;
 		code_len = code.len() as u32;
-		let module = tx.prepare::<T>(&code)?;
-		if !vm::is_instantiable::<T>(&module, tx) {
+		let contract = tx.prepare::<T>(&code)?;
+		if !vm::is_instantiable::<T>(&contract, tx) {
 			return Err(Error::<T>::CodeInvalid.into());
 		}
 		let deposit = tx.schedule.host.code_deposit_per_byte.saturating_mul(code.len() as u64);

@@ -1,19 +1,21 @@
 //! Gas: what execution costs and how gas turns into weight.
 //!
-//! During execution the gas left *is* the wasmi store's fuel: every wasm instruction burns
-//! fuel at wasmi's pinned per-operator cost, and every host function burns its cost from
-//! [`HostCosts`] out of the same counter before it does any work. So one counter meters both,
-//! and running out anywhere is the same "out of gas" halt, which consumes all gas of the
-//! frame.
+//! During execution the gas left is kept in the wasmi store's fuel: every wasm instruction
+//! burns fuel at wasmi's pinned per-operator cost, each unit of fuel costing the module's
+//! [`FuelPrice::gas_per_fuel`], and every host function burns its cost from [`HostCosts`] out
+//! of the same counter before it does any work. So one counter meters both, and running out
+//! anywhere is the same "out of gas" halt, which consumes all gas of the frame.
 //!
 //! With [`InstructionMetering::Free`] (off-chain tools only) instructions are free and the
 //! gas left is a counter of the host state instead.
 //!
-//! Gas becomes weight linearly through `Config::WeightPerGas`: the extrinsic is charged for
-//! its whole gas limit up front and refunded for the gas it did not use.
+//! Gas becomes weight linearly through `Config::GasWeight` ([`GasWeight`]): a unit of gas is
+//! a fixed slice of execution time, and a fixed number of units buy a byte of proof size. The
+//! extrinsic is charged for its whole gas limit up front and refunded for the gas it did not
+//! use.
 
-use crate::{weights::WeightInfo, Config};
-use codec::{Decode, Encode};
+use crate::{limits::MAX_FUNCTION_LOCALS, weights::WeightInfo, Config};
+use codec::{Decode, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use polkadot_sdk::{
 	frame_support::{dispatch::DispatchClass, weights::Weight},
@@ -22,25 +24,63 @@ use polkadot_sdk::{
 use scale_info::TypeInfo;
 use serde::Serialize;
 
-/// Default weight of one unit of gas: 125 ns of execution and 1 byte of proof.
+/// What gas is worth in weight: each unit buys `ref_time_per_gas` of execution time, and
+/// `gas_per_proof_byte` units buy a byte of proof size. Gas is one number while weight has
+/// two dimensions: a function that reads storage costs the gas of its time or of its proof,
+/// whichever is more, and any amount of gas is worth the proof it could have bought.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Serialize)]
+pub struct GasWeight {
+	/// The execution time one unit of gas buys, in picoseconds (weight's ref time).
+	pub ref_time_per_gas: u64,
+	/// The units of gas one byte of proof size costs.
+	pub gas_per_proof_byte: u64,
+}
+
+impl GasWeight {
+	/// The weight `gas` units are worth: their time, and the proof they could buy (rounded up).
+	pub fn weight(&self, gas: u64) -> Weight {
+		Weight::from_parts(
+			gas.saturating_mul(self.ref_time_per_gas),
+			gas.div_ceil(self.gas_per_proof_byte.max(1)),
+		)
+	}
+
+	/// The gas that buys `weight`: enough of both its time and its proof size, rounded up.
+	pub fn gas(&self, weight: Weight) -> u64 {
+		let time = weight.ref_time().div_ceil(self.ref_time_per_gas.max(1));
+		let proof = weight.proof_size().saturating_mul(self.gas_per_proof_byte);
+		time.max(proof)
+	}
+
+	/// The most gas whose weight fits in `room`, in both time and proof size.
+	pub fn gas_within(&self, room: Weight) -> u64 {
+		let by_time = room.ref_time().checked_div(self.ref_time_per_gas).unwrap_or(u64::MAX);
+		let by_proof = room.proof_size().saturating_mul(self.gas_per_proof_byte);
+		by_time.min(by_proof)
+	}
+}
+
+/// Default worth of gas: a unit is 250 ps of execution, and 763 units (about 191 ns) buy a
+/// byte of proof, the rate at which a parachain block (2 s of execution, a 10 MiB proof of
+/// validity) runs out of both at once.
 ///
-/// Host functions cost the gas that buys their benchmarked weight at this rate
-/// ([`Schedule::chain`]), whatever the rate. Instructions burn wasmi's fuel, about one unit
-/// per instruction. A unit of fuel takes under a nanosecond in the common mix of the `instr`
-/// benchmark, and about 55 ns in the dearest shape (a call of a function with 1024 locals,
-/// which wasmi charges as one call): the rate must cover the dearest ([`weight_per_fuel`]; a
-/// rate below it fails the pallet's integrity test), so common computation is overpaid about
-/// a hundredfold, which keeps blocks safe at the price of expensive computation. Proof size is
-/// accounted for exactly after the fact by the runtime's storage-weight reclaim.
-pub const DEFAULT_WEIGHT_PER_GAS: Weight = Weight::from_parts(125_000, 1);
+/// Instructions cost what the benchmarks measure ([`FuelPrice`]), host functions the gas that
+/// buys their benchmarked weight ([`Schedule::chain`]). A unit this small keeps rounding
+/// small: one unit of fuel costs about eight units of gas in the cheapest modules, so rounding
+/// up adds at most an eighth. Proof size is also accounted for exactly after the fact by the
+/// runtime's storage-weight reclaim.
+pub const DEFAULT_GAS_WEIGHT: GasWeight =
+	GasWeight { ref_time_per_gas: 250, gas_per_proof_byte: 763 };
 
 /// The fuel one iteration of each instruction benchmark burns at wasmi's pinned costs (for
 /// `instr_recursion`, one level of recursion): what the benchmark's weight per iteration is
 /// divided by to give its weight per unit of fuel. The pallet's benchmark tests check each; they
-/// change only with wasmi's version.
+/// change only with wasmi's version and the engine's fuel costs.
 pub mod fuel_per_iteration {
 	/// `instr`: the loop and a memory load, a 64-bit division and a store in it.
 	pub const INSTR: u64 = 16;
+	/// `instr_call`: a call of a function without parameters or locals.
+	pub const CALL: u64 = 11;
 	/// `instr_call_locals`: a call of a function with the most locals (wasmi charges a call,
 	/// not the locals it initializes).
 	pub const CALL_LOCALS: u64 = 11;
@@ -50,64 +90,99 @@ pub mod fuel_per_iteration {
 	pub const CALL_INDIRECT: u64 = 12;
 	/// `instr_br_table`: a `br_table` of 1024 targets.
 	pub const BR_TABLE: u64 = 11;
-	/// `instr_memory_grow`: a `memory.grow` by one page, 1 024 of it for the 64 KiB (a unit per
-	/// 64 bytes).
-	pub const MEMORY_GROW: u64 = 1_035;
+	/// `instr_memory_grow`: a `memory.grow` by one page, 8 192 of it for the 64 KiB (a unit per
+	/// 8 bytes).
+	pub const MEMORY_GROW: u64 = 8_203;
 	/// `instr_recursion`: one level of wasm recursion.
 	pub const RECURSION: u64 = 8;
 }
 
-/// An instruction benchmark: its name, its weight over iterations, and the fuel an iteration
-/// burns.
-type InstructionBenchmark = (&'static str, fn(u32) -> Weight, u64);
+/// An instruction benchmark: its name, its weight over iterations, the fuel an iteration
+/// burns, and the most locals a function of its contract declares.
+type InstructionBenchmark = (&'static str, fn(u32) -> Weight, u64, u32);
 
 /// Every instruction benchmark: the `instr` mix and the shapes that do the most work per unit
 /// of fuel.
-fn instruction_benchmarks<W: WeightInfo>() -> [InstructionBenchmark; 7] {
+fn instruction_benchmarks<W: WeightInfo>() -> [InstructionBenchmark; 8] {
 	use fuel_per_iteration as fuel;
 	[
-		("instr", W::instr, fuel::INSTR),
-		("instr_call_locals", W::instr_call_locals, fuel::CALL_LOCALS),
-		("instr_call_params", W::instr_call_params, fuel::CALL_PARAMS),
-		("instr_call_indirect", W::instr_call_indirect, fuel::CALL_INDIRECT),
-		("instr_br_table", W::instr_br_table, fuel::BR_TABLE),
-		("instr_memory_grow", W::instr_memory_grow, fuel::MEMORY_GROW),
-		("instr_recursion", W::instr_recursion, fuel::RECURSION),
+		("instr", W::instr, fuel::INSTR, 0),
+		("instr_call", W::instr_call, fuel::CALL, 0),
+		("instr_call_locals", W::instr_call_locals, fuel::CALL_LOCALS, MAX_FUNCTION_LOCALS),
+		("instr_call_params", W::instr_call_params, fuel::CALL_PARAMS, 0),
+		("instr_call_indirect", W::instr_call_indirect, fuel::CALL_INDIRECT, 0),
+		("instr_br_table", W::instr_br_table, fuel::BR_TABLE, 0),
+		("instr_memory_grow", W::instr_memory_grow, fuel::MEMORY_GROW, 0),
+		("instr_recursion", W::instr_recursion, fuel::RECURSION, 0),
 	]
 }
 
-/// The benchmarked weight of one unit of wasmi fuel in each instruction benchmark, by name:
-/// its weight per iteration over the fuel an iteration burns, rounded up.
-pub fn weights_per_fuel<W: WeightInfo>() -> impl Iterator<Item = (&'static str, Weight)> {
-	instruction_benchmarks::<W>().into_iter().map(|(name, benchmark, fuel)| {
+/// The benchmarked weight of one unit of wasmi fuel in each instruction benchmark, by name,
+/// with the most locals a function of its contract declares: its weight per iteration over the
+/// fuel an iteration burns, rounded up.
+pub fn weights_per_fuel<W: WeightInfo>() -> impl Iterator<Item = (&'static str, Weight, u32)> {
+	instruction_benchmarks::<W>().into_iter().map(|(name, benchmark, fuel, locals)| {
 		let iteration = Measured::<W>::slope(benchmark);
 		let per_fuel = Weight::from_parts(
 			iteration.ref_time().div_ceil(fuel),
 			iteration.proof_size().div_ceil(fuel),
 		);
-		(name, per_fuel)
+		(name, per_fuel, locals)
 	})
 }
 
-/// The first instruction benchmark whose unit of fuel takes more time than `weight_per_gas`
-/// buys, with its weight per unit of fuel; `None` if gas pays for every instruction shape.
+/// The first instruction benchmark whose unit of fuel takes more time than `price` charges for
+/// it (in a module whose functions declare as many locals as the benchmark's) at
+/// `gas_weight`, with its weight per unit of fuel; `None` if the price pays for every
+/// instruction shape.
 pub fn underpriced_instruction<W: WeightInfo>(
-	weight_per_gas: Weight,
+	price: FuelPrice,
+	gas_weight: GasWeight,
 ) -> Option<(&'static str, Weight)> {
-	weights_per_fuel::<W>().find(|(_, per_fuel)| per_fuel.ref_time() > weight_per_gas.ref_time())
+	weights_per_fuel::<W>()
+		.find(|(_, per_fuel, locals)| {
+			let charged = gas_weight.weight(price.gas_per_fuel(*locals));
+			per_fuel.ref_time() > charged.ref_time()
+		})
+		.map(|(name, per_fuel, _)| (name, per_fuel))
 }
 
-/// The benchmarked weight of one unit of wasmi fuel: the most any instruction benchmark
-/// weighs per unit of fuel ([`weights_per_fuel`]). Instructions burn one unit of gas per unit
-/// of fuel, so a `WeightPerGas` below this would let contracts buy computation for less than
-/// it takes; the pallet's integrity test rejects such a configuration, naming the benchmark.
-pub fn weight_per_fuel<W: WeightInfo>() -> Weight {
-	weights_per_fuel::<W>().fold(Weight::zero(), |most, (_, per_fuel)| most.max(per_fuel))
+/// What a unit of wasmi fuel costs in gas, in 1/[`FuelPrice::SCALE`] units of gas.
+///
+/// A call initializes every local of the function it enters for the fuel of one call, so a
+/// unit of fuel is dearer in a module whose functions declare more locals: it costs `base`
+/// plus `per_local` for each local of the module's largest function (parameters not counted).
+/// [`Schedule::chain`] derives both from the instruction benchmarks: `base` covers the dearest
+/// shape without locals, `per_local` what each local adds to a call (between `instr_call` and
+/// `instr_call_locals`, the same call with none and with the most), so every module pays for
+/// the worst any of its instructions can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
+pub struct FuelPrice {
+	/// Gas per unit of fuel in a module without locals, times [`FuelPrice::SCALE`].
+	pub base: u64,
+	/// Gas per unit of fuel each local of the module's largest function adds, times
+	/// [`FuelPrice::SCALE`].
+	pub per_local: u64,
 }
 
-/// The weight `gas` units of gas are worth.
+impl FuelPrice {
+	/// The fraction of a unit of gas the price is counted in.
+	pub const SCALE: u64 = 1024;
+
+	/// The gas one unit of fuel costs in a module whose largest function declares
+	/// `max_function_locals` locals: at least one.
+	pub fn gas_per_fuel(&self, max_function_locals: u32) -> u64 {
+		self.per_local
+			.saturating_mul(max_function_locals.into())
+			.saturating_add(self.base)
+			.div_ceil(Self::SCALE)
+			.max(1)
+	}
+}
+
+/// Gas that buys `weight` at `T::GasWeight`.
 pub fn gas_to_weight<T: Config>(gas: u64) -> Weight {
-	T::WeightPerGas::get().saturating_mul(gas)
+	T::GasWeight::get().weight(gas)
 }
 
 /// The most gas one extrinsic whose own weight (gas excluded) is `base` can carry: what the
@@ -117,10 +192,7 @@ pub fn gas_to_weight<T: Config>(gas: u64) -> Weight {
 pub fn max_extrinsic_gas<T: Config>(base: Weight) -> u64 {
 	let weights = <T as polkadot_sdk::frame_system::Config>::BlockWeights::get();
 	let max = weights.get(DispatchClass::Normal).max_extrinsic.unwrap_or(weights.max_block);
-	let room = max.saturating_sub(base);
-	let per_gas = T::WeightPerGas::get();
-	let by = |room: u64, per_gas: u64| room.checked_div(per_gas).unwrap_or(u64::MAX);
-	by(room.ref_time(), per_gas.ref_time()).min(by(room.proof_size(), per_gas.proof_size()))
+	T::GasWeight::get().gas_within(max.saturating_sub(base))
 }
 
 /// Gas prices of the EEI functions (Hera's prices, after their EVM opcodes).
@@ -285,9 +357,9 @@ fn words(len: u32) -> u64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InstructionMetering {
-	/// Every instruction burns gas at wasmi's pinned per-operator fuel cost: the gas left is
-	/// the wasmi fuel. What every chain uses.
-	Fuel,
+	/// Every instruction burns wasmi's pinned per-operator fuel, each unit of it costing the
+	/// price's gas for the module. What every chain uses.
+	Fuel(FuelPrice),
 	/// Instructions are free, as in Hera (which relied on injected `useGas` calls). For
 	/// off-chain tools that compare with Hera's results only: execution is still bounded by
 	/// `step_limit` instruction fuel per frame, and exhausting it traps.
@@ -306,19 +378,16 @@ pub struct Schedule {
 	pub instructions: InstructionMetering,
 }
 
-/// Turns benchmarked weights into gas at a given weight per gas.
+/// Turns benchmarked weights into gas at a given worth of gas.
 struct Measured<W> {
-	weight_per_gas: Weight,
+	gas_weight: GasWeight,
 	_weights: PhantomData<W>,
 }
 
 impl<W: WeightInfo> Measured<W> {
-	/// The gas that buys `weight`: enough of both its time and its proof size, rounded up.
+	/// The gas that buys `weight`.
 	fn gas(&self, weight: Weight) -> u64 {
-		let per_gas = self.weight_per_gas;
-		let time = weight.ref_time().div_ceil(per_gas.ref_time().max(1));
-		let proof = weight.proof_size().div_ceil(per_gas.proof_size().max(1));
-		time.max(proof)
+		self.gas_weight.gas(weight)
 	}
 
 	/// The weight one more iteration (or byte) adds to `benchmark`.
@@ -351,6 +420,27 @@ impl<W: WeightInfo> Measured<W> {
 	/// Gas per item or byte of a benchmark over items or bytes.
 	fn per_unit(&self, benchmark: fn(u32) -> Weight) -> u64 {
 		self.gas(Self::slope(benchmark))
+	}
+
+	/// The price of fuel that covers every instruction benchmark ([`FuelPrice`]).
+	fn fuel_price(&self) -> FuelPrice {
+		let time_per_gas = self.gas_weight.ref_time_per_gas.max(1);
+		let flat = weights_per_fuel::<W>()
+			.filter(|(_, _, locals)| *locals == 0)
+			.map(|(_, per_fuel, _)| per_fuel.ref_time())
+			.max()
+			.unwrap_or(0);
+		// What the most locals add to one call, spread over the call's fuel and each local.
+		let locals = Self::slope(W::instr_call_locals)
+			.ref_time()
+			.saturating_sub(Self::slope(W::instr_call).ref_time());
+		let per_local_divisor = u64::from(MAX_FUNCTION_LOCALS)
+			.saturating_mul(fuel_per_iteration::CALL_LOCALS)
+			.saturating_mul(time_per_gas);
+		FuelPrice {
+			base: flat.saturating_mul(FuelPrice::SCALE).div_ceil(time_per_gas),
+			per_local: locals.saturating_mul(FuelPrice::SCALE).div_ceil(per_local_divisor.max(1)),
+		}
 	}
 
 	fn host_costs(&self) -> HostCosts {
@@ -435,14 +525,18 @@ impl<W: WeightInfo> Measured<W> {
 
 impl Schedule {
 	/// The chain's schedule: every EEI function costs the gas that buys its benchmarked
-	/// weight `W` at `weight_per_gas` (the `benchmarking` module, built with
-	/// `runtime-benchmarks`, says how each is measured), and instructions are metered by fuel.
+	/// weight `W` at `gas_weight` (the `benchmarking` module, built with `runtime-benchmarks`,
+	/// says how each is measured), and instructions are metered by fuel priced from the
+	/// instruction benchmarks ([`FuelPrice`]).
 	///
 	/// Three entries are not costs and keep their Ethereum values: the stipend a value call
 	/// gives, and the two refunds (which this chain's extrinsics do not apply).
-	pub fn chain<W: WeightInfo>(weight_per_gas: Weight) -> Self {
-		let measured = Measured::<W> { weight_per_gas, _weights: PhantomData };
-		Schedule { host: measured.host_costs(), instructions: InstructionMetering::Fuel }
+	pub fn chain<W: WeightInfo>(gas_weight: GasWeight) -> Self {
+		let measured = Measured::<W> { gas_weight, _weights: PhantomData };
+		Schedule {
+			host: measured.host_costs(),
+			instructions: InstructionMetering::Fuel(measured.fuel_price()),
+		}
 	}
 
 	/// Hera's model, for off-chain comparison with the Ewasm test suite: Hera's EEI prices and
@@ -483,7 +577,7 @@ mod tests {
 	#[test]
 	fn the_chain_schedule_meters_instructions_and_hera_does_not() {
 		let chain = crate::mock::chain_schedule();
-		assert_eq!(chain.instructions, InstructionMetering::Fuel);
+		assert!(matches!(chain.instructions, InstructionMetering::Fuel(_)));
 		assert!(matches!(Schedule::hera().instructions, InstructionMetering::Free { .. }));
 		assert_eq!(Schedule::hera().host.self_destruct_per_item, 0);
 	}
@@ -492,7 +586,7 @@ mod tests {
 	fn the_derived_chain_prices_cover_database_access() {
 		use polkadot_sdk::frame_support::weights::constants::RocksDbWeight;
 		let host = crate::mock::chain_schedule().host;
-		let gas_of = |weight: Weight| weight.ref_time() / DEFAULT_WEIGHT_PER_GAS.ref_time();
+		let gas_of = |weight: Weight| DEFAULT_GAS_WEIGHT.gas(weight);
 		// Fresh keys: each access is a database read or write, and its gas buys that.
 		assert!(host.storage_load >= gas_of(RocksDbWeight::get().reads(1)));
 		assert!(host.storage_store_create >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
@@ -505,20 +599,55 @@ mod tests {
 		assert!(0 < host.base && host.base < host.storage_load);
 	}
 
+	/// The chain's fuel price of the mock's weights.
+	fn chain_fuel_price() -> FuelPrice {
+		match crate::mock::chain_schedule().instructions {
+			InstructionMetering::Fuel(price) => price,
+			other => panic!("the chain meters fuel: {other:?}"),
+		}
+	}
+
 	#[test]
-	fn gas_must_pay_for_the_dearest_instruction_shape_not_only_the_common_mix() {
+	fn fuel_pays_for_the_dearest_instruction_shape_and_for_each_local() {
 		use crate::mock::TestWeights;
-		let instr = weights_per_fuel::<TestWeights>().next().expect("the instr mix").1;
-		let dearest = weight_per_fuel::<TestWeights>();
-		assert!(dearest.ref_time() > 10 * instr.ref_time(), "{dearest:?} vs {instr:?}");
-		// A price that covers the common mix but not calls of functions with many locals.
-		let between = Weight::from_parts(instr.ref_time() + 1, 1);
-		let (benchmark, per_fuel) =
-			underpriced_instruction::<TestWeights>(between).expect("underpriced");
+		let price = chain_fuel_price();
+		assert_eq!(underpriced_instruction::<TestWeights>(price, DEFAULT_GAS_WEIGHT), None);
+		// Without a price per local, calls of functions with many locals are underpaid.
+		let flat = FuelPrice { per_local: 0, ..price };
+		let (benchmark, _) =
+			underpriced_instruction::<TestWeights>(flat, DEFAULT_GAS_WEIGHT).expect("underpriced");
 		assert_eq!(benchmark, "instr_call_locals");
-		assert_eq!(per_fuel, dearest);
-		assert_eq!(underpriced_instruction::<TestWeights>(dearest), None);
-		assert_eq!(underpriced_instruction::<TestWeights>(DEFAULT_WEIGHT_PER_GAS), None);
+		// Nor can the base go below the dearest shape without locals.
+		let cheaper = FuelPrice { base: price.base - FuelPrice::SCALE, ..price };
+		let (benchmark, _) = underpriced_instruction::<TestWeights>(cheaper, DEFAULT_GAS_WEIGHT)
+			.expect("underpriced");
+		assert_ne!(benchmark, "instr_call_locals");
+	}
+
+	#[test]
+	fn fuel_costs_more_in_modules_with_more_locals_and_never_nothing() {
+		let price = chain_fuel_price();
+		let gas = |locals| price.gas_per_fuel(locals);
+		assert!(gas(0) >= 1 && gas(0) <= gas(10) && gas(10) < gas(MAX_FUNCTION_LOCALS));
+		assert_eq!(FuelPrice { base: 0, per_local: 0 }.gas_per_fuel(MAX_FUNCTION_LOCALS), 1);
+		assert_eq!(FuelPrice { base: u64::MAX, per_local: u64::MAX }.gas_per_fuel(u32::MAX), {
+			u64::MAX.div_ceil(FuelPrice::SCALE)
+		});
+	}
+
+	#[test]
+	fn gas_weight_rounds_against_the_buyer() {
+		let worth = GasWeight { ref_time_per_gas: 250, gas_per_proof_byte: 763 };
+		assert_eq!(worth.weight(764), Weight::from_parts(191_000, 2));
+		assert_eq!(worth.gas(Weight::from_parts(251, 0)), 2);
+		assert_eq!(worth.gas(Weight::from_parts(251, 1)), 763);
+		assert_eq!(worth.gas_within(Weight::from_parts(2_000, 1)), 8);
+		assert_eq!(worth.gas_within(Weight::from_parts(1_000_000, 1)), 763);
+		// A proof byte is worth as much as the same share of a parachain block's time.
+		let block_ps_per_byte = 2_000_000_000_000u64 / (10 * 1024 * 1024);
+		let ps_per_byte =
+			DEFAULT_GAS_WEIGHT.ref_time_per_gas * DEFAULT_GAS_WEIGHT.gas_per_proof_byte;
+		assert!(ps_per_byte >= block_ps_per_byte && ps_per_byte < block_ps_per_byte + 250);
 	}
 
 	#[test]

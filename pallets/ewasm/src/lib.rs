@@ -15,7 +15,7 @@
 //! Every frame is one storage transaction: a revert, a trap or running out of gas leaves
 //! storage, balances and events as they were (the transaction fee is still paid). Gas is
 //! metered by wasmi fuel plus the EEI prices of the [`gas::Schedule`], and converts to weight
-//! through [`Config::WeightPerGas`]; unused gas is refunded as weight.
+//! through [`Config::GasWeight`]; unused gas is refunded as weight.
 //!
 //! Off-chain tools (the `ewasm` command) run the same code through [`Pallet::bare_call`] and
 //! [`Pallet::bare_deploy`].
@@ -103,12 +103,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCodeLen: Get<u32>;
 
-		/// The weight one unit of gas buys.
+		/// What gas is worth in weight: the time a unit buys and the units a byte of proof
+		/// costs ([`gas::DEFAULT_GAS_WEIGHT`] balances them against a parachain block).
 		#[pallet::constant]
-		type WeightPerGas: Get<Weight>;
+		type GasWeight: Get<gas::GasWeight>;
 
 		/// The gas schedule: EEI prices and how instructions are metered. Chains use
-		/// [`gas::Schedule::chain`] over their `WeightInfo` and `WeightPerGas` (prices from the
+		/// [`gas::Schedule::chain`] over their `WeightInfo` and `GasWeight` (prices from the
 		/// benchmarks); [`gas::Schedule::hera`] is for off-chain comparison only.
 		type Schedule: Get<gas::Schedule>;
 
@@ -559,9 +560,10 @@ pub mod pallet {
 			rent::deletion_weight::<T>(deleted, contracts)
 		}
 
-		/// Checks that gas pays for computation: a unit of gas buys at least the benchmarked
-		/// time of a unit of wasm fuel in every instruction benchmark, the `instr` mix and each
-		/// expensive shape ([`gas::underpriced_instruction`]); that a call with value costs at
+		/// Checks that gas pays for computation: the schedule's price of fuel buys at least the
+		/// benchmarked time of a unit of wasm fuel in every instruction benchmark, the `instr`
+		/// mix and each expensive shape, in a module whose functions declare as many locals as
+		/// the benchmark's ([`gas::underpriced_instruction`]); that a call with value costs at
 		/// least the stipend it gives (which comes back when unused); that the gas one extrinsic
 		/// can carry is small enough for a dry run's bounded search, and enough for the most gas
 		/// a receipt carries; and that the deepest call
@@ -570,12 +572,16 @@ pub mod pallet {
 		/// reads, events; how a block's contract calls together fragment the heap is not
 		/// bounded yet, see the README).
 		fn integrity_test() {
-			let underpriced = gas::underpriced_instruction::<T::WeightInfo>(T::WeightPerGas::get());
-			assert!(
-				underpriced.is_none(),
-				"WeightPerGas buys less than a unit of fuel takes in (benchmark, weight) {underpriced:?}"
-			);
-			let host = T::Schedule::get().host;
+			let schedule = T::Schedule::get();
+			if let gas::InstructionMetering::Fuel(price) = schedule.instructions {
+				let underpriced =
+					gas::underpriced_instruction::<T::WeightInfo>(price, T::GasWeight::get());
+				assert!(
+					underpriced.is_none(),
+					"fuel costs less than it takes in (benchmark, weight of a unit) {underpriced:?}"
+				);
+			}
+			let host = schedule.host;
 			assert!(
 				host.call.saturating_add(host.call_value) >= host.call_stipend,
 				"a call with value costs less than the stipend it gives: {host:?}"

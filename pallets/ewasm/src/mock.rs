@@ -6,7 +6,7 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU32, ConstU64, EnsureOrigin},
-		weights::{constants::RocksDbWeight, Weight},
+		weights::constants::RocksDbWeight,
 	},
 	frame_system, pallet_balances,
 	sp_io::TestExternalities,
@@ -57,12 +57,12 @@ pub type TestWeights = crate::weights::Weights<RocksDbWeight>;
 /// The chain's gas schedule, derived from [`TestWeights`] (usable outside externalities,
 /// unlike [`TestSchedule`]).
 pub fn chain_schedule() -> crate::gas::Schedule {
-	crate::gas::Schedule::chain::<TestWeights>(WeightPerGas::get())
+	crate::gas::Schedule::chain::<TestWeights>(GasWeight::get())
 }
 
 parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
-	pub const WeightPerGas: Weight = crate::gas::DEFAULT_WEIGHT_PER_GAS;
+	pub const GasWeight: crate::gas::GasWeight = crate::gas::DEFAULT_GAS_WEIGHT;
 	/// The chain's schedule unless a test sets another.
 	pub storage TestSchedule: crate::gas::Schedule = chain_schedule();
 	/// TOTALFEE growth per block; zero unless a rent test sets it.
@@ -80,7 +80,7 @@ parameter_types! {
 }
 
 /// The most gas a receipt may carry on the test chain.
-pub const MAX_RECEIPT_GAS: u64 = 5_000_000;
+pub const MAX_RECEIPT_GAS: u64 = 1_000_000_000;
 /// The longest receipt payload on the test chain.
 pub const MAX_RECEIPT_PAYLOAD: u32 = 1024;
 
@@ -195,7 +195,7 @@ impl pallet_ewasm::Config for Test {
 	type Currency = Balances;
 	type AddressMapper = crate::address::AccountId32Mapper;
 	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
-	type WeightPerGas = WeightPerGas;
+	type GasWeight = GasWeight;
 	type Schedule = TestSchedule;
 	type Environment = TestEnvironment;
 	type FeePolicy = crate::rent::ConstantFee<FeePerBlock>;

@@ -10,19 +10,19 @@ use crate::{
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, ConstU64},
-	weights::Weight,
 };
 use pallet_ewasm::{address::AddressMapper, Address, BlockEnvironment};
 use polkadot_sdk::*;
 use sp_runtime::{traits::BlockNumberProvider, FixedPointNumber};
 
 parameter_types! {
-	/// The weight one unit of gas buys. Gas is wasmi fuel (about one instruction) plus the
-	/// EEI costs of the gas schedule.
-	pub const WeightPerGas: Weight = pallet_ewasm::gas::DEFAULT_WEIGHT_PER_GAS;
-	/// EEI prices from the pallet's benchmarks at `WeightPerGas`, instructions metered by fuel.
+	/// What gas is worth: 250 ps of execution a unit, and 763 units a byte of proof (a
+	/// block's time and proof size at the same rate).
+	pub const GasWeight: pallet_ewasm::gas::GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
+	/// EEI prices from the pallet's benchmarks at `GasWeight`, instructions metered by fuel
+	/// priced from the instruction benchmarks.
 	pub EwasmSchedule: pallet_ewasm::gas::Schedule =
-		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(WeightPerGas::get());
+		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(GasWeight::get());
 	/// TOTALFEE grows 1 gwei per block: a contract of 1 KiB of code and storage pays about
 	/// 1.1 * 10^12 wei (0.0000011 EWT) per block.
 	pub const FeePerBlock: u128 = crate::GWEI;
@@ -33,10 +33,10 @@ parameter_types! {
 	pub const RentPayee: Option<AccountId> = None;
 }
 
-/// The most gas a receipt carries for its target's `receiveMessage`: 1 million, at most
-/// 125 ms and 1 MB of proof at `WeightPerGas`, well within the message queue's share of a
+/// The most gas a receipt carries for its target's `receiveMessage`: 500 million, at most
+/// 125 ms and 655 KB of proof at `GasWeight`, well within the message queue's share of a
 /// block (35%: 700 ms).
-pub const MAX_RECEIPT_GAS: u64 = 1_000_000;
+pub const MAX_RECEIPT_GAS: u64 = 500_000_000;
 
 /// The longest receipt payload: 4 KiB, so that a receipt's message fits an HRMP page (64 KiB)
 /// and the channels zombienet opens.
@@ -70,13 +70,13 @@ impl BlockEnvironment for EwasmEnvironment {
 
 	/// The fee one unit of gas costs at the current fee multiplier.
 	fn gas_price() -> u128 {
-		let base = TransactionPayment::weight_to_fee(WeightPerGas::get());
+		let base = TransactionPayment::weight_to_fee(GasWeight::get().weight(1));
 		TransactionPayment::next_fee_multiplier().saturating_mul_int(base)
 	}
 
 	/// The gas a whole block's weight buys.
 	fn block_gas_limit() -> u64 {
-		RuntimeBlockWeights::get().max_block.ref_time() / WeightPerGas::get().ref_time()
+		GasWeight::get().gas_within(RuntimeBlockWeights::get().max_block)
 	}
 
 	/// The parachain's id, from its genesis config (zombienet sets it per parachain).
@@ -94,7 +94,7 @@ impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
 	type AddressMapper = Mapper;
 	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
-	type WeightPerGas = WeightPerGas;
+	type GasWeight = GasWeight;
 	type Schedule = EwasmSchedule;
 	type Environment = EwasmEnvironment;
 	type FeePolicy = pallet_ewasm::rent::ConstantFee<FeePerBlock>;

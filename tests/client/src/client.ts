@@ -153,8 +153,8 @@ export interface WaitOptions {
   blocks?: number;
 }
 
-/** The gas limit of dry runs that estimate gas: 10^7 gas (1.25 s of weight). */
-export const ESTIMATE_GAS_LIMIT = 10_000_000n;
+/** The gas limit of dry runs that estimate gas: 5 * 10^9 gas (1.25 s of weight). */
+export const ESTIMATE_GAS_LIMIT = 5_000_000_000n;
 
 const ZERO_SALT = `0x${'00'.repeat(32)}`;
 

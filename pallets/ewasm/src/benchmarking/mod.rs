@@ -259,14 +259,22 @@ fn input(len: u32) -> Vec<u8> {
 /// Installs, at [`CONTRACT`], the contract of the `instr` benchmark: `r` iterations of a
 /// memory load, a 64-bit division and a store (see [`Body::divide_in_memory`]).
 fn instr_contract<T: Config>(r: u32) -> Address {
+	install::<T>(instr_code(r))
+}
+
+/// The code of the `instr` benchmark's contract ([`instr_contract`]).
+fn instr_code(r: u32) -> Vec<u8> {
 	let body = Body::new().repeat(r, Body::new().divide_in_memory(SCRATCH));
-	install::<T>(code::module(&[], &host_data(0, &[]), &body))
+	code::module(&[], &host_data(0, &[]), &body)
 }
 
 /// The instruction shapes whose cost per unit of fuel may exceed the `instr` mix's: each
 /// burns little fuel for the work it makes the interpreter do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
+	/// A call of a function without parameters or locals: what [`Shape::CallLocals`] costs
+	/// without its locals.
+	Call,
 	/// A call of a function with [`MAX_FUNCTION_LOCALS`] locals (each call initializes them).
 	CallLocals,
 	/// A call of a function with [`MAX_FUNCTION_PARAMS`] parameters.
@@ -287,7 +295,8 @@ const BR_TABLE_TARGETS: u32 = 1024;
 impl Shape {
 	/// Every shape.
 	#[cfg(test)]
-	const ALL: [Shape; 6] = [
+	const ALL: [Shape; 7] = [
+		Shape::Call,
 		Shape::CallLocals,
 		Shape::CallParams,
 		Shape::CallIndirect,
@@ -302,6 +311,7 @@ impl Shape {
 	fn fuel_per_iteration(self) -> u64 {
 		use crate::gas::fuel_per_iteration as fuel;
 		match self {
+			Shape::Call => fuel::CALL,
 			Shape::CallLocals => fuel::CALL_LOCALS,
 			Shape::CallParams => fuel::CALL_PARAMS,
 			Shape::CallIndirect => fuel::CALL_INDIRECT,
@@ -316,6 +326,9 @@ impl Shape {
 		let function = |params, locals, body| code::Function { params, locals, body };
 		// Function 1 is the first after `main` (no imports).
 		let (functions, table, step, pages) = match self {
+			Shape::Call => {
+				(vec![function(0, 0, Body::new())], false, Body::new().call_function(1, 0), 0)
+			}
 			Shape::CallLocals => {
 				let callee = function(0, MAX_FUNCTION_LOCALS, Body::new());
 				(vec![callee], false, Body::new().call_function(1, 0), 0)
@@ -481,8 +494,10 @@ mod benchmarks {
 
 	/// `call` of a contract of `c` bytes of dense code with the largest memory, with value
 	/// and `i` bytes of input, the contract owing rent: it pays the rent, is compiled,
-	/// instantiated (its whole memory zeroed) and run.
-	#[benchmark]
+	/// instantiated (its whole memory zeroed) and run. The proof of the code is measured, so
+	/// that it grows with `c` (the others are each item's largest encoding): a call is charged
+	/// the proof of the code it ran, not of the largest code.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn call(c: Linear<200, { T::MaxCodeLen::get() }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
 		let dest = install::<T>(code::dense_contract(c, MAX_MEMORY_PAGES, 0));
@@ -580,6 +595,16 @@ mod benchmarks {
 	#[benchmark]
 	fn instr(r: Linear<0, INSTR_REPEATS>) {
 		let contract = instr_contract::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Calls of a function without parameters or locals, `r` times ([`Shape::Call`]).
+	#[benchmark]
+	fn instr_call(r: Linear<0, SHAPE_REPEATS>) {
+		let contract = Shape::Call.install::<T>(r);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
@@ -1284,14 +1309,27 @@ mod tests {
 	use super::*;
 	use crate::mock::{new_test_ext, Test};
 
+	/// The gas a unit of fuel costs in `code` at the chain's schedule.
+	fn gas_per_fuel(code: &[u8]) -> u64 {
+		use crate::vm::prepare::{engine, prepare, CodeRules};
+		let rules = CodeRules { max_len: u32::MAX, debug_enabled: false };
+		let prepared = prepare(&engine(), code, rules).expect("valid");
+		match crate::mock::chain_schedule().instructions {
+			crate::gas::InstructionMetering::Fuel(price) => {
+				price.gas_per_fuel(prepared.max_function_locals)
+			}
+			free => panic!("the chain meters fuel: {free:?}"),
+		}
+	}
+
 	/// Each shape's iterations burn the fuel the gas schedule divides its weight by
-	/// ([`crate::gas::fuel_per_iteration`]).
+	/// ([`crate::gas::fuel_per_iteration`]), at the price of fuel of the shape's module.
 	#[test]
 	fn every_shape_iteration_burns_its_pinned_fuel() {
 		new_test_ext().execute_with(|| {
 			let gas_used = |shape: Shape, r| run::<Test>(shape.install::<Test>(r), vec![]).gas_used;
 			for shape in Shape::ALL {
-				let per_iteration = shape.fuel_per_iteration();
+				let per_iteration = shape.fuel_per_iteration() * gas_per_fuel(&shape.contract(1));
 				assert_eq!(gas_used(shape, 2) - gas_used(shape, 1), per_iteration, "{shape:?}");
 				let ten = gas_used(shape, 12) - gas_used(shape, 2);
 				assert_eq!(ten, 10 * per_iteration, "{shape:?}");
@@ -1320,8 +1358,10 @@ mod tests {
 	fn an_instr_iteration_burns_the_fuel_the_schedule_assumes() {
 		new_test_ext().execute_with(|| {
 			let gas_used = |r| run::<Test>(instr_contract::<Test>(r), vec![]).gas_used;
-			assert_eq!(gas_used(2) - gas_used(1), crate::gas::fuel_per_iteration::INSTR);
-			assert_eq!(gas_used(101) - gas_used(1), 100 * crate::gas::fuel_per_iteration::INSTR);
+			let per_iteration =
+				crate::gas::fuel_per_iteration::INSTR * gas_per_fuel(&instr_code(1));
+			assert_eq!(gas_used(2) - gas_used(1), per_iteration);
+			assert_eq!(gas_used(101) - gas_used(1), 100 * per_iteration);
 		});
 	}
 }

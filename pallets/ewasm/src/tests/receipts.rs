@@ -41,7 +41,7 @@ fn request(amount: u128, target: Address, payload: &[u8]) -> GenerateReceipt {
 		amount,
 		target_para: SIBLING,
 		target,
-		gas_limit: 100_000,
+		gas_limit: 100_000_000,
 		payload: payload.to_vec(),
 	}
 }
@@ -105,7 +105,7 @@ fn a_receipt_costs_its_price_and_the_gas_it_carries() {
 		};
 		assert_eq!(
 			gas_of(&carrying),
-			costs.generate_receipt + 40 * costs.generate_receipt_per_byte + 100_000
+			costs.generate_receipt + 40 * costs.generate_receipt_per_byte + 100_000_000
 		);
 		carrying.gas_limit = 0;
 		assert_eq!(
@@ -225,7 +225,7 @@ fn incoming(nonce: u64, target: Address, amount: u128, payload: &[u8]) -> Receip
 		target_para: PARA_ID,
 		target,
 		amount,
-		gas_limit: 200_000,
+		gas_limit: 200_000_000,
 		payload_hash: payload_hash(payload),
 	}
 }
@@ -276,7 +276,7 @@ fn a_delivered_receipt_reaches_receive_message_with_its_source_and_payload() {
 			Event::ReceiptDelivered { id, gas_used, .. } if *id == receipt.id() => Some(*gas_used),
 			_ => None,
 		});
-		assert!(delivered.is_some_and(|gas| gas > 0 && gas < 200_000), "{delivered:?}");
+		assert!(delivered.is_some_and(|gas| gas > 0 && gas < 200_000_000), "{delivered:?}");
 		assert_state_consistent();
 	});
 }
@@ -517,7 +517,7 @@ fn value_is_conserved_across_two_chains_through_generation_delivery_failure_and_
 				let payload = if rng.below(4) == 0 { vec![0xff] } else { vec![step as u8; 3] };
 				let mut generate = request(amount, receiver, &payload);
 				generate.target_para = target_para;
-				generate.gas_limit = if rng.below(5) == 0 { 10 } else { 200_000 };
+				generate.gas_limit = if rng.below(5) == 0 { 10 } else { 200_000_000 };
 				let value = if rng.below(10) == 0 { amount + 1 } else { amount };
 				SentReceipts::set(&vec![]);
 				send(proxy, CALL, value, &generate);

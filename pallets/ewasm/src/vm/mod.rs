@@ -17,6 +17,7 @@ use active::ActiveFrames;
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, MEMORY_EXPORT};
 use limiter::{BudgetedBytes, FrameLimiter, MemoryBudget};
+use prepare::Prepared;
 use runtime::{HostState, HostTrap};
 use wasmi::{Linker, Module, Store, TrapCode};
 
@@ -86,16 +87,17 @@ pub struct Execution {
 	pub refund: u64,
 }
 
-/// A store for one frame of `module` (on the module's engine), its memory drawn from `budget`
+/// A store for one frame of `code` (on the module's engine), its memory drawn from `budget`
 /// and its growth limited as [`limits`] says.
 fn new_store<T: Config>(
-	module: &Module,
+	code: &Prepared,
 	context: Context,
 	tx: &Transaction,
 	budget: MemoryBudget,
 ) -> Store<HostState<T>> {
 	let limits = FrameLimiter::new(budget);
-	let mut store = Store::new(module.engine(), HostState::<T>::new(context, tx.clone(), limits));
+	let state = HostState::<T>::new(context, tx.clone(), limits, code.max_function_locals);
+	let mut store = Store::new(code.module.engine(), state);
 	store.limiter(|state| &mut state.limits);
 	store
 }
@@ -105,21 +107,22 @@ fn new_store<T: Config>(
 /// table. Checked once, when code is stored, so stored code never fails to start. The check
 /// has a memory budget of its own (one contract's largest memory, freed right after), so it
 /// does not depend on how much of the call stack's budget the live frames hold.
-pub fn is_instantiable<T: Config>(module: &Module, tx: &Transaction) -> bool {
+pub fn is_instantiable<T: Config>(code: &Prepared, tx: &Transaction) -> bool {
 	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
-	let mut store = new_store::<T>(module, Context::default(), tx, budget);
+	let mut store = new_store::<T>(code, Context::default(), tx, budget);
 	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
 	if store.set_fuel(u64::MAX).is_err() {
 		return false;
 	}
 	let mut linker = Linker::new(store.engine());
-	env::link::<T>(&mut linker).is_ok() && linker.instantiate_and_start(&mut store, module).is_ok()
+	env::link::<T>(&mut linker).is_ok()
+		&& linker.instantiate_and_start(&mut store, &code.module).is_ok()
 }
 
-/// Runs `module`'s exported function `entry` (`main`, or `receiveMessage` for a receipt) in
+/// Runs `code`'s exported function `entry` (`main`, or `receiveMessage` for a receipt) in
 /// `context` with `gas_limit` gas.
 pub fn execute<T: Config>(
-	module: &Module,
+	code: &Prepared,
 	entry: &str,
 	context: Context,
 	tx: &Transaction,
@@ -135,9 +138,9 @@ pub fn execute<T: Config>(
 	else {
 		return Execution { halt: Halt::Trapped, gas_left: 0, refund: 0 };
 	};
-	let mut store = new_store::<T>(module, context, tx, tx.memory_budget.clone());
+	let mut store = new_store::<T>(code, context, tx, tx.memory_budget.clone());
 
-	let result = run_entry(&mut store, module, entry, gas_limit);
+	let result = run_entry(&mut store, &code.module, entry, gas_limit);
 	let gas_left = runtime::gas_left(&store).unwrap_or(0);
 	let state = store.data_mut();
 	let output = core::mem::take(&mut state.output);
@@ -154,7 +157,7 @@ pub fn execute<T: Config>(
 			Some(_) => Halt::Trapped,
 			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => {
 				match tx.schedule.instructions {
-					InstructionMetering::Fuel => Halt::OutOfGas,
+					InstructionMetering::Fuel(_) => Halt::OutOfGas,
 					// Free instructions: fuel is only the step limit.
 					InstructionMetering::Free { .. } => Halt::Trapped,
 				}

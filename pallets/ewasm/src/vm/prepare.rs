@@ -63,11 +63,13 @@ pub fn engine_config() -> wasmi::Config {
 		.wasm_wide_arithmetic(false)
 		// memory64 and simd are not compiled into wasmi at all (crate features off).
 		.floats(false)
-		// Metering: fuel is gas. Operator costs are wasmi 2.0.0's table (1 per operator, 0
-		// for block markers), fixed by the exact version pin; the dynamic costs are set here.
+		// Metering: fuel is gas (`crate::gas::FuelPrice`). Operator costs are wasmi 2.0.0's
+		// table (1 per operator, 0 for block markers), fixed by the exact version pin; the
+		// dynamic costs are set here: a unit per 8 bytes copied keeps `memory.grow`, which
+		// zeroes a 64 KiB page, from costing more per unit than a call.
 		.consume_fuel(true)
 		.fuel_cost(CustomFuelCosts {
-			bytes_copied_per_fuel: 64,
+			bytes_copied_per_fuel: 8,
 			fuel_per_bytes_translated: 7,
 			fuel_per_bytes_validated: 2,
 		})
@@ -105,18 +107,27 @@ pub struct CodeRules {
 	pub debug_enabled: bool,
 }
 
+/// A validated and compiled contract.
+pub struct Prepared {
+	/// The compiled module.
+	pub module: Module,
+	/// The most locals one of its functions declares, parameters not counted (what a unit of
+	/// its fuel costs depends on it: [`crate::gas::FuelPrice`]).
+	pub max_function_locals: u32,
+}
+
 /// Validates `code` as an Ewasm contract and compiles it.
-pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Module, PrepareError> {
+pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepared, PrepareError> {
 	if code.len() > rules.max_len as usize {
 		return Err(PrepareError::TooLarge);
 	}
 	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
-	if !locals_within_limit(code) {
-		return Err(PrepareError::Invalid);
-	}
+	let max_function_locals = max_function_locals(code)
+		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
+		.ok_or(PrepareError::Invalid)?;
 	check_imports(&module, rules.debug_enabled)?;
 	check_exports(&module)?;
-	Ok(module)
+	Ok(Prepared { module, max_function_locals })
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -152,36 +163,36 @@ impl SectionReader<'_> {
 	}
 }
 
-/// Whether every function of `code`, a module wasmi has validated, declares at most
-/// [`MAX_FUNCTION_LOCALS`] locals (its parameters not counted). Malformed bytes fail.
-fn locals_within_limit(code: &[u8]) -> bool {
+/// The most locals one function of `code`, a module wasmi has validated, declares (its
+/// parameters not counted); a count past [`MAX_FUNCTION_LOCALS`] is returned as soon as one is
+/// seen. `None` for malformed bytes.
+fn max_function_locals(code: &[u8]) -> Option<u32> {
 	const CODE_SECTION: u8 = 10;
 	let mut reader = SectionReader { bytes: code, at: 8 };
-	let mut within = || -> Option<bool> {
-		while reader.at < code.len() {
-			let id = reader.byte()?;
-			let size = reader.u32()?;
-			let start = reader.at;
-			if id == CODE_SECTION {
+	let mut most = 0u32;
+	while reader.at < code.len() {
+		let id = reader.byte()?;
+		let size = reader.u32()?;
+		let start = reader.at;
+		if id == CODE_SECTION {
+			for _ in 0..reader.u32()? {
+				let body_size = reader.u32()?;
+				let body_start = reader.at;
+				let mut locals = 0u32;
 				for _ in 0..reader.u32()? {
-					let body_size = reader.u32()?;
-					let body_start = reader.at;
-					let mut locals = 0u64;
-					for _ in 0..reader.u32()? {
-						locals += u64::from(reader.u32()?);
-						reader.byte()?;
-						if locals > u64::from(MAX_FUNCTION_LOCALS) {
-							return Some(false);
-						}
+					locals = locals.saturating_add(reader.u32()?);
+					reader.byte()?;
+					if locals > MAX_FUNCTION_LOCALS {
+						return Some(locals);
 					}
-					reader.skip_to(body_start, body_size)?;
 				}
+				most = most.max(locals);
+				reader.skip_to(body_start, body_size)?;
 			}
-			reader.skip_to(start, size)?;
 		}
-		Some(true)
-	};
-	within().unwrap_or(false)
+		reader.skip_to(start, size)?;
+	}
+	Some(most)
 }
 
 fn check_imports(module: &Module, debug_enabled: bool) -> Result<(), PrepareError> {

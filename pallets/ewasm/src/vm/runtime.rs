@@ -23,8 +23,12 @@ pub struct HostState<T> {
 	pub output: BudgetedBytes,
 	/// The return data of the last call or creation this frame made.
 	pub return_data: BudgetedBytes,
-	/// Gas left, when instructions are free ([`InstructionMetering::Free`]); otherwise the
-	/// gas left is the store's fuel and this is unused.
+	/// The gas one unit of the store's fuel stands for: the schedule's price of fuel for this
+	/// frame's module ([`crate::gas::FuelPrice::gas_per_fuel`]); 1 when instructions are free.
+	pub gas_per_fuel: u64,
+	/// The gas left besides the store's fuel: all of it when instructions are free
+	/// ([`InstructionMetering::Free`]); otherwise what is left below the price of a unit of
+	/// fuel (the gas left is the fuel times `gas_per_fuel`, plus this).
 	pub gas_counter: u64,
 	/// Gas refunds earned by this frame and the frames it called that succeeded.
 	pub refund: u64,
@@ -36,14 +40,25 @@ pub struct HostState<T> {
 }
 
 impl<T> HostState<T> {
-	/// A fresh state for one frame.
-	pub fn new(context: Context, tx: Transaction, limits: FrameLimiter) -> Self {
+	/// A fresh state for one frame of a module whose largest function declares
+	/// `max_function_locals` locals.
+	pub fn new(
+		context: Context,
+		tx: Transaction,
+		limits: FrameLimiter,
+		max_function_locals: u32,
+	) -> Self {
+		let gas_per_fuel = match tx.schedule.instructions {
+			InstructionMetering::Fuel(price) => price.gas_per_fuel(max_function_locals),
+			InstructionMetering::Free { .. } => 1,
+		};
 		HostState {
 			context,
 			tx,
 			memory: None,
 			output: BudgetedBytes::default(),
 			return_data: BudgetedBytes::default(),
+			gas_per_fuel,
 			gas_counter: 0,
 			refund: 0,
 			beneficiary: None,
@@ -117,9 +132,12 @@ pub type HostResult<R> = Result<R, wasmi::Error>;
 /// The gas left, of a frame's store or of a host function's caller.
 pub fn gas_left<T>(ctx: impl AsContext<Data = HostState<T>>) -> HostResult<u64> {
 	let ctx = ctx.as_context();
-	match ctx.data().tx.schedule.instructions {
-		InstructionMetering::Fuel => Ok(ctx.get_fuel()?),
-		InstructionMetering::Free { .. } => Ok(ctx.data().gas_counter),
+	let state = ctx.data();
+	match state.tx.schedule.instructions {
+		InstructionMetering::Fuel(_) => {
+			Ok(ctx.get_fuel()?.saturating_mul(state.gas_per_fuel).saturating_add(state.gas_counter))
+		}
+		InstructionMetering::Free { .. } => Ok(state.gas_counter),
 	}
 }
 
@@ -130,7 +148,11 @@ pub fn set_gas_left<T>(
 ) -> HostResult<()> {
 	let mut ctx = ctx.as_context_mut();
 	match ctx.data().tx.schedule.instructions {
-		InstructionMetering::Fuel => ctx.set_fuel(gas)?,
+		InstructionMetering::Fuel(_) => {
+			let per_fuel = ctx.data().gas_per_fuel.max(1);
+			ctx.set_fuel(gas / per_fuel)?;
+			ctx.data_mut().gas_counter = gas % per_fuel;
+		}
 		InstructionMetering::Free { .. } => ctx.data_mut().gas_counter = gas,
 	}
 	Ok(())

@@ -461,6 +461,7 @@ impl<W: WeightInfo> Measured<W> {
 		.map(|benchmark| self.per_word(benchmark))
 		.max()
 		.unwrap_or(0);
+		let storage_store_update = per_call(W::host_storage_store_update);
 		HostCosts {
 			base: self.per_call_max(&[
 				W::host_use_gas,
@@ -485,7 +486,7 @@ impl<W: WeightInfo> Measured<W> {
 				.per_call_max(&[W::host_get_external_code_size, W::host_external_code_copy]),
 			storage_load: per_call(W::host_storage_load),
 			storage_store_create: per_call(W::host_storage_store_create),
-			storage_store_update: per_call(W::host_storage_store_update),
+			storage_store_update,
 			storage_clear_refund: HERA_COSTS.storage_clear_refund,
 			copy_base: self.per_call_max(&[
 				W::host_call_data_copy,
@@ -512,7 +513,10 @@ impl<W: WeightInfo> Measured<W> {
 			claim_receipt_per_payload_word: self.per_word(|n| W::deliver_receipt(0, n)),
 			claim_receipt_per_code_word: self.per_word(|c| W::deliver_receipt(c, 0)),
 			call_value: per_call(W::host_call_value).saturating_sub(call),
-			call_stipend: HERA_COSTS.call_stipend,
+			// Ethereum's stipend is 2 300 of the 5 000 a storage update costs: enough for a
+			// log, not for a write. The same share of this schedule's update.
+			call_stipend: storage_store_update.saturating_mul(HERA_COSTS.call_stipend)
+				/ HERA_COSTS.storage_store_update,
 			new_account: per_call(W::host_call_new_account),
 			create: self.per_call_max(&[W::host_create, W::host_create2]),
 			code_deposit_per_byte: self.per_unit(W::host_create_per_byte),
@@ -529,8 +533,9 @@ impl Schedule {
 	/// says how each is measured), and instructions are metered by fuel priced from the
 	/// instruction benchmarks ([`FuelPrice`]).
 	///
-	/// Three entries are not costs and keep their Ethereum values: the stipend a value call
-	/// gives, and the two refunds (which this chain's extrinsics do not apply).
+	/// Three entries are not costs: the stipend a value call gives is Ethereum's share of a
+	/// storage update (2 300 of 5 000: a log, not a write), and the two refunds (which this
+	/// chain's extrinsics do not apply) keep their Ethereum values.
 	pub fn chain<W: WeightInfo>(gas_weight: GasWeight) -> Self {
 		let measured = Measured::<W> { gas_weight, _weights: PhantomData };
 		Schedule {
@@ -592,6 +597,10 @@ mod tests {
 		assert!(host.storage_store_create >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
 		assert!(host.storage_store_update >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
 		assert!(host.external_balance >= gas_of(RocksDbWeight::get().reads(1)));
+		// A value call's stipend pays for a log but not for a storage write.
+		assert!(
+			host.log(2, 32) < host.call_stipend && host.call_stipend < host.storage_store_update
+		);
 		// A call reads the callee's code and compiles it.
 		assert!(host.call > host.storage_load);
 		assert!(host.create > host.storage_store_create);

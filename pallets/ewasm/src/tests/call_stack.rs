@@ -189,6 +189,39 @@ fn the_hera_schedule_charges_host_functions_only() {
 }
 
 #[test]
+fn fuel_costs_more_in_a_module_whose_largest_function_declares_more_locals() {
+	use crate::{gas::InstructionMetering, limits::MAX_FUNCTION_LOCALS};
+	let InstructionMetering::Fuel(price) = chain_schedule().instructions else {
+		panic!("the chain meters fuel");
+	};
+	// The same loop, alone (`main` declares one local) and beside a function that is never
+	// called but declares the most locals.
+	let looping = |beside: &str| {
+		wasm(&format!(
+			r#"(module
+				(memory (export "memory") 1)
+				(func (export "main") (local $i i32)
+					(loop $again
+						(local.set $i (i32.add (local.get $i) (i32.const 1)))
+						(br_if $again (i32.lt_u (local.get $i) (i32.const 1000)))))
+				{beside})"#
+		))
+	};
+	let most_locals = format!("(func (local {}))", "i64 ".repeat(MAX_FUNCTION_LOCALS as usize));
+	new_test_ext().execute_with(|| {
+		let gas_used =
+			|code: &[u8], salt| call_for_output(deploy(code, salt), 0, GAS, vec![]).gas_used;
+		let (alone, beside) = (gas_used(&looping(""), 0), gas_used(&looping(&most_locals), 1));
+		// The same fuel, each unit at its module's price.
+		let (cheap, dear) = (price.gas_per_fuel(1), price.gas_per_fuel(MAX_FUNCTION_LOCALS));
+		assert!(cheap < dear, "{cheap} vs {dear}");
+		assert_eq!(alone % cheap, 0);
+		assert_eq!(alone / cheap, beside / dear);
+		assert!(alone / cheap > 3_000, "the loop burns fuel");
+	});
+}
+
+#[test]
 fn a_contract_using_every_eei_function_deploys_itself_and_runs() {
 	new_test_ext().execute_with(|| {
 		let code = fixture("every_function");

@@ -608,17 +608,9 @@ mod tests {
 		assert!(0 < host.base && host.base < host.storage_load);
 	}
 
-	/// The chain's fuel price of the mock's weights.
-	fn chain_fuel_price() -> FuelPrice {
-		match crate::mock::chain_schedule().instructions {
-			InstructionMetering::Fuel(price) => price,
-			other => panic!("the chain meters fuel: {other:?}"),
-		}
-	}
-
 	#[test]
 	fn fuel_pays_for_the_dearest_instruction_shape_and_for_each_local() {
-		use crate::mock::TestWeights;
+		use crate::mock::{chain_fuel_price, TestWeights};
 		let price = chain_fuel_price();
 		assert_eq!(underpriced_instruction::<TestWeights>(price, DEFAULT_GAS_WEIGHT), None);
 		// Without a price per local, calls of functions with many locals are underpaid.
@@ -635,7 +627,7 @@ mod tests {
 
 	#[test]
 	fn fuel_costs_more_in_modules_with_more_locals_and_never_nothing() {
-		let price = chain_fuel_price();
+		let price = crate::mock::chain_fuel_price();
 		let gas = |locals| price.gas_per_fuel(locals);
 		assert!(gas(0) >= 1 && gas(0) <= gas(10) && gas(10) < gas(MAX_FUNCTION_LOCALS));
 		assert_eq!(FuelPrice { base: 0, per_local: 0 }.gas_per_fuel(MAX_FUNCTION_LOCALS), 1);

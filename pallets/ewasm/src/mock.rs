@@ -60,6 +60,14 @@ pub fn chain_schedule() -> crate::gas::Schedule {
 	crate::gas::Schedule::chain::<TestWeights>(GasWeight::get())
 }
 
+/// The price of fuel of [`chain_schedule`].
+pub fn chain_fuel_price() -> crate::gas::FuelPrice {
+	match chain_schedule().instructions {
+		crate::gas::InstructionMetering::Fuel(price) => price,
+		free => panic!("the chain meters fuel: {free:?}"),
+	}
+}
+
 parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
 	pub const GasWeight: crate::gas::GasWeight = crate::gas::DEFAULT_GAS_WEIGHT;

@@ -1314,12 +1314,7 @@ mod tests {
 		use crate::vm::prepare::{engine, prepare, CodeRules};
 		let rules = CodeRules { max_len: u32::MAX, debug_enabled: false };
 		let prepared = prepare(&engine(), code, rules).expect("valid");
-		match crate::mock::chain_schedule().instructions {
-			crate::gas::InstructionMetering::Fuel(price) => {
-				price.gas_per_fuel(prepared.max_function_locals)
-			}
-			free => panic!("the chain meters fuel: {free:?}"),
-		}
+		crate::mock::chain_fuel_price().gas_per_fuel(prepared.max_function_locals)
 	}
 
 	/// Each shape's iterations burn the fuel the gas schedule divides its weight by

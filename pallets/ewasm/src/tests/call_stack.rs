@@ -190,10 +190,8 @@ fn the_hera_schedule_charges_host_functions_only() {
 
 #[test]
 fn fuel_costs_more_in_a_module_whose_largest_function_declares_more_locals() {
-	use crate::{gas::InstructionMetering, limits::MAX_FUNCTION_LOCALS};
-	let InstructionMetering::Fuel(price) = chain_schedule().instructions else {
-		panic!("the chain meters fuel");
-	};
+	use crate::{limits::MAX_FUNCTION_LOCALS, mock::chain_fuel_price};
+	let price = chain_fuel_price();
 	// The same loop, alone (`main` declares one local) and beside a function that is never
 	// called but declares the most locals.
 	let looping = |beside: &str| {

@@ -13,7 +13,7 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/lint-rustc
-RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry
+RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry -p sha256
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
 EWASM := $(CARGO_TARGET_DIR)/release/ewasm
 RUNTIME_WASM := $(CARGO_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm
@@ -69,16 +69,18 @@ test-release: build
 	cargo test --release --locked $(RELEASE_PACKAGES)
 
 ## bench: pallet-ewasm against pallet-revive's EVM backend on one native runtime, and revm
-## (benches/peers): criterion's medians, charged weights and calls per block, one table printed
-## and written to $(CARGO_TARGET_DIR)/criterion/peers.md. pallet-revive's PolkaVM fixtures
-## cannot be built here: SKIP_PALLET_REVIVE_FIXTURES must be set from its first build
+## (benches/peers): criterion's medians, charged weights and calls per block; and the SHA-256
+## contract in the parachain's wasm runtime (make build's) against wasmtime natively. Both
+## tables printed and written to $(CARGO_TARGET_DIR)/criterion/peers.md. pallet-revive's PolkaVM
+## fixtures cannot be built here: SKIP_PALLET_REVIVE_FIXTURES must be set from its first build
 PEERS := SKIP_PALLET_REVIVE_FIXTURES=1 cargo
-bench: setup
+bench: build
 	@echo "make bench: the peers comparison, about 2 min after its first build (pallet-revive: about 5 min)"
 	$(PEERS) bench --locked -p ewasm-peers
 
-## test-peers: the comparison's scenarios succeed on all three systems, no timing
-test-peers: setup
+## test-peers: the comparison's scenarios succeed on all three systems and in the wasm
+## runtime (make build's), no timing
+test-peers: build
 	$(PEERS) test --release --locked -p ewasm-peers
 
 ## test-e2e: polkadot.js against a real dev node

@@ -10,6 +10,7 @@
 //! ```
 
 use crate::{abi::AbiType, env::offset_mut, sys, Word};
+use core::ops::Range;
 
 /// The call data's length (`getCallDataSize`).
 ///
@@ -145,11 +146,31 @@ impl Arguments {
 	/// # let _ = name;
 	/// ```
 	pub fn bytes<'a>(&self, index: u32, into: &'a mut [u8]) -> Option<&'a [u8]> {
+		let at = self.bytes_at(index)?;
+		let bytes = into.get_mut(..at.len())?;
+		copy(bytes, at.start)?;
+		Some(bytes)
+	}
+
+	/// Where the `bytes` (or `string`) argument whose offset is the word at index `index`
+	/// lies in the call data, for reading it piece by piece with [`copy`] (a long argument
+	/// needs no buffer of its size); `None` if the encoding points past the call data.
+	///
+	/// ```no_run
+	/// use ewasm_sdk::{halt, input::{self, Arguments}};
+	/// // digest(bytes data): read 64 bytes at a time
+	/// let data = Arguments::call().bytes_at(0).unwrap_or_else(|| halt::revert(&[]));
+	/// let mut block = [0u8; 64];
+	/// for start in data.clone().step_by(64).take_while(|start| start + 64 <= data.end) {
+	///     input::copy(&mut block, start);
+	/// }
+	/// ```
+	pub fn bytes_at(&self, index: u32) -> Option<Range<u32>> {
 		let tail = self.tail(index)?;
 		let len = u32::try_from(self.arg::<u64>(tail)?).ok()?;
-		let bytes = into.get_mut(..len as usize)?;
-		copy(bytes, tail.checked_add(1)?.checked_mul(32)?.checked_add(self.base)?)?;
-		Some(bytes)
+		let start = tail.checked_add(1)?.checked_mul(32)?.checked_add(self.base)?;
+		let end = start.checked_add(len)?;
+		(end <= size()).then_some(start..end)
 	}
 
 	/// The length of the array argument (`T[]` of a static `T`) whose offset is the word at

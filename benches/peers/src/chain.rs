@@ -65,6 +65,7 @@ impl Peer {
 #[derive(Clone, Copy, Debug)]
 struct Deployed {
 	erc20: H160,
+	sha256: H160,
 	empty: H160,
 }
 
@@ -145,10 +146,12 @@ impl Chain {
 			}
 			let ewasm_deployed = Deployed {
 				erc20: Self::deploy_now(Peer::Ewasm, &ewasm.erc20.init_code)?,
+				sha256: Self::deploy_now(Peer::Ewasm, &ewasm.sha256.init_code)?,
 				empty: Self::deploy_now(Peer::Ewasm, &ewasm.empty.init_code)?,
 			};
 			let revive_deployed = Deployed {
 				erc20: Self::deploy_now(Peer::Revive, &evm.erc20.init_code)?,
+				sha256: Self::deploy_now(Peer::Revive, &evm.sha256.init_code)?,
 				empty: Self::deploy_now(Peer::Revive, &evm.empty.init_code)?,
 			};
 			Ok((ewasm_deployed, revive_deployed))
@@ -225,6 +228,11 @@ impl Chain {
 	/// The ERC-20 of `system`.
 	pub fn erc20(&self, system: Peer) -> H160 {
 		self.deployed(system).erc20
+	}
+
+	/// The SHA-256 contract of `system`.
+	pub fn sha256(&self, system: Peer) -> H160 {
+		self.deployed(system).sha256
 	}
 
 	/// The empty contract of `system`.

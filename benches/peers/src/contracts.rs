@@ -1,7 +1,7 @@
 //! The contracts every system runs, built from source by the benchmark's setup: the SDK's
-//! ERC-20 example with `ewasm build` for pallet-ewasm, the same token in Solidity
-//! (`solidity/ERC20.sol`) with the pinned solc-js for pallet-revive and revm, and an empty
-//! contract on each side for the pure overhead of a call.
+//! ERC-20 and SHA-256 examples with `ewasm build` for pallet-ewasm, the same contracts in
+//! Solidity (`solidity/ERC20.sol`, `solidity/Sha256.sol`) with the pinned solc-js for
+//! pallet-revive and revm, and an empty contract on each side for the pure overhead of a call.
 
 use std::{path::PathBuf, process::Command};
 
@@ -19,6 +19,8 @@ pub struct Artifact {
 pub struct Contracts {
 	/// The ERC-20 token.
 	pub erc20: Artifact,
+	/// SHA-256 computed in contract code: `hash(bytes) returns (bytes32)`.
+	pub sha256: Artifact,
 	/// A contract whose every call succeeds doing nothing.
 	pub empty: Artifact,
 }
@@ -27,15 +29,22 @@ fn crate_dir() -> PathBuf {
 	PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Ewasm contracts: `examples/erc20` built as `ewasm build` does, and a `main` that returns.
+/// The SDK example `examples/<name>` built as `ewasm build` does.
+fn example(name: &str) -> Artifact {
+	let examples = crate_dir().join("../../examples");
+	let built =
+		ewasm_cli::testing::build_contract(examples.join(name).to_str().expect("a UTF-8 path"));
+	Artifact { init_code: built.init_code, code: built.code }
+}
+
+/// The Ewasm contracts: `examples/erc20` and `examples/sha256` built as `ewasm build` does, and
+/// a `main` that returns.
 pub fn ewasm() -> Contracts {
-	let erc20 = ewasm_cli::testing::build_contract(
-		crate_dir().join("../../examples/erc20").to_str().expect("a UTF-8 path"),
-	);
 	let empty = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "main")))"#)
 		.expect("the empty contract is valid WAT");
 	Contracts {
-		erc20: Artifact { init_code: erc20.init_code, code: erc20.code },
+		erc20: example("erc20"),
+		sha256: example("sha256"),
 		empty: Artifact { init_code: ewasm_init_code(&empty), code: empty },
 	}
 }
@@ -54,13 +63,14 @@ fn ewasm_init_code(code: &[u8]) -> Vec<u8> {
 	wat::parse_str(init).expect("the init code is valid WAT")
 }
 
-/// The EVM contracts: `solidity/ERC20.sol` compiled by the pinned solc-js (`solidity/`,
-/// `npm ci` there first: `make setup` does it), and an empty contract (`STOP`).
+/// The EVM contracts: `solidity/ERC20.sol` and `solidity/Sha256.sol` compiled by the pinned
+/// solc-js (`solidity/`, `npm ci` there first: `make setup` does it), and an empty contract
+/// (`STOP`).
 pub fn evm() -> Contracts {
 	let dir = crate_dir().join("solidity");
 	let output = Command::new("node")
 		.current_dir(&dir)
-		.args(["compile.mjs", "ERC20.sol"])
+		.args(["compile.mjs", "ERC20.sol", "Sha256.sol"])
 		.output()
 		.expect("node runs (make setup installs it)");
 	assert!(
@@ -71,14 +81,18 @@ pub fn evm() -> Contracts {
 	);
 	let compiled: serde_json::Value =
 		serde_json::from_slice(&output.stdout).expect("compile.mjs prints JSON");
-	let hex_field = |field: &str| {
-		hex::decode(compiled["ERC20"][field].as_str().expect("a hex field")).expect("hex")
+	let artifact = |contract: &str| {
+		let hex_field = |field: &str| {
+			hex::decode(compiled[contract][field].as_str().expect("a hex field")).expect("hex")
+		};
+		Artifact { init_code: hex_field("initCode"), code: hex_field("runtimeCode") }
 	};
 	// Init code that returns the one-byte code `STOP`: PUSH1 0x00, PUSH1 0, MSTORE8, PUSH1 1,
 	// PUSH1 0, RETURN.
 	let empty_init = vec![0x60, 0x00, 0x60, 0x00, 0x53, 0x60, 0x01, 0x60, 0x00, 0xf3];
 	Contracts {
-		erc20: Artifact { init_code: hex_field("initCode"), code: hex_field("runtimeCode") },
+		erc20: artifact("ERC20"),
+		sha256: artifact("Sha256"),
 		empty: Artifact { init_code: empty_init, code: vec![0x00] },
 	}
 }

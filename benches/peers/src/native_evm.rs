@@ -1,6 +1,6 @@
 //! The native floor: revm (the EVM pallet-revive builds on, the version its lock holds) running
-//! the same EVM bytecode in memory, with no runtime, no storage trie and no weights. The ERC-20
-//! and the empty contract are deployed and the supply split as on the runtime; each scenario is
+//! the same EVM bytecode in memory, with no runtime, no storage trie and no weights. The ERC-20,
+//! the SHA-256 contract and the empty contract are deployed and the supply split as on the runtime; each scenario is
 //! a transaction executed without committing its state, so every iteration sees the same state.
 
 use crate::{
@@ -29,6 +29,8 @@ pub struct NativeEvm {
 	evm: Evm,
 	/// The ERC-20's address.
 	pub erc20: Address,
+	/// The SHA-256 contract's address.
+	pub sha256: Address,
 	/// The empty contract's address.
 	pub empty: Address,
 	init_code: Vec<u8>,
@@ -66,9 +68,10 @@ impl NativeEvm {
 			result.created_address().ok_or_else(|| format!("revm: deployment failed: {result:?}"))
 		};
 		let erc20 = deploy(&evm.erc20.init_code)?;
+		let sha256 = deploy(&evm.sha256.init_code)?;
 		let empty = deploy(&evm.empty.init_code)?;
-		let mut native =
-			NativeEvm { evm: machine, erc20, empty, init_code: evm.erc20.init_code.clone() };
+		let init_code = evm.erc20.init_code.clone();
+		let mut native = NativeEvm { evm: machine, erc20, sha256, empty, init_code };
 		let half = call_data(
 			"transfer(address,uint256)",
 			&[address_word(&BOB.into_array()), number_word(u64::MAX / 2)],
@@ -95,9 +98,13 @@ impl NativeEvm {
 
 	/// Executes `transaction` without committing it: whether it succeeded.
 	pub fn run(&mut self, transaction: &TxEnv) -> bool {
-		self.evm
-			.transact(transaction.clone())
-			.map(|outcome| outcome.result.is_success())
-			.unwrap_or(false)
+		self.output(transaction).is_some()
+	}
+
+	/// Executes `transaction` without committing it: what it returned if it succeeded.
+	pub fn output(&mut self, transaction: &TxEnv) -> Option<Vec<u8>> {
+		let outcome = self.evm.transact(transaction.clone()).ok()?;
+		let output = outcome.result.output().map(|bytes| bytes.to_vec()).unwrap_or_default();
+		outcome.result.is_success().then_some(output)
 	}
 }

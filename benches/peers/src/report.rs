@@ -107,3 +107,59 @@ pub fn table(rows: &[Row]) -> String {
 	}
 	out
 }
+
+/// The compute comparison's medians, in nanoseconds: SHA-256 of [`crate::scenarios::HASHED_BYTES`]
+/// and of nothing by the SDK's contract, in the parachain's runtime (`EwasmApi::call`, two runs
+/// of the call each: see [`crate::in_runtime`]) and natively on wasmtime, and the runtime's
+/// cheapest call.
+#[derive(Clone, Copy, Debug)]
+pub struct Compute {
+	/// `EwasmApi::call` of the hash of the bytes.
+	pub runtime_bytes: f64,
+	/// `EwasmApi::call` of the hash of nothing.
+	pub runtime_nothing: f64,
+	/// `Core::version`: the executor's cost of any runtime call.
+	pub runtime_call: f64,
+	/// The hash of the bytes on wasmtime.
+	pub native_bytes: f64,
+	/// The hash of nothing on wasmtime.
+	pub native_nothing: f64,
+	/// What pallet-ewasm charges for the hash of the bytes (its row in the peers table).
+	pub charged: Weight,
+}
+
+impl Compute {
+	/// The hashing alone in the runtime: one call's share of the difference.
+	pub fn in_runtime_compute(&self) -> f64 {
+		(self.runtime_bytes - self.runtime_nothing) / 2.0
+	}
+
+	/// The hashing alone on wasmtime.
+	pub fn native_compute(&self) -> f64 {
+		self.native_bytes - self.native_nothing
+	}
+
+	/// One whole call of the hash of the bytes in the runtime, the executor's cost taken out.
+	pub fn in_runtime_call(&self) -> f64 {
+		(self.runtime_bytes - self.runtime_call) / 2.0
+	}
+
+	/// The table, in Markdown: what each side measured and the two ratios the project's goals
+	/// name (in-runtime compute against native, charged weight against measured time).
+	pub fn table(&self) -> String {
+		let micros = |ns: f64| format!("{:.1} µs", ns / 1000.0);
+		let charged = self.charged.ref_time() as f64 / 1000.0;
+		format!(
+			"| SHA-256 of 4 KiB | in the runtime (wasmi in wasm) | natively on wasmtime | ratio |\n\
+			 |---|---|---|---|\n\
+			 | the hashing alone (4 KiB less nothing) | {} | {} | {:.1}× |\n\
+			 | the whole call | {} | – | charged {}: {:.2}× the time |\n",
+			micros(self.in_runtime_compute()),
+			micros(self.native_compute()),
+			self.in_runtime_compute() / self.native_compute(),
+			micros(self.in_runtime_call()),
+			micros(charged),
+			charged / self.in_runtime_call(),
+		)
+	}
+}

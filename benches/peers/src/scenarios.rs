@@ -66,6 +66,21 @@ impl Scenario {
 	}
 }
 
+/// The compute-heavy scenario's name: SHA-256 in contract code.
+pub const SHA256_SCENARIO: &str = "SHA-256 of 4 KiB";
+
+/// How many bytes the compute-heavy scenario hashes.
+pub const HASHED_BYTES: usize = 4096;
+
+/// `hash(bytes)`'s call data for `len` bytes of a fixed pattern: what the compute-heavy
+/// scenario sends each system's SHA-256 contract ([`HASHED_BYTES`] of them).
+pub fn hash_call(len: usize) -> Vec<u8> {
+	let mut input = call_data("hash(bytes)", &[number_word(32), number_word(len as u64)]);
+	input.extend((0..len).map(|i| (i % 251) as u8));
+	input.resize(4 + 64 + len.div_ceil(32) * 32, 0);
+	input
+}
+
 /// Every scenario on every system, in the table's order.
 pub fn all(chain: &Chain, native: &NativeEvm) -> Vec<Scenario> {
 	let mut all = Vec::new();
@@ -78,6 +93,7 @@ pub fn all(chain: &Chain, native: &NativeEvm) -> Vec<Scenario> {
 			("ERC-20 transfer", chain.call(peer, token, transfer), ALICE),
 			("ERC-20 balanceOf", chain.call(peer, token, balance_of), ALICE),
 			("empty call", chain.call(peer, chain.empty(peer), Vec::new()), ALICE),
+			(SHA256_SCENARIO, chain.call(peer, chain.sha256(peer), hash_call(HASHED_BYTES)), ALICE),
 			("ERC-20 deploy", chain.deploy_erc20(peer), BOB),
 		] {
 			all.push(Scenario { name, system: peer.name(), work: Work::Runtime { call, signer } });
@@ -91,6 +107,7 @@ pub fn all(chain: &Chain, native: &NativeEvm) -> Vec<Scenario> {
 		("ERC-20 transfer", native.call(alice, token, transfer)),
 		("ERC-20 balanceOf", native.call(alice, token, balance_of)),
 		("empty call", native.call(alice, native.empty, Vec::new())),
+		(SHA256_SCENARIO, native.call(alice, native.sha256, hash_call(HASHED_BYTES))),
 		("ERC-20 deploy", native.deploy_erc20()),
 	] {
 		all.push(Scenario { name, system: NATIVE_EVM, work: Work::Native(transaction) });

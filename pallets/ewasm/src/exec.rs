@@ -220,6 +220,7 @@ impl Transaction {
 			debug_enabled: DebugEnabled::<T>::get(),
 			memory_budget: Default::default(),
 			active_frames: Default::default(),
+			accessed_slots: Default::default(),
 		}
 	}
 
@@ -398,7 +399,8 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 
 /// Runs one creation frame: the init code runs with the new contract already present (so it
 /// can write its storage and receive calls); the code it passes to `finish` is validated,
-/// paid for per byte, and stored. Emits `Deployed`.
+/// paid for per byte and per page of its initial memory (which the check that it can start
+/// allocates), and stored. Emits `Deployed`.
 pub fn run_create<T: Config>(
 	tx: &Transaction,
 	creation: Creation<T::AccountId>,
@@ -443,11 +445,16 @@ pub fn run_create<T: Config>(
 		gas_left = 0;
 		code_len = code.len() as u32;
 		let contract = tx.prepare::<T>(&code)?;
+		// The memory the check below allocates and zeroes is paid before it runs; the
+		// deposit per byte stored, after.
+		let host = &tx.schedule.host;
+		let memory = host.memory_page.saturating_mul(u64::from(contract.initial_pages));
+		let left = execution.gas_left.checked_sub(memory).ok_or(Error::<T>::OutOfGas)?;
 		if !vm::is_instantiable::<T>(&contract, tx) {
 			return Err(Error::<T>::CodeInvalid.into());
 		}
-		let deposit = tx.schedule.host.code_deposit_per_byte.saturating_mul(code.len() as u64);
-		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
+		let deposit = host.code_deposit_per_byte.saturating_mul(code.len() as u64);
+		let left = left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
 		let code: CodeVec<T> = code.into_vec().try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = storage::add_code_user::<T>(code);
 		ContractInfoOf::<T>::mutate(address, |info| {

@@ -212,6 +212,16 @@ pub struct HostCosts {
 	pub storage_store_create: u64,
 	/// `storageStore` of any other kind.
 	pub storage_store_update: u64,
+	/// `storageLoad` of a slot the transaction has already accessed (its proof is in the
+	/// block's already: [`crate::vm::accessed`]).
+	pub storage_load_warm: u64,
+	/// `storageStore` that makes a zero slot non-zero, the slot already accessed.
+	pub storage_store_create_warm: u64,
+	/// `storageStore` of any other kind, the slot already accessed.
+	pub storage_store_update_warm: u64,
+	/// Per 64 KiB page of a module's initial memory, charged as a frame starts, before the
+	/// module is instantiated (the memory is allocated and zeroed).
+	pub memory_page: u64,
 	/// Refund counted when `storageStore` clears a slot (applied by the transaction layer, at
 	/// most half the gas used, as in Byzantium; this chain's extrinsics do not apply it).
 	pub storage_clear_refund: u64,
@@ -283,6 +293,12 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	storage_load: 200,
 	storage_store_create: 20_000,
 	storage_store_update: 5_000,
+	// Hera knew no warm slots: every access pays the full price.
+	storage_load_warm: 200,
+	storage_store_create_warm: 20_000,
+	storage_store_update_warm: 5_000,
+	// Nor initial memory: a frame started for the price of its call.
+	memory_page: 0,
 	storage_clear_refund: 15_000,
 	copy_base: 3,
 	copy_per_word: 3,
@@ -395,9 +411,20 @@ impl<W: WeightInfo> Measured<W> {
 		benchmark(1).saturating_sub(benchmark(0))
 	}
 
+	/// The weight of one call in a looped host benchmark, beyond the loop itself.
+	fn per_call_weight(benchmark: fn(u32) -> Weight) -> Weight {
+		Self::slope(benchmark).saturating_sub(Self::slope(W::host_baseline))
+	}
+
 	/// Gas of one call in a looped host benchmark, beyond the loop itself.
 	fn per_call(&self, benchmark: fn(u32) -> Weight) -> u64 {
-		self.gas(Self::slope(benchmark).saturating_sub(Self::slope(W::host_baseline)))
+		self.gas(Self::per_call_weight(benchmark))
+	}
+
+	/// Gas of the time alone of one call in a looped host benchmark: its price when the proof
+	/// it reads is in the block already.
+	fn per_call_time(&self, benchmark: fn(u32) -> Weight) -> u64 {
+		self.gas(Self::per_call_weight(benchmark).set_proof_size(0))
 	}
 
 	/// Gas of the largest per-call cost among `benchmarks`.
@@ -461,7 +488,7 @@ impl<W: WeightInfo> Measured<W> {
 		.map(|benchmark| self.per_word(benchmark))
 		.max()
 		.unwrap_or(0);
-		let storage_store_update = per_call(W::host_storage_store_update);
+		let storage_store_update_warm = self.per_call_time(W::host_storage_store_update);
 		HostCosts {
 			base: self.per_call_max(&[
 				W::host_use_gas,
@@ -486,7 +513,14 @@ impl<W: WeightInfo> Measured<W> {
 				.per_call_max(&[W::host_get_external_code_size, W::host_external_code_copy]),
 			storage_load: per_call(W::host_storage_load),
 			storage_store_create: per_call(W::host_storage_store_create),
-			storage_store_update,
+			storage_store_update: per_call(W::host_storage_store_update),
+			storage_load_warm: self.per_call_time(W::host_storage_load),
+			// A store charges the update's price first: a creation is never less.
+			storage_store_create_warm: self
+				.per_call_time(W::host_storage_store_create)
+				.max(storage_store_update_warm),
+			storage_store_update_warm,
+			memory_page: self.per_unit(W::instantiate_memory),
 			storage_clear_refund: HERA_COSTS.storage_clear_refund,
 			copy_base: self.per_call_max(&[
 				W::host_call_data_copy,
@@ -514,8 +548,9 @@ impl<W: WeightInfo> Measured<W> {
 			claim_receipt_per_code_word: self.per_word(|c| W::deliver_receipt(c, 0)),
 			call_value: per_call(W::host_call_value).saturating_sub(call),
 			// Ethereum's stipend is 2 300 of the 5 000 a storage update costs: enough for a
-			// log, not for a write. The same share of this schedule's update.
-			call_stipend: storage_store_update.saturating_mul(HERA_COSTS.call_stipend)
+			// log, not for a write. The same share of this schedule's cheapest write, a warm
+			// update, so that no write fits in it.
+			call_stipend: storage_store_update_warm.saturating_mul(HERA_COSTS.call_stipend)
 				/ HERA_COSTS.storage_store_update,
 			new_account: per_call(W::host_call_new_account),
 			create: self.per_call_max(&[W::host_create, W::host_create2]),
@@ -596,11 +631,23 @@ mod tests {
 		assert!(host.storage_load >= gas_of(RocksDbWeight::get().reads(1)));
 		assert!(host.storage_store_create >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
 		assert!(host.storage_store_update >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
+		// A warm access makes the same database access (the overlay may cache it, the price
+		// does not count on it).
+		assert!(host.storage_load_warm >= gas_of(RocksDbWeight::get().reads(1)));
+		assert!(host.storage_store_update_warm >= gas_of(RocksDbWeight::get().reads_writes(1, 1)));
 		assert!(host.external_balance >= gas_of(RocksDbWeight::get().reads(1)));
-		// A value call's stipend pays for a log but not for a storage write.
+		// A value call's stipend pays for a log in a contract of two pages (what `ewasm build`
+		// makes of the SDK's examples: a stack of 64 KiB and the data) but not for a storage
+		// write, even of a slot the transaction has accessed.
 		assert!(
-			host.log(2, 32) < host.call_stipend && host.call_stipend < host.storage_store_update
+			host.log(2, 32) + 2 * host.memory_page < host.call_stipend
+				&& host.call_stipend < host.storage_store_update_warm
 		);
+		// A warm access pays its time, which a cold one pays too, and less than it.
+		assert!(host.storage_load_warm < host.storage_load);
+		assert!(host.storage_store_update_warm < host.storage_store_update);
+		assert!(host.storage_store_create_warm < host.storage_store_create);
+		assert!(host.storage_store_update_warm <= host.storage_store_create_warm);
 		// A call reads the callee's code and compiles it.
 		assert!(host.call > host.storage_load);
 		assert!(host.create > host.storage_store_create);

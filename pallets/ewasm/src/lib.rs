@@ -566,11 +566,12 @@ pub mod pallet {
 		/// the benchmark's ([`gas::underpriced_instruction`]); that a call with value costs at
 		/// least the stipend it gives (which comes back when unused); that the gas one extrinsic
 		/// can carry is small enough for a dry run's bounded search, and enough for the most gas
-		/// a receipt carries; and that the deepest call
-		/// stack of the largest contracts takes at most half of the runtime's heap (the other
-		/// half is left for the rest of the runtime call: the block's extrinsics, storage
-		/// reads, events; how a block's contract calls together fragment the heap is not
-		/// bounded yet, see the README).
+		/// a receipt carries; that one extrinsic's gas cannot buy first accesses of more
+		/// storage slots than a transaction records as accessed ([`vm::accessed`]); and that
+		/// the deepest call stack of the largest contracts, with that record, takes at most
+		/// half of the runtime's heap (the other half is left for the rest of the runtime
+		/// call: the block's extrinsics, storage reads, events; how a block's contract calls
+		/// together fragment the heap is not bounded yet, see the README).
 		fn integrity_test() {
 			let schedule = T::Schedule::get();
 			if let gas::InstructionMetering::Fuel(price) = schedule.instructions {
@@ -596,8 +597,14 @@ pub mod pallet {
 				T::MaxReceiptGas::get() <= max_gas,
 				"a receipt may carry more gas than an extrinsic can pay for on its source chain"
 			);
+			let first_access = host.storage_load.min(host.storage_store_update).max(1);
+			assert!(
+				max_gas / first_access < crate::vm::accessed::MAX_ACCESSED_SLOTS as u64,
+				"an extrinsic's gas buys more first accesses of storage than a transaction records"
+			);
 			let heap =
-				crate::vm::limiter::worst_call_stack_heap_bytes(T::MaxCodeLen::get() as usize);
+				crate::vm::limiter::worst_call_stack_heap_bytes(T::MaxCodeLen::get() as usize)
+					.saturating_add(crate::vm::accessed::MAX_HEAP_BYTES);
 			assert!(
 				heap <= crate::limits::RUNTIME_HEAP_BYTES / 2,
 				"the deepest call stack may take {heap} bytes of heap, more than half of {}",

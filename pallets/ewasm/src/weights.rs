@@ -53,6 +53,8 @@ pub trait WeightInfo {
 	fn instr_br_table(r: u32) -> Weight;
 	/// The `instr_memory_grow` benchmark, over `r` in `[0, 126]`.
 	fn instr_memory_grow(r: u32) -> Weight;
+	/// The `instantiate_memory` benchmark, over `p` in `[1, 128]`.
+	fn instantiate_memory(p: u32) -> Weight;
 	/// The `instr_recursion` benchmark, over `r` in `[0, 1022]`.
 	fn instr_recursion(r: u32) -> Weight;
 	/// The `host_use_gas` benchmark, over `r` in `[0, 128]`.
@@ -164,7 +166,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, i: u32) -> Weight {
+	fn deploy(c: u32, _i: u32) -> Weight {
 		// Storage: `Ewasm::OriginalAccount` (r:1 w:1)
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:2 w:2)
@@ -183,12 +185,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 1_998_348 ns; proof recorded: 257 bytes.
-		Weight::from_parts(2_288_686_675, 6_196)
-			// ± 271
-			.saturating_add(Weight::from_parts(2_783, 0).saturating_mul(c as u64))
-			// ± 6_416
-			.saturating_add(Weight::from_parts(11_711, 0).saturating_mul(i as u64))
+		// Fastest run: 1_998_620 ns; proof recorded: 257 bytes.
+		Weight::from_parts(2_191_474_651, 6_196)
+			// ± 304
+			.saturating_add(Weight::from_parts(2_684, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
@@ -205,10 +205,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `Measured`)
-		// Fastest run: 808_292 ns; proof recorded: 577 + 1 × c bytes.
-		Weight::from_parts(931_964_713, 6_196)
-			// ± 221
-			.saturating_add(Weight::from_parts(27_431, 0).saturating_mul(c as u64))
+		// Fastest run: 199_761 ns; proof recorded: 577 + 1 × c bytes.
+		Weight::from_parts(230_164_295, 6_196)
+			// ± 73
+			.saturating_add(Weight::from_parts(26_070, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
@@ -228,8 +228,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 51_678 ns; proof recorded: 445 bytes.
-		Weight::from_parts(58_820_000, 3_593)
+		// Fastest run: 49_770 ns; proof recorded: 445 bytes.
+		Weight::from_parts(55_054_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -238,8 +238,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 3_917 ns; proof recorded: 129 bytes.
-		Weight::from_parts(4_912_000, 1_501)
+		// Fastest run: 3_927 ns; proof recorded: 129 bytes.
+		Weight::from_parts(4_833_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -250,12 +250,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-		// Fastest run: 287_353 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
-		Weight::from_parts(295_880_000, 3_589)
-			// ± 1_650_910
-			.saturating_add(Weight::from_parts(6_968_027, 0).saturating_mul(c as u64))
-			// ± 26_085
-			.saturating_add(Weight::from_parts(7_775_247, 0).saturating_mul(s as u64))
+		// Fastest run: 275_060 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
+		Weight::from_parts(27_054_443, 3_589)
+			// ± 1_475_342
+			.saturating_add(Weight::from_parts(12_262_478, 0).saturating_mul(c as u64))
+			// ± 22_121
+			.saturating_add(Weight::from_parts(7_654_973, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -282,12 +282,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 830_204 ns; proof recorded: 271 bytes.
-		Weight::from_parts(128_152_123, 3_593)
-			// ± 433
-			.saturating_add(Weight::from_parts(31_224, 0).saturating_mul(c as u64))
-			// ± 10_315
-			.saturating_add(Weight::from_parts(5_730_179, 0).saturating_mul(s as u64))
+		// Fastest run: 785_448 ns; proof recorded: 271 bytes.
+		Weight::from_parts(230_958_665, 3_593)
+			// ± 574
+			.saturating_add(Weight::from_parts(25_584, 0).saturating_mul(c as u64))
+			// ± 13_679
+			.saturating_add(Weight::from_parts(5_376_250, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
@@ -305,10 +305,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 172_020 ns; proof recorded: 778 bytes.
-		Weight::from_parts(213_194_098, 28_077)
-			// ± 3_482
-			.saturating_add(Weight::from_parts(12_590, 0).saturating_mul(r as u64))
+		// Fastest run: 174_089 ns; proof recorded: 778 bytes.
+		Weight::from_parts(207_849_350, 28_077)
+			// ± 3_414
+			.saturating_add(Weight::from_parts(18_567, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -325,10 +325,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_433 ns; proof recorded: 798 bytes.
-		Weight::from_parts(217_091_835, 28_077)
-			// ± 60
-			.saturating_add(Weight::from_parts(13_353, 0).saturating_mul(r as u64))
+		// Fastest run: 170_794 ns; proof recorded: 798 bytes.
+		Weight::from_parts(206_313_072, 28_077)
+			// ± 54
+			.saturating_add(Weight::from_parts(14_344, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -345,10 +345,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_231 ns; proof recorded: 659 bytes.
-		Weight::from_parts(215_965_740, 28_077)
-			// ± 506
-			.saturating_add(Weight::from_parts(12_671, 0).saturating_mul(r as u64))
+		// Fastest run: 171_127 ns; proof recorded: 659 bytes.
+		Weight::from_parts(192_029_665, 28_077)
+			// ± 424
+			.saturating_add(Weight::from_parts(13_202, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -365,10 +365,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_380 ns; proof recorded: 662 bytes.
-		Weight::from_parts(224_842_446, 28_077)
-			// ± 971
-			.saturating_add(Weight::from_parts(622_074, 0).saturating_mul(r as u64))
+		// Fastest run: 174_780 ns; proof recorded: 662 bytes.
+		Weight::from_parts(201_420_126, 28_077)
+			// ± 905
+			.saturating_add(Weight::from_parts(569_174, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -385,10 +385,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 184_088 ns; proof recorded: 755 bytes.
-		Weight::from_parts(225_396_853, 28_077)
-			// ± 591
-			.saturating_add(Weight::from_parts(89_881, 0).saturating_mul(r as u64))
+		// Fastest run: 180_105 ns; proof recorded: 755 bytes.
+		Weight::from_parts(205_243_878, 28_077)
+			// ± 521
+			.saturating_add(Weight::from_parts(83_268, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -405,10 +405,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_690 ns; proof recorded: 677 bytes.
-		Weight::from_parts(226_647_007, 28_077)
-			// ± 589
-			.saturating_add(Weight::from_parts(27_555, 0).saturating_mul(r as u64))
+		// Fastest run: 175_758 ns; proof recorded: 677 bytes.
+		Weight::from_parts(214_870_853, 28_077)
+			// ± 527
+			.saturating_add(Weight::from_parts(26_581, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -425,10 +425,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 200_503 ns; proof recorded: 1685 bytes.
-		Weight::from_parts(245_804_787, 28_077)
-			// ± 758
-			.saturating_add(Weight::from_parts(16_002, 0).saturating_mul(r as u64))
+		// Fastest run: 194_024 ns; proof recorded: 1685 bytes.
+		Weight::from_parts(231_189_300, 28_077)
+			// ± 621
+			.saturating_add(Weight::from_parts(13_994, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -445,10 +445,30 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_492 ns; proof recorded: 653 bytes.
-		Weight::from_parts(306_250_837, 28_077)
-			// ± 100_994
-			.saturating_add(Weight::from_parts(15_048_490, 0).saturating_mul(r as u64))
+		// Fastest run: 174_207 ns; proof recorded: 653 bytes.
+		Weight::from_parts(307_456_866, 28_077)
+			// ± 101_770
+			.saturating_add(Weight::from_parts(16_026_364, 0).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn instantiate_memory(p: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
+		// Fastest run: 169_925 ns; proof recorded: 623 bytes.
+		Weight::from_parts(193_069_137, 28_077)
+			// ± 17_060
+			.saturating_add(Weight::from_parts(6_566_842, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -465,10 +485,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_641 ns; proof recorded: 650 bytes.
-		Weight::from_parts(218_458_789, 28_077)
-			// ± 631
-			.saturating_add(Weight::from_parts(16_039, 0).saturating_mul(r as u64))
+		// Fastest run: 178_416 ns; proof recorded: 650 bytes.
+		Weight::from_parts(218_410_024, 28_077)
+			// ± 727
+			.saturating_add(Weight::from_parts(18_418, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -485,10 +505,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 178_081 ns; proof recorded: 807 bytes.
-		Weight::from_parts(220_542_305, 28_077)
-			// ± 4_257
-			.saturating_add(Weight::from_parts(59_051, 0).saturating_mul(r as u64))
+		// Fastest run: 183_022 ns; proof recorded: 807 bytes.
+		Weight::from_parts(222_069_489, 28_077)
+			// ± 4_284
+			.saturating_add(Weight::from_parts(68_134, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -505,10 +525,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 179_536 ns; proof recorded: 810 bytes.
-		Weight::from_parts(223_652_674, 28_077)
-			// ± 4_131
-			.saturating_add(Weight::from_parts(56_796, 0).saturating_mul(r as u64))
+		// Fastest run: 180_541 ns; proof recorded: 810 bytes.
+		Weight::from_parts(207_428_615, 28_077)
+			// ± 4_032
+			.saturating_add(Weight::from_parts(66_246, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -525,10 +545,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 184_892 ns; proof recorded: 813 bytes.
-		Weight::from_parts(226_021_135, 28_077)
-			// ± 4_545
-			.saturating_add(Weight::from_parts(62_537, 0).saturating_mul(r as u64))
+		// Fastest run: 175_451 ns; proof recorded: 813 bytes.
+		Weight::from_parts(211_665_200, 28_077)
+			// ± 4_129
+			.saturating_add(Weight::from_parts(58_772, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -545,10 +565,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_516 ns; proof recorded: 983 + 3 × r bytes.
-		Weight::from_parts(230_728_860, 28_077)
-			// ± 8_997
-			.saturating_add(Weight::from_parts(4_389_135, 0).saturating_mul(r as u64))
+		// Fastest run: 181_077 ns; proof recorded: 983 + 3 × r bytes.
+		Weight::from_parts(220_629_726, 28_077)
+			// ± 8_298
+			.saturating_add(Weight::from_parts(4_243_494, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -569,10 +589,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 184_386 ns; proof recorded: 875 bytes.
-		Weight::from_parts(230_871_594, 28_077)
-			// ± 6_886
-			.saturating_add(Weight::from_parts(2_364_314, 0).saturating_mul(r as u64))
+		// Fastest run: 180_424 ns; proof recorded: 875 bytes.
+		Weight::from_parts(224_483_745, 28_077)
+			// ± 7_233
+			.saturating_add(Weight::from_parts(2_373_912, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -591,10 +611,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 191_756 ns; proof recorded: 864 + 24820 × r bytes.
-		Weight::from_parts(450_003_908, 28_077)
-			// ± 4_968_152
-			.saturating_add(Weight::from_parts(1_439_215_242, 0).saturating_mul(r as u64))
+		// Fastest run: 191_572 ns; proof recorded: 862 + 24826 × r bytes.
+		Weight::from_parts(277_802_021, 28_077)
+			// ± 1_029_653
+			.saturating_add(Weight::from_parts(719_690_975, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -613,10 +633,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 201_821 ns; proof recorded: 864 + 24820 × r bytes.
-		Weight::from_parts(293_571_523, 28_077)
-			// ± 3_608_079
-			.saturating_add(Weight::from_parts(1_499_015_863, 0).saturating_mul(r as u64))
+		// Fastest run: 196_486 ns; proof recorded: 862 + 24826 × r bytes.
+		Weight::from_parts(277_791_234, 28_077)
+			// ± 949_268
+			.saturating_add(Weight::from_parts(763_959_002, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -636,10 +656,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 187_642 ns; proof recorded: 980 + 3 × r bytes.
-		Weight::from_parts(239_748_658, 28_077)
-			// ± 53_578
-			.saturating_add(Weight::from_parts(56_556_853, 0).saturating_mul(r as u64))
+		// Fastest run: 198_930 ns; proof recorded: 980 + 3 × r bytes.
+		Weight::from_parts(242_427_998, 28_077)
+			// ± 54_033
+			.saturating_add(Weight::from_parts(56_865_750, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -659,10 +679,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 197_199 ns; proof recorded: 828 + 24748 × r bytes.
-		Weight::from_parts(82_147_099, 28_077)
-			// ± 3_711_739
-			.saturating_add(Weight::from_parts(1_346_966_693, 0).saturating_mul(r as u64))
+		// Fastest run: 202_663 ns; proof recorded: 829 + 24754 × r bytes.
+		Weight::from_parts(284_638_042, 28_077)
+			// ± 782_219
+			.saturating_add(Weight::from_parts(731_417_669, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -681,10 +701,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 191_536 ns; proof recorded: 830 + 24748 × r bytes.
-		Weight::from_parts(163_224_506, 28_077)
-			// ± 3_659_780
-			.saturating_add(Weight::from_parts(1_432_177_716, 0).saturating_mul(r as u64))
+		// Fastest run: 196_243 ns; proof recorded: 830 + 24754 × r bytes.
+		Weight::from_parts(372_596_124, 28_077)
+			// ± 1_423_604
+			.saturating_add(Weight::from_parts(703_695_974, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -703,10 +723,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 205_428 ns; proof recorded: 867 + 24820 × r bytes.
-		Weight::from_parts(97_394_965, 28_077)
-			// ± 3_372_704
-			.saturating_add(Weight::from_parts(1_449_094_927, 0).saturating_mul(r as u64))
+		// Fastest run: 193_504 ns; proof recorded: 867 + 24826 × r bytes.
+		Weight::from_parts(244_240_222, 28_077)
+			// ± 1_386_732
+			.saturating_add(Weight::from_parts(698_006_843, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -727,10 +747,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 203_235 ns; proof recorded: 949 + 48 × r bytes.
-		Weight::from_parts(247_634_388, 28_077)
-			// ± 13_315
-			.saturating_add(Weight::from_parts(7_836_638, 0).saturating_mul(r as u64))
+		// Fastest run: 191_204 ns; proof recorded: 949 + 48 × r bytes.
+		Weight::from_parts(234_911_557, 28_077)
+			// ± 11_510
+			.saturating_add(Weight::from_parts(7_632_363, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -765,10 +785,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:32)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 213_812 ns; proof recorded: 1203 + 57478 × r bytes.
-		Weight::from_parts(240_386_915, 28_077)
-			// ± 297_100
-			.saturating_add(Weight::from_parts(129_998_708, 0).saturating_mul(r as u64))
+		// Fastest run: 218_824 ns; proof recorded: 1203 + 57478 × r bytes.
+		Weight::from_parts(254_709_709, 28_077)
+			// ± 220_776
+			.saturating_add(Weight::from_parts(126_543_605, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 68_045).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(14))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -804,10 +824,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:1)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 325_168 ns; proof recorded: 58654 + 1 × n bytes.
-		Weight::from_parts(378_265_277, 69_035)
-			// ± 293
-			.saturating_add(Weight::from_parts(7_777, 0).saturating_mul(n as u64))
+		// Fastest run: 331_167 ns; proof recorded: 58654 + 1 × n bytes.
+		Weight::from_parts(389_240_331, 69_035)
+			// ± 267
+			.saturating_add(Weight::from_parts(8_793, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(15))
 			.saturating_add(D::get().writes(8))
@@ -833,12 +853,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 763_184 ns; proof recorded: 569 + 1 × c bytes.
-		Weight::from_parts(822_448_570, 28_077)
-			// ± 168
-			.saturating_add(Weight::from_parts(25_497, 0).saturating_mul(c as u64))
-			// ± 1_000
-			.saturating_add(Weight::from_parts(4_451, 0).saturating_mul(n as u64))
+		// Fastest run: 163_681 ns; proof recorded: 568 + 1 × c bytes.
+		Weight::from_parts(175_255_558, 28_077)
+			// ± 68
+			.saturating_add(Weight::from_parts(27_190, 0).saturating_mul(c as u64))
+			// ± 408
+			.saturating_add(Weight::from_parts(3_124, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(4))
 	}
@@ -849,10 +869,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::SiblingStateRoots` (r:64 w:64)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 182 ns; proof recorded: 2452 + 51 × s bytes.
-		Weight::from_parts(6_947_978, 1_743)
-			// ± 8_144
-			.saturating_add(Weight::from_parts(13_826_186, 0).saturating_mul(s as u64))
+		// Fastest run: 165 ns; proof recorded: 2452 + 51 × s bytes.
+		Weight::from_parts(3_995_493, 1_743)
+			// ± 10_106
+			.saturating_add(Weight::from_parts(13_467_907, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 4_793).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(2))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -862,20 +882,20 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn verify_receipt_proof(p: u32) -> Weight {
 		// Storage: `Ewasm::SiblingStateRoots` (r:1 w:0)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 11_535 ns; proof recorded: 2470 bytes.
-		Weight::from_parts(13_263_751, 5_783)
-			// ± 6
-			.saturating_add(Weight::from_parts(18_752, 0).saturating_mul(p as u64))
+		// Fastest run: 11_599 ns; proof recorded: 2470 bytes.
+		Weight::from_parts(13_298_346, 5_783)
+			// ± 7
+			.saturating_add(Weight::from_parts(18_006, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(0))
 	}
 	fn set_trusted_siblings(s: u32) -> Weight {
 		// Storage: `Ewasm::TrustedSiblings` (r:0 w:1)
 		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
-		// Fastest run: 5_985 ns; proof recorded: 0 bytes.
-		Weight::from_parts(7_503_215, 0)
-			// ± 126
-			.saturating_add(Weight::from_parts(6_112, 0).saturating_mul(s as u64))
+		// Fastest run: 5_995 ns; proof recorded: 0 bytes.
+		Weight::from_parts(7_580_151, 0)
+			// ± 143
+			.saturating_add(Weight::from_parts(6_289, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(0))
 			.saturating_add(D::get().writes(1))
 	}
@@ -892,10 +912,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 180_174 ns; proof recorded: 821 bytes.
-		Weight::from_parts(223_398_629, 28_077)
-			// ± 4_763
-			.saturating_add(Weight::from_parts(70_611, 0).saturating_mul(r as u64))
+		// Fastest run: 178_072 ns; proof recorded: 821 bytes.
+		Weight::from_parts(216_477_017, 28_077)
+			// ± 4_170
+			.saturating_add(Weight::from_parts(82_315, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -912,10 +932,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_250 ns; proof recorded: 798 bytes.
-		Weight::from_parts(218_482_781, 28_077)
-			// ± 36
-			.saturating_add(Weight::from_parts(280, 0).saturating_mul(n as u64))
+		// Fastest run: 171_679 ns; proof recorded: 798 bytes.
+		Weight::from_parts(201_069_604, 28_077)
+			// ± 28
+			.saturating_add(Weight::from_parts(234, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -932,10 +952,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 177_593 ns; proof recorded: 815 bytes.
-		Weight::from_parts(227_275_901, 28_077)
-			// ± 5_345
-			.saturating_add(Weight::from_parts(47_981, 0).saturating_mul(r as u64))
+		// Fastest run: 175_463 ns; proof recorded: 815 bytes.
+		Weight::from_parts(208_812_745, 28_077)
+			// ± 4_283
+			.saturating_add(Weight::from_parts(47_054, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -954,10 +974,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 191_231 ns; proof recorded: 826 bytes.
-		Weight::from_parts(235_786_200, 28_077)
-			// ± 11_738
-			.saturating_add(Weight::from_parts(8_023_982, 0).saturating_mul(r as u64))
+		// Fastest run: 186_209 ns; proof recorded: 826 bytes.
+		Weight::from_parts(227_290_218, 28_077)
+			// ± 11_382
+			.saturating_add(Weight::from_parts(7_911_694, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -979,10 +999,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 184_879 ns; proof recorded: 894 + 86 × r bytes.
-		Weight::from_parts(240_847_260, 28_077)
-			// ± 14_115
-			.saturating_add(Weight::from_parts(7_851_392, 0).saturating_mul(r as u64))
+		// Fastest run: 184_010 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(229_339_630, 28_077)
+			// ± 13_533
+			.saturating_add(Weight::from_parts(8_017_076, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1004,10 +1024,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 195_183 ns; proof recorded: 894 + 86 × r bytes.
-		Weight::from_parts(239_563_101, 28_077)
-			// ± 11_525
-			.saturating_add(Weight::from_parts(5_075_078, 0).saturating_mul(r as u64))
+		// Fastest run: 183_848 ns; proof recorded: 894 + 86 × r bytes.
+		Weight::from_parts(225_959_150, 28_077)
+			// ± 11_294
+			.saturating_add(Weight::from_parts(5_161_483, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1026,10 +1046,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_473 ns; proof recorded: 812 bytes.
-		Weight::from_parts(226_483_568, 28_077)
-			// ± 4_516
-			.saturating_add(Weight::from_parts(50_096, 0).saturating_mul(r as u64))
+		// Fastest run: 176_069 ns; proof recorded: 812 bytes.
+		Weight::from_parts(206_279_585, 28_077)
+			// ± 3_944
+			.saturating_add(Weight::from_parts(69_995, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1046,10 +1066,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_127 ns; proof recorded: 815 bytes.
-		Weight::from_parts(229_525_300, 28_077)
-			// ± 4_427
-			.saturating_add(Weight::from_parts(63_500, 0).saturating_mul(r as u64))
+		// Fastest run: 175_473 ns; proof recorded: 815 bytes.
+		Weight::from_parts(211_404_431, 28_077)
+			// ± 4_117
+			.saturating_add(Weight::from_parts(63_615, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1066,10 +1086,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_546 ns; proof recorded: 817 bytes.
-		Weight::from_parts(235_510_891, 28_077)
-			// ± 5_825
-			.saturating_add(Weight::from_parts(83_777, 0).saturating_mul(r as u64))
+		// Fastest run: 176_438 ns; proof recorded: 817 bytes.
+		Weight::from_parts(213_322_252, 28_077)
+			// ± 4_232
+			.saturating_add(Weight::from_parts(72_149, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1086,10 +1106,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 175_970 ns; proof recorded: 794 + 1 × n bytes.
-		Weight::from_parts(218_475_731, 28_077)
-			// ± 33
-			.saturating_add(Weight::from_parts(1_029, 0).saturating_mul(n as u64))
+		// Fastest run: 175_808 ns; proof recorded: 794 + 1 × n bytes.
+		Weight::from_parts(205_291_306, 28_077)
+			// ± 32
+			.saturating_add(Weight::from_parts(1_198, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1106,10 +1126,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_736 ns; proof recorded: 811 bytes.
-		Weight::from_parts(227_605_402, 28_077)
-			// ± 4_929
-			.saturating_add(Weight::from_parts(50_705, 0).saturating_mul(r as u64))
+		// Fastest run: 175_924 ns; proof recorded: 811 bytes.
+		Weight::from_parts(209_029_668, 28_077)
+			// ± 4_012
+			.saturating_add(Weight::from_parts(57_578, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1126,10 +1146,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 197_007 ns; proof recorded: 829 + 24748 × r bytes.
-		Weight::from_parts(258_820_707, 28_077)
-			// ± 93_177
-			.saturating_add(Weight::from_parts(22_316_310, 0).saturating_mul(r as u64))
+		// Fastest run: 181_643 ns; proof recorded: 830 + 24754 × r bytes.
+		Weight::from_parts(237_793_788, 28_077)
+			// ± 76_498
+			.saturating_add(Weight::from_parts(22_247_414, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 27_087).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -1148,10 +1168,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 216_949 ns; proof recorded: 25559 bytes.
-		Weight::from_parts(258_466_718, 55_164)
-			// ± 46
-			.saturating_add(Weight::from_parts(69, 0).saturating_mul(n as u64))
+		// Fastest run: 193_962 ns; proof recorded: 25565 bytes.
+		Weight::from_parts(238_232_658, 55_164)
+			// ± 43
+			.saturating_add(Weight::from_parts(90, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1168,10 +1188,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 205_755 ns; proof recorded: 1156 + 140 × r bytes.
-		Weight::from_parts(253_846_853, 28_077)
-			// ± 23_209
-			.saturating_add(Weight::from_parts(5_083_220, 0).saturating_mul(r as u64))
+		// Fastest run: 197_121 ns; proof recorded: 1195 + 140 × r bytes.
+		Weight::from_parts(235_911_280, 28_077)
+			// ± 19_800
+			.saturating_add(Weight::from_parts(5_133_126, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1190,10 +1210,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 192_620 ns; proof recorded: 819 bytes.
-		Weight::from_parts(231_580_835, 28_077)
-			// ± 5_258
-			.saturating_add(Weight::from_parts(909_486, 0).saturating_mul(r as u64))
+		// Fastest run: 181_927 ns; proof recorded: 819 bytes.
+		Weight::from_parts(218_264_810, 28_077)
+			// ± 5_059
+			.saturating_add(Weight::from_parts(893_908, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1210,10 +1230,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 182_799 ns; proof recorded: 821 bytes.
-		Weight::from_parts(229_730_199, 28_077)
-			// ± 4_411
-			.saturating_add(Weight::from_parts(65_345, 0).saturating_mul(r as u64))
+		// Fastest run: 175_389 ns; proof recorded: 821 bytes.
+		Weight::from_parts(209_987_947, 28_077)
+			// ± 3_991
+			.saturating_add(Weight::from_parts(64_329, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1230,10 +1250,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 191_882 ns; proof recorded: 816 bytes.
-		Weight::from_parts(231_220_068, 28_077)
-			// ± 4_977
-			.saturating_add(Weight::from_parts(222_145, 0).saturating_mul(r as u64))
+		// Fastest run: 180_914 ns; proof recorded: 816 bytes.
+		Weight::from_parts(217_823_373, 28_077)
+			// ± 4_663
+			.saturating_add(Weight::from_parts(173_843, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1250,10 +1270,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_310 ns; proof recorded: 816 bytes.
-		Weight::from_parts(227_051_553, 28_077)
-			// ± 4_816
-			.saturating_add(Weight::from_parts(884_518, 0).saturating_mul(r as u64))
+		// Fastest run: 178_992 ns; proof recorded: 816 bytes.
+		Weight::from_parts(216_707_921, 28_077)
+			// ± 4_717
+			.saturating_add(Weight::from_parts(870_485, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1270,10 +1290,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 193_997 ns; proof recorded: 827 bytes.
-		Weight::from_parts(232_121_029, 28_077)
-			// ± 6_455
-			.saturating_add(Weight::from_parts(2_144_430, 0).saturating_mul(r as u64))
+		// Fastest run: 182_256 ns; proof recorded: 827 bytes.
+		Weight::from_parts(218_477_941, 28_077)
+			// ± 5_665
+			.saturating_add(Weight::from_parts(2_101_120, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1290,10 +1310,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_302 ns; proof recorded: 827 bytes.
-		Weight::from_parts(228_045_208, 28_077)
-			// ± 6_794
-			.saturating_add(Weight::from_parts(2_998_607, 0).saturating_mul(r as u64))
+		// Fastest run: 178_133 ns; proof recorded: 827 bytes.
+		Weight::from_parts(210_984_333, 28_077)
+			// ± 6_098
+			.saturating_add(Weight::from_parts(2_848_645, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1310,10 +1330,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 185_220 ns; proof recorded: 804 bytes.
-		Weight::from_parts(221_968_818, 28_077)
-			// ± 35
-			.saturating_add(Weight::from_parts(821, 0).saturating_mul(n as u64))
+		// Fastest run: 178_533 ns; proof recorded: 804 bytes.
+		Weight::from_parts(213_601_133, 28_077)
+			// ± 31
+			.saturating_add(Weight::from_parts(626, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1330,10 +1350,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 190_151 ns; proof recorded: 814 bytes.
-		Weight::from_parts(228_713_345, 28_077)
-			// ± 5_048
-			.saturating_add(Weight::from_parts(507_615, 0).saturating_mul(r as u64))
+		// Fastest run: 177_980 ns; proof recorded: 814 bytes.
+		Weight::from_parts(213_254_995, 28_077)
+			// ± 4_567
+			.saturating_add(Weight::from_parts(484_342, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1350,10 +1370,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_862 ns; proof recorded: 814 bytes.
-		Weight::from_parts(226_997_756, 28_077)
-			// ± 4_757
-			.saturating_add(Weight::from_parts(54_826, 0).saturating_mul(r as u64))
+		// Fastest run: 176_851 ns; proof recorded: 814 bytes.
+		Weight::from_parts(212_703_190, 28_077)
+			// ± 4_097
+			.saturating_add(Weight::from_parts(59_659, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1370,10 +1390,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 174_236 ns; proof recorded: 788 bytes.
-		Weight::from_parts(214_515_129, 28_077)
+		// Fastest run: 169_647 ns; proof recorded: 788 bytes.
+		Weight::from_parts(200_822_904, 28_077)
 			// ± 30
-			.saturating_add(Weight::from_parts(306, 0).saturating_mul(n as u64))
+			.saturating_add(Weight::from_parts(345, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1390,10 +1410,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 176_841 ns; proof recorded: 788 bytes.
-		Weight::from_parts(215_907_104, 28_077)
-			// ± 32
-			.saturating_add(Weight::from_parts(392, 0).saturating_mul(n as u64))
+		// Fastest run: 171_494 ns; proof recorded: 788 bytes.
+		Weight::from_parts(201_193_995, 28_077)
+			// ± 30
+			.saturating_add(Weight::from_parts(335, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1410,10 +1430,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 186_505 ns; proof recorded: 817 bytes.
-		Weight::from_parts(226_809_489, 28_077)
-			// ± 4_249
-			.saturating_add(Weight::from_parts(44_388, 0).saturating_mul(r as u64))
+		// Fastest run: 174_500 ns; proof recorded: 817 bytes.
+		Weight::from_parts(204_814_755, 28_077)
+			// ± 3_917
+			.saturating_add(Weight::from_parts(44_876, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1430,10 +1450,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
-		// Fastest run: 183_433 ns; proof recorded: 823 bytes.
-		Weight::from_parts(227_971_606, 28_077)
-			// ± 4_604
-			.saturating_add(Weight::from_parts(65_079, 0).saturating_mul(r as u64))
+		// Fastest run: 176_101 ns; proof recorded: 823 bytes.
+		Weight::from_parts(206_519_918, 28_077)
+			// ± 4_191
+			.saturating_add(Weight::from_parts(57_337, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1454,10 +1474,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 256_432 ns; proof recorded: 1130 + 86 × s bytes.
-		Weight::from_parts(312_076_019, 28_077)
-			// ± 10_573
-			.saturating_add(Weight::from_parts(1_641_300, 0).saturating_mul(s as u64))
+		// Fastest run: 244_050 ns; proof recorded: 1130 + 86 × s bytes.
+		Weight::from_parts(288_287_132, 28_077)
+			// ± 8_691
+			.saturating_add(Weight::from_parts(1_543_830, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1479,10 +1499,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(24612), added: 27087, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 179_549 ns; proof recorded: 859 bytes.
-		Weight::from_parts(222_211_885, 28_077)
-			// ± 5_054
-			.saturating_add(Weight::from_parts(454_837, 0).saturating_mul(r as u64))
+		// Fastest run: 175_781 ns; proof recorded: 859 bytes.
+		Weight::from_parts(204_529_314, 28_077)
+			// ± 4_390
+			.saturating_add(Weight::from_parts(434_793, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1505,10 +1525,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 206_827 ns; proof recorded: 24508 bytes.
-		Weight::from_parts(279_068_258, 28_077)
-			// ± 151_131
-			.saturating_add(Weight::from_parts(135_335_049, 0).saturating_mul(r as u64))
+		// Fastest run: 196_218 ns; proof recorded: 24508 bytes.
+		Weight::from_parts(278_951_048, 28_077)
+			// ± 138_165
+			.saturating_add(Weight::from_parts(118_681_838, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1534,10 +1554,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 210_549 ns; proof recorded: 24521 bytes.
-		Weight::from_parts(286_909_643, 28_077)
-			// ± 229_894
-			.saturating_add(Weight::from_parts(185_480_446, 0).saturating_mul(r as u64))
+		// Fastest run: 203_314 ns; proof recorded: 24521 bytes.
+		Weight::from_parts(274_036_213, 28_077)
+			// ± 186_770
+			.saturating_add(Weight::from_parts(173_061_459, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1563,10 +1583,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 303_332 ns; proof recorded: 915 + 1 × n bytes.
-		Weight::from_parts(366_722_053, 28_077)
-			// ± 69
-			.saturating_add(Weight::from_parts(4_514, 0).saturating_mul(n as u64))
+		// Fastest run: 289_993 ns; proof recorded: 915 + 1 × n bytes.
+		Weight::from_parts(335_203_001, 28_077)
+			// ± 61
+			.saturating_add(Weight::from_parts(4_527, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))
 	}

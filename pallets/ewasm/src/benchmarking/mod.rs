@@ -174,12 +174,12 @@ fn once<T: Config>(import: &str, args: &[Arg], payload: &[u8]) -> Address {
 	install::<T>(code::module(&[import], &host_data(0, payload), &body))
 }
 
-/// Installs contracts of `len` bytes of dense code with the largest memory, each with different
-/// code, at [`numbered`] addresses 1 to `count`: every call of one reads, compiles and
-/// instantiates the worst case.
+/// Installs contracts of `len` bytes of dense code with a page of memory (each page more is
+/// charged as gas: `instantiate_memory`), each with different code, at [`numbered`] addresses 1
+/// to `count`: every call of one reads, compiles and instantiates the worst case.
 fn install_numbered<T: Config>(count: u32, len: u32) {
 	for n in 1..=count {
-		install_at::<T>(numbered(n), code::dense_contract(len, MAX_MEMORY_PAGES, n as u8));
+		install_at::<T>(numbered(n), code::dense_contract(len, 1, n as u8));
 	}
 }
 
@@ -492,15 +492,15 @@ mod benchmarks {
 		);
 	}
 
-	/// `call` of a contract of `c` bytes of dense code with the largest memory, with value
-	/// and `i` bytes of input, the contract owing rent: it pays the rent, is compiled,
-	/// instantiated (its whole memory zeroed) and run. The proof of the code is measured, so
+	/// `call` of a contract of `c` bytes of dense code with a page of memory (each page is
+	/// charged as gas besides: `instantiate_memory`), with value and `i` bytes of input, the
+	/// contract owing rent: it pays the rent, is compiled, instantiated and run. The proof of the code is measured, so
 	/// that it grows with `c` (the others are each item's largest encoding): a call is charged
 	/// the proof of the code it ran, not of the largest code.
 	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn call(c: Linear<200, { T::MaxCodeLen::get() }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
-		let dest = install::<T>(code::dense_contract(c, MAX_MEMORY_PAGES, 0));
+		let dest = install::<T>(code::dense_contract(c, 1, 0));
 		TotalFee::<T>::put(1_000);
 		let value = existential::<T>();
 		#[extrinsic_call]
@@ -655,6 +655,18 @@ mod benchmarks {
 	#[benchmark]
 	fn instr_memory_grow(r: Linear<0, { MAX_MEMORY_PAGES - 2 }>) {
 		let contract = Shape::MemoryGrow.install::<T>(r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// A call of a contract whose memory starts with `p` pages and whose `main` returns: the
+	/// module instantiated with its memory allocated and zeroed, per page what
+	/// `HostCosts::memory_page` charges as a frame starts.
+	#[benchmark]
+	fn instantiate_memory(p: Linear<1, MAX_MEMORY_PAGES>) {
+		let contract = install::<T>(code::Module { pages: p, ..Default::default() }.build());
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
@@ -848,9 +860,9 @@ mod benchmarks {
 	}
 
 	/// `deliver_receipt` of a receipt with the existential deposit and `n` bytes of payload to
-	/// a contract of `c` bytes of dense code with the largest memory that exports
-	/// `receiveMessage` and owes rent: the value is minted, the nullifier stored, the contract
-	/// pays its rent, is compiled, instantiated and run.
+	/// a contract of `c` bytes of dense code with a page of memory (charged as gas besides) that
+	/// exports `receiveMessage` and owes rent: the value is minted, the nullifier stored, the
+	/// contract pays its rent, is compiled, instantiated and run.
 	#[benchmark]
 	fn deliver_receipt(
 		c: Linear<200, { T::MaxCodeLen::get() }>,
@@ -861,7 +873,7 @@ mod benchmarks {
 		let source_para = T::SiblingOrigin::ensure_origin(origin.clone())
 			.map_err(|_| BenchmarkError::Weightless)?;
 		TrustedSiblings::<T>::put(BoundedVec::truncate_from(vec![source_para]));
-		let target = install::<T>(code::dense_receiver(c, MAX_MEMORY_PAGES));
+		let target = install::<T>(code::dense_receiver(c, 1));
 		TotalFee::<T>::put(1_000);
 		let payload = vec![0x2a; n as usize];
 		let receipt = Receipt {

@@ -579,6 +579,31 @@ fn memory_grows_up_to_the_limit() {
 	});
 }
 
+#[test]
+fn a_frame_pays_for_its_initial_memory_by_the_page() {
+	new_test_ext().execute_with(|| {
+		let with_pages = |pages: u32| {
+			wasm(&format!(r#"(module (memory (export "memory") {pages}) (func (export "main")))"#))
+		};
+		let gas = |contract| call_for_output(contract, 0, GAS, vec![]).gas_used;
+		let (small, large) = (deploy(&with_pages(1), 0), deploy(&with_pages(128), 1));
+		let page = chain_schedule().host.memory_page;
+		assert!(page > 0);
+		assert_eq!(gas(large) - gas(small), 127 * page);
+		// A limit that cannot pay for the memory runs out of gas before the module starts.
+		assert_fails_cleanly!(
+			Ewasm::call(RuntimeOrigin::signed(BOB), large, 0, 128 * page - 1, vec![]),
+			Error::<Test>::OutOfGas
+		);
+		// Hera charged nothing for it.
+		TestSchedule::set(&crate::gas::Schedule {
+			host: crate::gas::HERA_COSTS,
+			..chain_schedule()
+		});
+		assert_eq!(gas(large), gas(small));
+	});
+}
+
 /// Each module with the error validation gives it (`None`: accepted).
 #[test]
 fn validation_accepts_ewasm_contracts_and_refuses_the_rest() {
@@ -805,6 +830,7 @@ fn every_specified_function_is_linked_with_its_signature() {
 		debug_enabled: true,
 		memory_budget: Default::default(),
 		active_frames: Default::default(),
+		accessed_slots: Default::default(),
 	};
 	let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
 	let state =
@@ -847,6 +873,7 @@ fn assert_state_consistent() {
 }
 
 // After the helpers and macros above, which they use.
+mod accessed_slots;
 mod accounts;
 mod call_stack;
 mod dry_run;

@@ -462,7 +462,9 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 	// storageStore(pathOffset, valueOffset). Stores a 32-byte value under a 32-byte key of
 	// the frame's account; storing zero deletes the key (and earns the clearing refund).
 	// Costs the update price, paid before the slot is read, plus the difference to the
-	// creation price when a zero slot becomes non-zero.
+	// creation price when a zero slot becomes non-zero; both at their warm prices when the
+	// transaction has accessed the slot before (`vm::accessed`), the warm update price paid
+	// before the key is read.
 	// Traps: static call; out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
@@ -470,17 +472,20 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 		|mut c: Ctx<'_, T>, key: i32, value: i32| -> HostResult<()> {
 			ensure_mutable(&c)?;
 			let costs = *c.data().costs();
-			charge(&mut c, costs.storage_store_update)?;
+			charge(&mut c, costs.storage_store_update_warm)?;
 			let key: Word = read_array(&c, key)?;
 			let value: Word = read_array(&c, value)?;
 			let address = c.data().context.address;
+			let (update, create) = match c.data().tx.accessed_slots.is_warm(&address, &key) {
+				true => (costs.storage_store_update_warm, costs.storage_store_create_warm),
+				false => (costs.storage_store_update, costs.storage_store_create),
+			};
+			charge(&mut c, update.saturating_sub(costs.storage_store_update_warm))?;
+			c.data().tx.accessed_slots.record(&address, &key);
 			let existed = storage::read::<T>(&address, &key).is_some();
 			let clears = value == [0u8; 32];
 			if !existed && !clears {
-				charge(
-					&mut c,
-					costs.storage_store_create.saturating_sub(costs.storage_store_update),
-				)?;
+				charge(&mut c, create.saturating_sub(update))?;
 			}
 			if existed && clears {
 				let state = c.data_mut();
@@ -497,11 +502,7 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 		ns,
 		"storageLoad",
 		|mut c: Ctx<'_, T>, key: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs().storage_load;
-			charge(&mut c, cost)?;
-			let key: Word = read_array(&c, key)?;
-			let address = c.data().context.address;
-			let value = storage::read::<T>(&address, &key).unwrap_or([0u8; 32]);
+			let value = load_charged(&mut c, key)?;
 			write(&mut c, result, &value)
 		},
 	)?;
@@ -796,10 +797,17 @@ fn read_charged<T>(c: &mut Ctx<'_, T>, offset: i32, length: i32) -> HostResult<V
 	read(c, offset, length as u32)
 }
 
-/// Charges a storage read and reads the value under the key at `key`.
+/// Charges a storage read and reads the value under the key at `key` (zero if unset): the warm
+/// price first, the rest of the full price once the key shows the slot was not accessed
+/// before in the transaction.
 fn load_charged<T: Config>(c: &mut Ctx<'_, T>, key: i32) -> HostResult<Word> {
-	let cost = c.data().costs().storage_load;
-	charge(c, cost)?;
+	let costs = *c.data().costs();
+	charge(c, costs.storage_load_warm)?;
 	let key: Word = read_array(c, key)?;
-	Ok(storage::read::<T>(&c.data().context.address, &key).unwrap_or([0u8; 32]))
+	let address = c.data().context.address;
+	if !c.data().tx.accessed_slots.is_warm(&address, &key) {
+		charge(c, costs.storage_load.saturating_sub(costs.storage_load_warm))?;
+		c.data().tx.accessed_slots.record(&address, &key);
+	}
+	Ok(storage::read::<T>(&address, &key).unwrap_or([0u8; 32]))
 }

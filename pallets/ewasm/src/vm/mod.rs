@@ -2,6 +2,7 @@
 //! and [`execute`], which runs one frame (a contract's `main`, or its `receiveMessage`) and
 //! maps every way it can end to a [`Halt`].
 
+pub mod accessed;
 pub mod active;
 pub mod env;
 pub mod limiter;
@@ -13,13 +14,14 @@ use crate::{
 	limits::MAX_WASM_STACK_BYTES,
 	Config, LOG_TARGET,
 };
+use accessed::AccessedSlots;
 use active::ActiveFrames;
 use alloc::vec::Vec;
 use ewasm_primitives::{Address, MEMORY_EXPORT};
 use limiter::{BudgetedBytes, FrameLimiter, MemoryBudget};
 use prepare::Prepared;
 use runtime::{HostState, HostTrap};
-use wasmi::{Linker, Module, Store, TrapCode};
+use wasmi::{Linker, Store, TrapCode};
 
 /// What the executing contract can see about its frame.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -57,6 +59,8 @@ pub struct Transaction {
 	pub memory_budget: MemoryBudget,
 	/// The contracts live frames act as.
 	pub active_frames: ActiveFrames,
+	/// The storage slots the transaction's frames have accessed.
+	pub accessed_slots: AccessedSlots,
 }
 
 /// How an execution ended.
@@ -140,7 +144,7 @@ pub fn execute<T: Config>(
 	};
 	let mut store = new_store::<T>(code, context, tx, tx.memory_budget.clone());
 
-	let result = run_entry(&mut store, &code.module, entry, gas_limit);
+	let result = run_entry(&mut store, code, entry, gas_limit);
 	let gas_left = runtime::gas_left(&store).unwrap_or(0);
 	let state = store.data_mut();
 	let output = core::mem::take(&mut state.output);
@@ -176,9 +180,11 @@ pub fn execute<T: Config>(
 	Execution { halt, gas_left, refund }
 }
 
+/// Runs `entry` of `code` with `gas_limit`: its initial memory paid first (out of gas if the
+/// limit cannot pay it), then instantiated and run.
 fn run_entry<T: Config>(
 	store: &mut Store<HostState<T>>,
-	module: &Module,
+	code: &Prepared,
 	entry: &str,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
@@ -186,10 +192,15 @@ fn run_entry<T: Config>(
 	if let InstructionMetering::Free { step_limit } = store.data().tx.schedule.instructions {
 		store.set_fuel(step_limit)?;
 	}
-	runtime::set_gas_left(&mut *store, gas_limit)?;
+	let memory = u64::from(code.initial_pages).saturating_mul(store.data().costs().memory_page);
+	let Some(gas) = gas_limit.checked_sub(memory) else {
+		runtime::set_gas_left(&mut *store, 0)?;
+		return Err(HostTrap::OutOfGas.into());
+	};
+	runtime::set_gas_left(&mut *store, gas)?;
 	let mut linker = Linker::new(store.engine());
 	env::link::<T>(&mut linker)?;
-	let instance = linker.instantiate_and_start(&mut *store, module)?;
+	let instance = linker.instantiate_and_start(&mut *store, &code.module)?;
 	let memory = instance.get_memory(&*store, MEMORY_EXPORT);
 	store.data_mut().memory = memory;
 	instance.get_typed_func::<(), ()>(&*store, entry)?.call(&mut *store, ())

@@ -114,6 +114,9 @@ pub struct Prepared {
 	/// The most locals one of its functions declares, parameters not counted (what a unit of
 	/// its fuel costs depends on it: [`crate::gas::FuelPrice`]).
 	pub max_function_locals: u32,
+	/// Its memory's initial size in 64 KiB pages, allocated and zeroed when it is
+	/// instantiated (each page costs [`crate::gas::HostCosts::memory_page`]).
+	pub initial_pages: u32,
 }
 
 /// Validates `code` as an Ewasm contract and compiles it.
@@ -126,8 +129,8 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
 		.ok_or(PrepareError::Invalid)?;
 	check_imports(&module, rules.debug_enabled)?;
-	check_exports(&module)?;
-	Ok(Prepared { module, max_function_locals })
+	let initial_pages = check_exports(&module)?;
+	Ok(Prepared { module, max_function_locals, initial_pages })
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -222,9 +225,11 @@ fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {
 		})
 }
 
-fn check_exports(module: &Module) -> Result<(), PrepareError> {
+/// Checks the module exports `main` and `memory` (and perhaps `receiveMessage`), nothing else:
+/// its memory's initial pages.
+fn check_exports(module: &Module) -> Result<u32, PrepareError> {
 	let mut has_main = false;
-	let mut has_memory = false;
+	let mut memory_pages = None;
 	let mut has_receive = false;
 	let no_params_no_results =
 		|ty: &wasmi::FuncType| ty.params().is_empty() && ty.results().is_empty();
@@ -238,18 +243,18 @@ fn check_exports(module: &Module) -> Result<(), PrepareError> {
 			{
 				has_receive = true
 			}
-			(MEMORY_EXPORT, ExternType::Memory(memory)) if !has_memory => {
-				if memory.minimum() > u64::from(MAX_MEMORY_PAGES) {
-					return Err(PrepareError::MemoryTooLarge);
-				}
-				has_memory = true;
+			(MEMORY_EXPORT, ExternType::Memory(memory)) if memory_pages.is_none() => {
+				let pages = u32::try_from(memory.minimum())
+					.ok()
+					.filter(|pages| *pages <= MAX_MEMORY_PAGES)
+					.ok_or(PrepareError::MemoryTooLarge)?;
+				memory_pages = Some(pages);
 			}
 			_ => return Err(PrepareError::ExportsInvalid),
 		}
 	}
-	if has_main && has_memory {
-		Ok(())
-	} else {
-		Err(PrepareError::ExportsInvalid)
+	match memory_pages {
+		Some(pages) if has_main => Ok(pages),
+		_ => Err(PrepareError::ExportsInvalid),
 	}
 }

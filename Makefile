@@ -22,7 +22,7 @@ CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
 .PHONY: setup build run check-dev-chain test lint fmt-check test-pallet test-release test-e2e conformance \
-	weights relay zombienet zombienet-test bench test-peers
+	weights relay zombienet zombienet-test bench test-peers bench-node
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
 setup:
@@ -82,6 +82,14 @@ bench: build
 ## runtime (make build's), no timing
 test-peers: build
 	$(PEERS) test --release --locked -p ewasm-peers
+
+## bench-node: ERC-20 transfers per block and per second on a real dev node
+## (tests/bench/bench-node.mjs): BENCH_ACCOUNTS senders (default 2000), funded by Alice, sign a
+## transfer each, all submitted at once; a block every BENCH_BLOCK_TIME_MS (default 6000). One
+## table printed and written to $(CARGO_TARGET_DIR)/bench-node.md
+bench-node: build
+	@echo "make bench-node: ERC-20 transfers on a dev node, about 2.5 min after make build (35 s of it the node's start)"
+	cd tests && npm run --silent build && node bench/bench-node.mjs
 
 ## test-e2e: polkadot.js against a real dev node
 test-e2e:

@@ -3,10 +3,10 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWat } from '../client/dist/index.js';
+import { targetDir } from './node.mjs';
 
 export { compileWat, initCodeFor } from '../client/dist/index.js';
 
@@ -35,7 +35,7 @@ export function fixture(name) {
  * one `make build` made in `$CARGO_TARGET_DIR`) and returns its init code.
  */
 export function buildExample(name) {
-  const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ewasm-parachain/target');
+  const target = targetDir();
   const ewasm = process.env.EWASM ?? join(target, 'release/ewasm');
   execFileSync(ewasm, ['build', join(here, '../../examples', name)], {
     stdio: 'inherit',

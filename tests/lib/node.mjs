@@ -12,10 +12,13 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 
+/** The build's target directory: `$CARGO_TARGET_DIR`, or the Makefile's default. */
+export function targetDir() {
+  return process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ewasm-parachain/target');
+}
+
 export function nodeBinary() {
-  if (process.env.EWASM_NODE) return process.env.EWASM_NODE;
-  const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ewasm-parachain/target');
-  return join(target, 'release/ewasm-node');
+  return process.env.EWASM_NODE || join(targetDir(), 'release/ewasm-node');
 }
 
 function freePort() {
@@ -51,9 +54,10 @@ export async function connect(endpoint, timeoutMs = 60_000) {
 
 /**
  * Starts a dev node (manual seal, one block every `blockTimeMs`, finalized at once) on free
- * ports and connects to it. Returns `{ api, endpoint, logs, pid, stop }`.
+ * ports, with the node options `args` besides, and connects to it. Returns
+ * `{ api, endpoint, logs, pid, stop }`.
  */
-export async function startDevNode({ blockTimeMs = 1000 } = {}) {
+export async function startDevNode({ blockTimeMs = 1000, args = [] } = {}) {
   const binary = nodeBinary();
   if (!existsSync(binary)) {
     throw new Error(`node binary not found at ${binary}: run \`make build\` first`);
@@ -71,6 +75,7 @@ export async function startDevNode({ blockTimeMs = 1000 } = {}) {
       '--no-telemetry',
       '--no-mdns',
       '--no-hardware-benchmarks',
+      ...args,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,6 +1,7 @@
 //! A storage slot's second access in a transaction pays only its time (`vm::accessed`): the
 //! same bodies with the second access of the same slot or of another differ by exactly the
-//! warm discount; a new transaction starts cold; and Hera's schedule knows no warm slots.
+//! warm discount; the frames of a transaction share the record; a new transaction starts cold;
+//! and Hera's schedule knows no warm slots.
 
 use super::*;
 
@@ -83,5 +84,26 @@ fn at_hera_prices_a_second_access_costs_the_same() {
 		});
 		let load = "(call $storageLoad (i32.const 0) (i32.const 128))";
 		assert_eq!(extra(load, "(call $storageLoad (i32.const KEY) (i32.const 128))"), 0);
+	});
+}
+
+#[test]
+fn a_slot_a_delegated_frame_accessed_is_warm_for_its_caller() {
+	new_test_ext().execute_with(|| {
+		// The proxy stores its call's result at its key 0 after the library, running as the
+		// proxy (`callDelegate`), stored at the proxy's key 0 (or 1): one transaction's frames
+		// share the record.
+		let gas = |key_offset: u32, salt: u8| {
+			let body = format!("(call $storageStore (i32.const {key_offset}) (i32.const 32))");
+			let library = deploy(&slots_contract(&body), salt);
+			let proxy = deploy(&fixture("proxy"), salt);
+			let outcome =
+				call_for_output(proxy, 0, GAS, proxy_input(CALL_DELEGATE, library, 0, &[]));
+			assert!(outcome.result.is_ok(), "{:?}", outcome.result);
+			outcome.gas_used as i128
+		};
+		let host = chain_schedule().host;
+		let warm_update = host.storage_store_update_warm as i128;
+		assert_eq!(gas(0, 1) - gas(64, 2), warm_update - host.storage_store_create as i128);
 	});
 }

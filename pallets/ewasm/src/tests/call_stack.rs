@@ -9,10 +9,6 @@ fn balance(address: Address) -> u128 {
 	Balances::balance(&account_of::<Test>(&address))
 }
 
-const CALL_CODE: u8 = 1;
-const CALL_DELEGATE: u8 = 2;
-const CALL_STATIC: u8 = 3;
-
 /// The proxy's record of its call's return code (stored plus one).
 fn proxy_code(proxy: Address) -> u8 {
 	stored(proxy, 0).expect("the proxy stores the code")[0] - 1

@@ -119,6 +119,12 @@ fn proxy_input(kind: u8, target: Address, value: u128, payload: &[u8]) -> Vec<u8
 
 /// The proxy's plain `call`.
 const CALL: u8 = 0;
+/// The proxy's `callCode`.
+const CALL_CODE: u8 = 1;
+/// The proxy's `callDelegate`.
+const CALL_DELEGATE: u8 = 2;
+/// The proxy's `callStatic`.
+const CALL_STATIC: u8 = 3;
 
 fn events() -> Vec<Event<Test>> {
 	System::events()

@@ -476,12 +476,12 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 			let key: Word = read_array(&c, key)?;
 			let value: Word = read_array(&c, value)?;
 			let address = c.data().context.address;
-			let (update, create) = match c.data().tx.accessed_slots.is_warm(&address, &key) {
+			let cold_surcharge =
+				costs.storage_store_update.saturating_sub(costs.storage_store_update_warm);
+			let (update, create) = match access_slot(&mut c, &address, &key, cold_surcharge)? {
 				true => (costs.storage_store_update_warm, costs.storage_store_create_warm),
 				false => (costs.storage_store_update, costs.storage_store_create),
 			};
-			charge(&mut c, update.saturating_sub(costs.storage_store_update_warm))?;
-			c.data().tx.accessed_slots.record(&address, &key);
 			let existed = storage::read::<T>(&address, &key).is_some();
 			let clears = value == [0u8; 32];
 			if !existed && !clears {
@@ -805,9 +805,24 @@ fn load_charged<T: Config>(c: &mut Ctx<'_, T>, key: i32) -> HostResult<Word> {
 	charge(c, costs.storage_load_warm)?;
 	let key: Word = read_array(c, key)?;
 	let address = c.data().context.address;
-	if !c.data().tx.accessed_slots.is_warm(&address, &key) {
-		charge(c, costs.storage_load.saturating_sub(costs.storage_load_warm))?;
-		c.data().tx.accessed_slots.record(&address, &key);
-	}
+	access_slot(c, &address, &key, costs.storage_load.saturating_sub(costs.storage_load_warm))?;
 	Ok(storage::read::<T>(&address, &key).unwrap_or([0u8; 32]))
+}
+
+/// An access of `key` of the contract at `address`, whose warm price is paid: if the
+/// transaction has not accessed the slot before, charges `cold_surcharge` (the rest of the
+/// full price), then records the slot. Whether it was warm.
+fn access_slot<T>(
+	c: &mut Ctx<'_, T>,
+	address: &Address,
+	key: &Word,
+	cold_surcharge: u64,
+) -> HostResult<bool> {
+	let slots = c.data().tx.accessed_slots.clone();
+	let warm = slots.is_warm(address, key);
+	if !warm {
+		charge(c, cold_surcharge)?;
+		slots.record(address, key);
+	}
+	Ok(warm)
 }

@@ -3,8 +3,10 @@
 //! A thin wrapper around `polkadot-omni-node-lib`: the node logic (collation, RPC, the
 //! `--dev` manual-seal mode, benchmarking and chain-spec commands) is the omni node's; this
 //! binary adds the chain specs built from the Ewasm runtime's genesis presets, so
-//! `ewasm-node --dev` runs without a chain-spec file. See [`chain_spec`].
+//! `ewasm-node --dev` runs without a chain-spec file. See [`chain_spec`]. `benchmark pallet`
+//! is this binary's own, in every build ([`benchmark`]).
 
+mod benchmark;
 mod chain_spec;
 
 use polkadot_omni_node_lib::{
@@ -34,14 +36,21 @@ impl CliConfig for EwasmCli {
 	}
 }
 
-/// Runs the omni node; on failure prints the error (its `Display`, naming the problem) and
-/// exits with status 1.
+/// Runs the pallet benchmarks for `benchmark pallet`, the omni node for anything else; on
+/// failure prints the error (its `Display`, naming the problem) and exits with status 1.
 fn main() -> ExitCode {
-	let config = RunConfig::new(
-		Box::new(DefaultRuntimeResolver),
-		Box::new(chain_spec::EwasmChainSpecLoader),
-	);
-	match run::<EwasmCli>(config) {
+	let args: Vec<_> = std::env::args_os().collect();
+	let result = match benchmark::pallet_arguments(&args) {
+		Some(arguments) => benchmark::run_pallet(arguments),
+		None => {
+			let config = RunConfig::new(
+				Box::new(DefaultRuntimeResolver),
+				Box::new(chain_spec::EwasmChainSpecLoader),
+			);
+			run::<EwasmCli>(config).map_err(|error| error.to_string())
+		}
+	};
+	match result {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(error) => {
 			eprintln!("Error: {error}");

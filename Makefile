@@ -129,12 +129,11 @@ weights: build
 	CARGO_TARGET_DIR=$(BENCH_TARGET_DIR) cargo check --release --locked --features runtime-benchmarks -p ewasm-runtime
 	for pallet in $(BENCH_PALLETS); do \
 		if [ $$pallet = pallet_ewasm ]; then \
-			$(BENCHMARK) --pallet $$pallet \
-				--template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs || exit 1; \
+			template=pallets/ewasm/weights.hbs; output=pallets/ewasm/src/weights.rs; \
 		else \
-			$(BENCHMARK) --pallet $$pallet \
-				--template runtime/weights.hbs --output runtime/src/weights/$$pallet.rs || exit 1; \
+			template=runtime/weights.hbs; output=runtime/src/weights/$$pallet.rs; \
 		fi; \
+		$(BENCHMARK) --pallet $$pallet --template $$template --output $$output || exit 1; \
 	done
 
 ## relay: the zombienet relay chain node (`polkadot`, rococo-local) and its PVF workers,

@@ -174,8 +174,8 @@ impl BlockEnvironment for ActiveEnvironment {
 	}
 }
 
-/// Largest code, as on the chain (EIP-170's 24 KiB).
-pub const MAX_CODE_LEN: u32 = 24 * 1024;
+/// Largest code, as on the chain (128 KiB; Ethereum's EIP-170 allowed 24 KiB).
+pub const MAX_CODE_LEN: u32 = 128 * 1024;
 
 impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;

@@ -404,7 +404,7 @@ mod tests {
 	fn unrepresentable_accounts_are_refused() {
 		let oversized = Account { code: vec![0; MAX_CODE_LEN as usize + 1], ..Default::default() };
 		let error = sandbox(&BTreeMap::from([(CONTRACT, oversized)]), 1).err().unwrap();
-		assert!(error.contains("over the limit of 24576"), "{error}");
+		assert!(error.contains("over the limit of 131072"), "{error}");
 		let storage_only = Account { storage: vec![([1; 32], [2; 32])], ..Default::default() };
 		let error = sandbox(&BTreeMap::from([(USER, storage_only)]), 1).err().unwrap();
 		assert!(error.contains("has storage but no code"), "{error}");

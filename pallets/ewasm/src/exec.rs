@@ -398,9 +398,9 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 }
 
 /// Runs one creation frame: the init code runs with the new contract already present (so it
-/// can write its storage and receive calls); the code it passes to `finish` is validated,
-/// paid for per byte and per page of its initial memory (which the check that it can start
-/// allocates), and stored. Emits `Deployed`.
+/// can write its storage and receive calls); the code it passes to `finish` is paid for per
+/// byte, validated and compiled, paid for per page of its initial memory (which the check that
+/// it can start allocates), checked and stored. Emits `Deployed`.
 pub fn run_create<T: Config>(
 	tx: &Transaction,
 	creation: Creation<T::AccountId>,
@@ -444,17 +444,18 @@ pub fn run_create<T: Config>(
 		let code = conclude::<T>(execution.halt, &address, &mut output)?;
 		gas_left = 0;
 		code_len = code.len() as u32;
-		let contract = tx.prepare::<T>(&code)?;
-		// The memory the check below allocates and zeroes is paid before it runs; the
-		// deposit per byte stored, after.
+		// The deposit per byte pays for validating, compiling, checking and storing the code:
+		// it is charged before any of it; the memory the check allocates and zeroes, once the
+		// compiled code says how much, before the check runs.
 		let host = &tx.schedule.host;
+		let deposit = host.code_deposit_per_byte.saturating_mul(code.len() as u64);
+		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
+		let contract = tx.prepare::<T>(&code)?;
 		let memory = host.memory_page.saturating_mul(u64::from(contract.initial_pages));
-		let left = execution.gas_left.checked_sub(memory).ok_or(Error::<T>::OutOfGas)?;
+		let left = left.checked_sub(memory).ok_or(Error::<T>::OutOfGas)?;
 		if !vm::is_instantiable::<T>(&contract, tx) {
 			return Err(Error::<T>::CodeInvalid.into());
 		}
-		let deposit = host.code_deposit_per_byte.saturating_mul(code.len() as u64);
-		let left = left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
 		let code: CodeVec<T> = code.into_vec().try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = storage::add_code_user::<T>(code);
 		ContractInfoOf::<T>::mutate(address, |info| {

@@ -60,6 +60,14 @@ impl GasWeight {
 	}
 }
 
+/// The proof FRAME's benchmarks allow for the trie path to one value of a map without a bound
+/// on its entries: what `MaxEncodedLen` proof mode adds to the largest encoding of each read
+/// (`added` less `max_size` in the generated weights). The benchmarks of loading code measure
+/// the proof of the code (`Measured`, so that a load is charged the code it loads, not the
+/// largest) on a small state, whose trie paths are shorter than a live chain's: each load of
+/// code is charged this allowance besides ([`HostCosts::code_load_base`]).
+pub const MAP_PATH_PROOF_BYTES: u64 = 2_475;
+
 /// Default worth of gas: a unit is 250 ps of execution, and 763 units (about 191 ns) buy a
 /// byte of proof, the rate at which a parachain block (2 s of execution, a 10 MiB proof of
 /// validity) runs out of both at once.
@@ -206,6 +214,16 @@ pub struct HostCosts {
 	pub block_hash: u64,
 	/// `getExternalCodeSize`, and the fixed part of `externalCodeCopy`.
 	pub external_code: u64,
+	/// Fixed part of loading a contract's code for a nested call (any kind) or
+	/// `externalCodeCopy`, if it has code: the proof of the trie path to it
+	/// ([`MAP_PATH_PROOF_BYTES`]), which the benchmarks measure on a state smaller than a live
+	/// chain's.
+	pub code_load_base: u64,
+	/// Per 32-byte word (rounded up) of a contract's code that a nested call (any kind) runs
+	/// or `externalCodeCopy` reads, charged before the code is loaded: its proof, reading,
+	/// validating and compiling it. A call's and `externalCodeCopy`'s fixed price covers a
+	/// contract of the smallest size only.
+	pub code_load_per_word: u64,
 	/// `storageLoad`.
 	pub storage_load: u64,
 	/// `storageStore` that makes a zero slot non-zero.
@@ -271,9 +289,13 @@ pub struct HostCosts {
 	pub call_stipend: u64,
 	/// Extra for a call that sends value to an account that does not exist yet.
 	pub new_account: u64,
-	/// `create` and `create2`.
+	/// `create` and `create2`, from init code of the smallest size.
 	pub create: u64,
-	/// Per byte of code a creation stores.
+	/// Per 32-byte word (rounded up) of a creation's init code, charged before it is copied:
+	/// hashing (for the address of `create2`), validating and compiling it.
+	pub init_code_per_word: u64,
+	/// Per byte of code a creation stores (validated, compiled, checked that it starts,
+	/// hashed and stored).
 	pub code_deposit_per_byte: u64,
 	/// `selfDestruct`.
 	pub self_destruct: u64,
@@ -290,6 +312,9 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	external_balance: 400,
 	block_hash: 800,
 	external_code: 700,
+	// Hera priced neither code by its size (EIP-170 bounded it) nor init code.
+	code_load_base: 0,
+	code_load_per_word: 0,
 	storage_load: 200,
 	storage_store_create: 20_000,
 	storage_store_update: 5_000,
@@ -325,6 +350,7 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	call_stipend: 2_300,
 	new_account: 25_000,
 	create: 32_000,
+	init_code_per_word: 0,
 	code_deposit_per_byte: 200,
 	self_destruct: 5_000,
 	self_destruct_per_item: 0,
@@ -345,6 +371,21 @@ impl HostCosts {
 	/// Cost of copying the `len` bytes of a call's call data or a creation's init code.
 	pub fn nested_input(&self, len: u32) -> u64 {
 		self.nested_input_per_word.saturating_mul(words(len))
+	}
+
+	/// Cost of loading `code_len` bytes of a contract's code for a nested call or
+	/// `externalCodeCopy` (nothing for an address without code).
+	pub fn code_load(&self, code_len: u32) -> u64 {
+		if code_len == 0 {
+			return 0;
+		}
+		self.code_load_per_word.saturating_mul(words(code_len)).saturating_add(self.code_load_base)
+	}
+
+	/// Cost of a creation's `len` bytes of init code: their copy out of the creator's memory,
+	/// and their hashing, validation and compilation.
+	pub fn init_code(&self, len: u32) -> u64 {
+		self.nested_input(len).saturating_add(self.init_code_per_word.saturating_mul(words(len)))
 	}
 
 	/// Cost of returning `len` bytes with `finish` or `revert`.
@@ -511,6 +552,13 @@ impl<W: WeightInfo> Measured<W> {
 			block_hash: per_call(W::host_get_block_hash),
 			external_code: self
 				.per_call_max(&[W::host_get_external_code_size, W::host_external_code_copy]),
+			code_load_base: self.gas(Weight::from_parts(0, MAP_PATH_PROOF_BYTES)),
+			// A call's loading of the callee's code, the dearer of the two per byte: it is
+			// compiled besides (`externalCodeCopy` pays the same). Of the densest code and of
+			// the most functions, the dearer.
+			code_load_per_word: self
+				.per_word(W::host_call_per_code_byte)
+				.max(self.per_word(W::host_call_per_code_byte_functions)),
 			storage_load: per_call(W::host_storage_load),
 			storage_store_create: per_call(W::host_storage_store_create),
 			storage_store_update: per_call(W::host_storage_store_update),
@@ -540,9 +588,13 @@ impl<W: WeightInfo> Measured<W> {
 			generate_receipt: per_call(W::host_generate_receipt),
 			generate_receipt_per_byte: self.per_unit(W::host_generate_receipt_per_byte),
 			// A claim is the `claim_receipt` extrinsic's work: a proof's verification and a
-			// delivery, whose benchmarks measure their worst cases.
-			claim_receipt: self
-				.gas(W::verify_receipt_proof(0).saturating_add(W::deliver_receipt(0, 0))),
+			// delivery, whose benchmarks measure their worst cases (the target's code's proof
+			// measured on a small state: its trie path allowed for besides).
+			claim_receipt: self.gas(
+				W::verify_receipt_proof(0)
+					.saturating_add(W::deliver_receipt(0, 0))
+					.saturating_add(Weight::from_parts(0, MAP_PATH_PROOF_BYTES)),
+			),
 			claim_receipt_per_proof_word: self.per_word(W::verify_receipt_proof),
 			claim_receipt_per_payload_word: self.per_word(|n| W::deliver_receipt(0, n)),
 			claim_receipt_per_code_word: self.per_word(|c| W::deliver_receipt(c, 0)),
@@ -554,6 +606,7 @@ impl<W: WeightInfo> Measured<W> {
 				/ HERA_COSTS.storage_store_update,
 			new_account: per_call(W::host_call_new_account),
 			create: self.per_call_max(&[W::host_create, W::host_create2]),
+			init_code_per_word: self.per_word(W::host_create_per_init_byte),
 			code_deposit_per_byte: self.per_unit(W::host_create_per_byte),
 			self_destruct: self.once(W::host_self_destruct),
 			self_destruct_per_item: self.per_unit(W::host_self_destruct),

@@ -32,7 +32,8 @@ pub const MAX_MEMORY_BYTES: usize = MAX_MEMORY_PAGES as usize * 65_536;
 /// they grow, their value stacks, their compiled code and bookkeeping, and the bytes they
 /// copied out of their memories and keep (the call data of a nested call, a frame's output
 /// that becomes its caller's return data). Five frames of the largest memory fit; so do
-/// [`MAX_CALL_DEPTH`] + 1 frames of the largest code with small memories. Deep call stacks of
+/// [`MAX_CALL_DEPTH`] + 1 frames of code up to 41 KiB with small memories, and 17 of the largest
+/// code (128 KiB on the parachain: 2.5 MiB each for its code). Deep call stacks of
 /// large contracts run out of it before the runtime's heap does: a frame whose memory, value
 /// stack or code it cannot hold does not start (its caller sees 1); a call whose call data it
 /// cannot hold fails (1); a `finish` or `revert` whose output it cannot hold traps.

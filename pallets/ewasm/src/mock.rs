@@ -202,7 +202,7 @@ impl crate::BlockEnvironment for TestEnvironment {
 impl pallet_ewasm::Config for Test {
 	type Currency = Balances;
 	type AddressMapper = crate::address::AccountId32Mapper;
-	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
+	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
 	type Schedule = TestSchedule;
 	type Environment = TestEnvironment;

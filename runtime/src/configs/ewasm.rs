@@ -93,7 +93,7 @@ impl BlockEnvironment for EwasmEnvironment {
 impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
 	type AddressMapper = Mapper;
-	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
+	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
 	type Schedule = EwasmSchedule;
 	type Environment = EwasmEnvironment;

@@ -446,6 +446,29 @@ pub fn dense_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
 	})
 }
 
+/// A contract of at most `len` bytes (and at least `len - 64`) whose memory starts at `pages`
+/// pages and whose code is as many never-called functions as fit, each as small as wasmi's
+/// strict limits allow on average (a body of 45 bytes: six increments of a local, and a type
+/// of its own): translation's most work per function. Its one data byte is `fill`.
+pub fn many_functions_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
+	let build = |count: usize| {
+		let function = Function { params: 0, locals: 1, body: Body::new().increment_local(0, 6) };
+		let functions = vec![function; count];
+		Module { data: &[fill], functions: &functions, pages, ..Module::default() }.build()
+	};
+	// From the average size of a function, then one more or fewer at a time: the most that fit.
+	let (empty, sample) = (build(0).len(), 1_000);
+	let per_function = (build(sample).len() - empty).div_ceil(sample);
+	let mut count = (len as usize).saturating_sub(empty) / per_function;
+	while build(count + 1).len() <= len as usize {
+		count += 1;
+	}
+	while count > 0 && build(count).len() > len as usize {
+		count -= 1;
+	}
+	build(count)
+}
+
 /// As [`dense_contract`], exporting its `main` as `receiveMessage` too: a receipt's target
 /// whose code is loaded and run.
 pub fn dense_receiver(len: u32, pages: u32) -> Vec<u8> {
@@ -454,9 +477,9 @@ pub fn dense_receiver(len: u32, pages: u32) -> Vec<u8> {
 	})
 }
 
-/// Init code of at most `len` bytes that deploys `contract`, with the largest memory and the
-/// rest of its bytes dense code (see [`with_dense_code`]).
-pub fn dense_init_code(contract: &[u8], len: u32) -> Vec<u8> {
+/// Init code of at most `len` bytes that deploys `contract`, with memory of `pages` pages and
+/// the rest of its bytes dense code (see [`with_dense_code`]).
+pub fn dense_init_code(contract: &[u8], len: u32, pages: u32) -> Vec<u8> {
 	let main = Body::new().call(0, "finish", &[Arg::I32(0), Arg::I32(contract.len() as i32)]);
 	with_dense_code(len, |functions| {
 		Module {
@@ -464,24 +487,17 @@ pub fn dense_init_code(contract: &[u8], len: u32) -> Vec<u8> {
 			data: contract,
 			main: &main,
 			functions,
-			pages: crate::limits::MAX_MEMORY_PAGES,
+			pages,
 			..Module::default()
 		}
 		.build()
 	})
 }
 
-/// Init code that deploys `contract`, and holds `padding` more bytes that it does not use.
-pub fn init_code_padded(contract: &[u8], padding: u32) -> Vec<u8> {
-	let mut data = contract.to_vec();
-	data.resize(contract.len() + padding as usize, 0x2a);
-	let body = Body::new().call(0, "finish", &[Arg::I32(0), Arg::I32(contract.len() as i32)]);
-	module(&["finish"], &data, &body)
-}
-
 /// Init code that deploys `contract`.
 pub fn init_code(contract: &[u8]) -> Vec<u8> {
-	init_code_padded(contract, 0)
+	let body = Body::new().call(0, "finish", &[Arg::I32(0), Arg::I32(contract.len() as i32)]);
+	module(&["finish"], contract, &body)
 }
 
 #[cfg(test)]
@@ -491,13 +507,15 @@ mod tests {
 
 	#[test]
 	fn generated_contracts_have_the_asked_size() {
-		for len in [200, 1_000, 24 * 1024] {
+		for len in [200, 1_000, 24 * 1024, 128 * 1024] {
 			let code = contract(len);
 			assert!(code.len() as u32 <= len && code.len() as u32 + 8 >= len, "{len}");
 			let dense = dense_contract(len, 128, 1);
 			assert!(dense.len() as u32 <= len && dense.len() as u32 + 16 >= len, "{len}");
-			let init = dense_init_code(&dense_contract(len / 2, 128, 1), len);
+			let init = dense_init_code(&dense_contract(len / 2, 128, 1), len, 1);
 			assert!(init.len() as u32 <= len && init.len() as u32 + 16 >= len, "{len}");
+			let functions = many_functions_contract(len, 1, 1);
+			assert!(functions.len() as u32 <= len && functions.len() as u32 + 64 >= len, "{len}");
 		}
 	}
 
@@ -527,7 +545,10 @@ mod tests {
 		};
 		let prepared = prepare::prepare(&prepare::engine(), &module.build(), rules);
 		assert!(prepared.is_ok(), "{:?}", prepared.err());
-		for code in [dense_contract(1_000, 128, 1), dense_init_code(&[1, 2], 1_000)] {
+		let many_functions = many_functions_contract(128 * 1024, 1, 1);
+		for code in
+			[dense_contract(1_000, 128, 1), dense_init_code(&[1, 2], 1_000, 128), many_functions]
+		{
 			assert!(prepare::prepare(&prepare::engine(), &code, rules).is_ok());
 		}
 	}

@@ -174,9 +174,10 @@ fn once<T: Config>(import: &str, args: &[Arg], payload: &[u8]) -> Address {
 	install::<T>(code::module(&[import], &host_data(0, payload), &body))
 }
 
-/// Installs contracts of `len` bytes of dense code with a page of memory (each page more is
-/// charged as gas: `instantiate_memory`), each with different code, at [`numbered`] addresses 1
-/// to `count`: every call of one reads, compiles and instantiates the worst case.
+/// Installs contracts of `len` bytes of dense code with the least memory (two pages: its data's
+/// and a scratch page; each page is charged as gas: `instantiate_memory`), each with different
+/// code, at [`numbered`] addresses 1 to `count`: every call of one reads, compiles and
+/// instantiates the worst case.
 fn install_numbered<T: Config>(count: u32, len: u32) {
 	for n in 1..=count {
 		install_at::<T>(numbered(n), code::dense_contract(len, 1, n as u8));
@@ -231,18 +232,55 @@ const CALL_ARGS: [Arg; 5] =
 const CALL_NO_VALUE_ARGS: [Arg; 4] =
 	[Arg::I64(CALL_GAS), Arg::I32(ADDRESS), Arg::I32(PAYLOAD), Arg::I32(0)];
 
+/// The size of the smallest code the benchmarks load: a call's and `externalCodeCopy`'s fixed
+/// price is for code of this size, each byte more costs `code_load_per_word`.
+const SMALL_CODE: u32 = 200;
+
 /// Installs, at [`CONTRACT`], a contract making `r` calls of kind `import` with `args`, each
-/// to another of `r` contracts of the largest size (each compiled and run once).
+/// to another of `r` contracts of the smallest size (each compiled and run once; their code's
+/// size is priced apart: `host_call_per_code_byte`).
 fn looped_calls<T: Config>(import: &str, args: &[Arg], r: u32, value: u128) -> Address {
-	install_numbered::<T>(r, T::MaxCodeLen::get());
+	install_numbered::<T>(r, SMALL_CODE);
 	looped::<T>(import, args, Some(ADDRESS), r, value, &[])
 }
 
-/// The longest init code a host benchmark contract can hold, deploying a small contract.
-fn largest_init_code<T: Config>() -> Vec<u8> {
-	let deployed = code::contract(200);
-	let padding = T::MaxCodeLen::get() - 1024 - deployed.len() as u32;
-	code::init_code_padded(&deployed, padding)
+/// Installs `callee` at [`numbered`]`(1)`, owing rent, and at [`CONTRACT`] a contract calling
+/// it once.
+fn call_once<T: Config>(callee: Vec<u8>) -> Address {
+	install_at::<T>(numbered(1), callee);
+	TotalFee::<T>::put(1_000);
+	once::<T>("call", &CALL_ARGS, &[])
+}
+
+/// Checks that the call of [`call_once`] succeeded: the callee paid its rent, which a failed
+/// frame would have undone.
+fn assert_called<T: Config>() {
+	let mark = ContractInfoOf::<T>::get(numbered(1)).map(|info| info.rent_fee_mark);
+	assert_eq!(mark, Some(1_000), "the call of the benchmarked code succeeds");
+}
+
+/// Init code deploying a contract of the smallest size (init code is priced per byte apart:
+/// `host_create_per_init_byte`).
+fn small_init_code() -> Vec<u8> {
+	code::init_code(&code::contract(SMALL_CODE))
+}
+
+/// Installs, at [`CONTRACT`], a contract making one `create` (`create2` if `salted`, with the
+/// zero salt) from `init_code`, which may be as long as a contract can hold: the new address
+/// is written on the scratch page after it.
+fn create_once<T: Config>(init_code: &[u8], salted: bool) -> Address {
+	let mut data = host_data(0, &[]);
+	data.extend_from_slice(init_code);
+	let result = Arg::I32(code::scratch(data.len()));
+	let (import, args) = if salted {
+		let len = Arg::I32(init_code.len() as i32);
+		("create2", vec![Arg::I32(VALUE), Arg::I32(PAYLOAD), len, Arg::I32(KEY), result])
+	} else {
+		let len = Arg::I32(init_code.len() as i32);
+		("create", vec![Arg::I32(VALUE), Arg::I32(PAYLOAD), len, result])
+	};
+	let body = Body::new().call(0, import, &args);
+	install::<T>(code::module(&[import], &data, &body))
 }
 
 /// The arguments of `log` with `topics` topics (all [`WORD`]) and `len` bytes of data.
@@ -480,7 +518,7 @@ mod benchmarks {
 	fn deploy(c: Linear<200, { T::MaxCodeLen::get() - 200 }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
 		let contract = code::dense_contract(c, MAX_MEMORY_PAGES, 0);
-		let init_code = code::dense_init_code(&contract, T::MaxCodeLen::get());
+		let init_code = code::dense_init_code(&contract, T::MaxCodeLen::get(), MAX_MEMORY_PAGES);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller),
@@ -492,11 +530,11 @@ mod benchmarks {
 		);
 	}
 
-	/// `call` of a contract of `c` bytes of dense code with a page of memory (each page is
-	/// charged as gas besides: `instantiate_memory`), with value and `i` bytes of input, the
-	/// contract owing rent: it pays the rent, is compiled, instantiated and run. The proof of the code is measured, so
-	/// that it grows with `c` (the others are each item's largest encoding): a call is charged
-	/// the proof of the code it ran, not of the largest code.
+	/// `call` of a contract of `c` bytes of dense code with the least memory (two pages; each
+	/// page is charged as gas besides: `instantiate_memory`), with value and `i` bytes of input,
+	/// the contract owing rent: it pays the rent, is compiled, instantiated and run. The proof
+	/// of the code is measured, so that it grows with `c` (the others are each item's largest
+	/// encoding): a call is charged the proof of the code it ran, not of the largest code.
 	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn call(c: Linear<200, { T::MaxCodeLen::get() }>, i: Linear<0, 1024>) {
 		let caller = funded::<T>();
@@ -736,8 +774,9 @@ mod benchmarks {
 		}
 	}
 
-	/// `call` of `r` different contracts of the largest size, without value.
-	#[benchmark]
+	/// `call` of `r` different contracts of the smallest size, without value (the proof of
+	/// their code is measured: each byte more is `host_call_per_code_byte`'s).
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_call(r: Linear<0, FRAME_REPEATS>) {
 		let contract = looped_calls::<T>("call", &CALL_ARGS, r, 0);
 		#[block]
@@ -746,9 +785,9 @@ mod benchmarks {
 		}
 	}
 
-	/// `call` of `r` different contracts of the largest size, sending the existential
+	/// `call` of `r` different contracts of the smallest size, sending the existential
 	/// deposit to each.
-	#[benchmark]
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_call_value(r: Linear<0, FRAME_REPEATS>) {
 		let value = existential::<T>();
 		let contract = looped_calls::<T>("call", &CALL_ARGS, r, value);
@@ -774,8 +813,8 @@ mod benchmarks {
 		assert!(r == 0 || crate::accounts::balance_of::<T>(&numbered(1)) == value);
 	}
 
-	/// `callCode` of `r` different contracts of the largest size.
-	#[benchmark]
+	/// `callCode` of `r` different contracts of the smallest size.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_call_code(r: Linear<0, FRAME_REPEATS>) {
 		let contract = looped_calls::<T>("callCode", &CALL_ARGS, r, 0);
 		#[block]
@@ -784,8 +823,8 @@ mod benchmarks {
 		}
 	}
 
-	/// `callDelegate` of `r` different contracts of the largest size.
-	#[benchmark]
+	/// `callDelegate` of `r` different contracts of the smallest size.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_call_delegate(r: Linear<0, FRAME_REPEATS>) {
 		let contract = looped_calls::<T>("callDelegate", &CALL_NO_VALUE_ARGS, r, 0);
 		#[block]
@@ -794,14 +833,41 @@ mod benchmarks {
 		}
 	}
 
-	/// `callStatic` of `r` different contracts of the largest size.
-	#[benchmark]
+	/// `callStatic` of `r` different contracts of the smallest size.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_call_static(r: Linear<0, FRAME_REPEATS>) {
 		let contract = looped_calls::<T>("callStatic", &CALL_NO_VALUE_ARGS, r, 0);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
 		}
+	}
+
+	/// One `call` of a contract of `c` bytes of dense code with the least memory (two pages),
+	/// owing rent: its code is read (the proof of it measured), validated, compiled and
+	/// instantiated, and its `main` run. The slope is what each byte of a callee's code costs
+	/// (`code_load_per_word`, with `host_call_per_code_byte_functions`).
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
+	fn host_call_per_code_byte(c: Linear<SMALL_CODE, { T::MaxCodeLen::get() }>) {
+		let contract = call_once::<T>(code::dense_contract(c, 1, 1));
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert_called::<T>();
+	}
+
+	/// As `host_call_per_code_byte`, the callee's code as many small functions as wasmi's
+	/// limits allow ([`code::many_functions_contract`]): the most work per byte spent per
+	/// function rather than per instruction.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
+	fn host_call_per_code_byte_functions(c: Linear<SMALL_CODE, { T::MaxCodeLen::get() }>) {
+		let contract = call_once::<T>(code::many_functions_contract(c, 1, 1));
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		assert_called::<T>();
 	}
 
 	/// `callStatic` of the environment contract (a system contract) asking for a block hash,
@@ -860,10 +926,11 @@ mod benchmarks {
 	}
 
 	/// `deliver_receipt` of a receipt with the existential deposit and `n` bytes of payload to
-	/// a contract of `c` bytes of dense code with a page of memory (charged as gas besides) that
-	/// exports `receiveMessage` and owes rent: the value is minted, the nullifier stored, the
-	/// contract pays its rent, is compiled, instantiated and run.
-	#[benchmark]
+	/// a contract of `c` bytes of dense code with the least memory (two pages, charged as gas
+	/// besides) that exports `receiveMessage` and owes rent: the value is minted, the nullifier
+	/// stored, the contract pays its rent, is compiled, instantiated and run. The proof of the
+	/// code is measured, as `call`'s.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn deliver_receipt(
 		c: Linear<200, { T::MaxCodeLen::get() }>,
 		n: Linear<0, { T::MaxReceiptPayload::get() }>,
@@ -1064,10 +1131,12 @@ mod benchmarks {
 		}
 	}
 
-	/// `externalCodeCopy` of 32 bytes from `r` different contracts of the largest size.
-	#[benchmark]
+	/// `externalCodeCopy` of 32 bytes from `r` different contracts of the smallest size (the
+	/// proof of their code measured: each byte more is priced as a call's,
+	/// `host_call_per_code_byte`).
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::PristineCode: Measured })]
 	fn host_external_code_copy(r: Linear<0, FRAME_REPEATS>) {
-		install_numbered::<T>(r, T::MaxCodeLen::get());
+		install_numbered::<T>(r, SMALL_CODE);
 		let args = [Arg::I32(ADDRESS), Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(32)];
 		let contract = looped::<T>("externalCodeCopy", &args, Some(ADDRESS), r, 0, &[]);
 		#[block]
@@ -1079,7 +1148,7 @@ mod benchmarks {
 	/// One `externalCodeCopy` of `n` bytes.
 	#[benchmark]
 	fn host_external_code_copy_per_byte(n: Linear<0, MAX_BYTES>) {
-		install_numbered::<T>(1, T::MaxCodeLen::get());
+		install_numbered::<T>(1, MAX_BYTES + 1024);
 		let args = [Arg::I32(ADDRESS), Arg::I32(SCRATCH), Arg::I32(0), Arg::I32(n as i32)];
 		let contract = once::<T>("externalCodeCopy", &args, &[]);
 		#[block]
@@ -1091,7 +1160,7 @@ mod benchmarks {
 	/// `getExternalCodeSize` of `r` different contracts.
 	#[benchmark]
 	fn host_get_external_code_size(r: Linear<0, REPEATS>) {
-		install_numbered::<T>(r, 200);
+		install_numbered::<T>(r, SMALL_CODE);
 		let args = [Arg::I32(ADDRESS)];
 		let contract = looped::<T>("getExternalCodeSize", &args, Some(ADDRESS), r, 0, &[]);
 		#[block]
@@ -1236,7 +1305,7 @@ mod benchmarks {
 	/// `selfDestruct` of a contract with `s` storage items, to an existing beneficiary.
 	#[benchmark]
 	fn host_self_destruct(s: Linear<0, REPEATS>) {
-		install_numbered::<T>(1, 200);
+		install_numbered::<T>(1, SMALL_CODE);
 		let contract = once::<T>("selfDestruct", &[Arg::I32(ADDRESS)], &[]);
 		fill_storage::<T>(&contract, s);
 		#[block]
@@ -1256,10 +1325,10 @@ mod benchmarks {
 		}
 	}
 
-	/// `create`, `r` times, each from the longest init code a contract can hold.
+	/// `create`, `r` times, each from init code of the smallest size.
 	#[benchmark]
 	fn host_create(r: Linear<0, FRAME_REPEATS>) {
-		let init_code = largest_init_code::<T>();
+		let init_code = small_init_code();
 		let args = [
 			Arg::I32(VALUE),
 			Arg::I32(PAYLOAD),
@@ -1277,11 +1346,10 @@ mod benchmarks {
 		);
 	}
 
-	/// `create2` with `r` different salts, each from the longest init code a contract can
-	/// hold.
+	/// `create2` with `r` different salts, each from init code of the smallest size.
 	#[benchmark]
 	fn host_create2(r: Linear<0, FRAME_REPEATS>) {
-		let init_code = largest_init_code::<T>();
+		let init_code = small_init_code();
 		let args = [
 			Arg::I32(VALUE),
 			Arg::I32(PAYLOAD),
@@ -1296,21 +1364,33 @@ mod benchmarks {
 		}
 	}
 
-	/// One `create` of a contract of `n` bytes.
+	/// One `create` of a contract of `n` bytes of dense code with the least memory (two pages),
+	/// from init code holding it as data: the slope is what each byte of code a creation stores costs
+	/// (validated, compiled, checked that it starts, hashed and stored).
 	#[benchmark]
-	fn host_create_per_byte(n: Linear<200, { T::MaxCodeLen::get() - 1024 }>) {
-		let init_code = code::init_code(&code::contract(n));
-		let args = [
-			Arg::I32(VALUE),
-			Arg::I32(PAYLOAD),
-			Arg::I32(init_code.len() as i32),
-			Arg::I32(SCRATCH),
-		];
-		let contract = once::<T>("create", &args, &init_code);
+	fn host_create_per_byte(n: Linear<SMALL_CODE, { T::MaxCodeLen::get() - 1024 }>) {
+		let contract = create_once::<T>(&code::init_code(&code::dense_contract(n, 1, 0)), false);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
 		}
+		let created = crate::address::create_address(&contract, 1);
+		assert!(ContractInfoOf::<T>::get(created).is_some_and(|info| info.code_len > 0));
+	}
+
+	/// One `create2` from `n` bytes of init code, all of it dense code but for a contract of the
+	/// smallest size it deploys, with the least memory: the slope is what each byte of init
+	/// code costs (copied, hashed for the address, validated and compiled).
+	#[benchmark]
+	fn host_create_per_init_byte(n: Linear<1024, { T::MaxCodeLen::get() - 1024 }>) {
+		let init_code = code::dense_init_code(&code::contract(SMALL_CODE), n, 1);
+		let contract = create_once::<T>(&init_code, true);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+		let created = crate::address::create2_address(&contract, &[0; 32], &init_code);
+		assert!(ContractInfoOf::<T>::get(created).is_some_and(|info| info.code_len > 0));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -373,25 +373,27 @@ fn new_code_instantiates_whatever_memory_the_live_frames_hold() {
 #[test]
 fn oversized_init_code_is_refused_before_any_work() {
 	new_test_ext().execute_with(|| {
-		let oversized = vec![0u8; 24 * 1024 + 1];
+		let limit = <<Test as crate::Config>::MaxCodeLen as polkadot_sdk::sp_core::Get<u32>>::get();
+		let oversized = vec![0u8; limit as usize + 1];
 		let outcome = deploy_for_outcome(oversized, GAS);
 		assert_eq!(outcome.result, Err(Error::<Test>::CodeTooLarge.into()));
 		assert_eq!(outcome.gas_used, 0, "no gas: nothing ran");
 
-		// A contract's `create` of init code over the limit fails (1) keeping the gas it would
-		// have forwarded.
+		// A contract's `create` of init code over the limit (within its memory) fails (1)
+		// keeping the gas it would have forwarded.
 		let creator = deploy(
 			&wasm(&format!(
 				r#"(module
 					(import "ethereum" "create" (func $create (param i32 i32 i32 i32) (result i32)))
 					(import "ethereum" "storageStore" (func $store (param i32 i32)))
-					(memory (export "memory") 1)
+					(memory (export "memory") {pages})
 					(func (export "main")
 						(i32.store8 (i32.const 96) (i32.add (i32.const 1)
 							(call $create (i32.const 0) (i32.const 0) (i32.const {len})
 								(i32.const 128))))
 						(call $store (i32.const 160) (i32.const 96))))"#,
-				len = 24 * 1024 + 1
+				len = limit + 1,
+				pages = (limit + 1).div_ceil(65_536),
 			)),
 			0,
 		);

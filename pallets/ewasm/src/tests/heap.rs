@@ -124,12 +124,13 @@ fn a_frame_of_the_densest_code_takes_at_most_its_allowance() {
 
 #[test]
 fn a_frame_of_the_most_functions_takes_at_most_its_allowance() {
-	// As many functions as 24 KiB hold under wasmi's strict limits (40 bytes per body on
-	// average): 560 bodies of 39 `nop`s.
+	// As many functions as 128 KiB hold under wasmi's strict limits (40 bytes per body on
+	// average): 3 000 bodies of 39 `nop`s, 43 bytes each with its entry in the function
+	// section.
 	let body = format!("(func{})", " nop".repeat(39));
 	let code = wasm(&format!(
 		r#"(module (memory (export "memory") 1) (func (export "main")) {})"#,
-		body.repeat(560)
+		body.repeat(3_000)
 	));
 	assert_one_frame_within_its_allowance(&code);
 }

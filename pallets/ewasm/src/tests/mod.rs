@@ -1,8 +1,8 @@
 //! Behaviour of the pallet on the test runtime, with contracts written in WAT
 //! (`fixtures/*.wat`): single contracts here, the accounts behind addresses in [`accounts`],
-//! the call stack in [`call_stack`], the block and chain getters in [`environment`], rent,
-//! eviction and wake in [`rent`], the system contracts in [`system`], receipts between
-//! parachains in [`receipts`].
+//! the call stack in [`call_stack`], code priced by its size in [`code_size`], the block and
+//! chain getters in [`environment`], rent, eviction and wake in [`rent`], the system contracts
+//! in [`system`], receipts between parachains in [`receipts`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -798,7 +798,7 @@ fn code_that_cannot_be_instantiated_is_refused_at_deployment() {
 }
 
 /// The validation rules of the test chain.
-const RULES: CodeRules = CodeRules { max_len: 24 * 1024, debug_enabled: false };
+const RULES: CodeRules = CodeRules { max_len: 128 * 1024, debug_enabled: false };
 
 #[test]
 fn every_specified_function_is_linked_with_its_signature() {
@@ -882,6 +882,7 @@ fn assert_state_consistent() {
 mod accessed_slots;
 mod accounts;
 mod call_stack;
+mod code_size;
 mod dry_run;
 mod environment;
 mod heap;

@@ -144,8 +144,8 @@ enum CallKind {
 }
 
 /// The four call functions. Charges the call price (a system contract's own price for a call
-/// of one; more with value, more again for value to a new account) and the copy of the call
-/// data, then forwards all but one 64th of the gas left, at most `gas` (plus the stipend when
+/// of one; more with value, more again for value to a new account), the loading of the
+/// callee's code by its size and the copy of the call data, then forwards all but one 64th of the gas left, at most `gas` (plus the stipend when
 /// it sends value to a contract that is not a system contract; what the callee leaves of it
 /// comes back). Fails (1) without running when the depth limit is reached, the balance cannot
 /// pay `value` or the call stack's memory budget cannot hold the call data.
@@ -176,6 +176,10 @@ fn message_call<T: Config>(
 		}
 	}
 	charge(c, cost)?;
+	// The callee's code, by its size, before it is loaded (a system contract has none).
+	if !is_system {
+		charge(c, costs.code_load(storage::code_len_of::<T>(&target)))?;
+	}
 	// The call data is paid for before it is copied. It lives as long as the callee: it comes
 	// out of the call stack's budget, and a call the budget cannot hold fails (1) as one past
 	// the depth limit does.
@@ -217,7 +221,8 @@ fn message_call<T: Config>(
 }
 
 /// `create` (`salt` is `None`: address from this contract's nonce) and `create2`. Charges the
-/// creation price and the copy of the init code, then gives the init code all but one 64th of
+/// creation price and the init code's price per word (its copy, hashing and compilation), then
+/// gives the init code all but one 64th of
 /// the gas left. Fails (1) without running when the init code is longer than `MaxCodeLen`, the
 /// depth limit is reached or the balance cannot pay `value`.
 fn create_contract<T: Config>(
@@ -239,7 +244,7 @@ fn create_contract<T: Config>(
 		c.data_mut().return_data = BudgetedBytes::default();
 		return Ok(ReturnCode::Failure.into());
 	}
-	let cost = c.data().costs().nested_input(length as u32);
+	let cost = c.data().costs().init_code(length as u32);
 	charge(c, cost)?;
 	let init_code = read(c, data, length as u32)?;
 	let salt: Option<Word> = salt.map(|offset| read_array(c, offset)).transpose()?;
@@ -534,7 +539,8 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 	)?;
 
 	// externalCodeCopy(addressOffset, resultOffset, codeOffset, length). Copies another
-	// contract's code into memory. Costs the external code price plus a copy per word.
+	// contract's code into memory. Costs the external code price plus a copy per word, then
+	// the loading of the contract's code by its size (`code_load_per_word`) before it is read.
 	// Traps: the range lies past the end of the code; out-of-bounds memory; out of gas.
 	linker.func_wrap(
 		ns,
@@ -545,9 +551,10 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 		 offset: i32,
 		 length: i32|
 		 -> HostResult<()> {
-			let cost = c.data().costs().external_code_copy(length as u32);
-			charge(&mut c, cost)?;
+			let costs = *c.data().costs();
+			charge(&mut c, costs.external_code_copy(length as u32))?;
 			let address = Address(read_array(&c, address)?);
+			charge(&mut c, costs.code_load(storage::code_len_of::<T>(&address)))?;
 			let code = storage::code_of::<T>(&address).unwrap_or_default();
 			let bytes = sub_range(&code, offset, length).ok_or(HostTrap::CodeOutOfBounds)?;
 			write(&mut c, result, bytes)

@@ -4,7 +4,7 @@
 //! iteration sees the same state.
 
 use crate::{
-	contracts::Contracts,
+	contracts::{Artifact, Contracts},
 	runtime::{AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System},
 };
 use codec::Encode as _;
@@ -67,6 +67,7 @@ struct Deployed {
 	erc20: H160,
 	sha256: H160,
 	empty: H160,
+	largest: Option<H160>,
 }
 
 /// The chain with both systems' contracts deployed.
@@ -148,11 +149,13 @@ impl Chain {
 				erc20: Self::deploy_now(Peer::Ewasm, &ewasm.erc20.init_code)?,
 				sha256: Self::deploy_now(Peer::Ewasm, &ewasm.sha256.init_code)?,
 				empty: Self::deploy_now(Peer::Ewasm, &ewasm.empty.init_code)?,
+				largest: Self::deploy_optional(Peer::Ewasm, &ewasm.largest)?,
 			};
 			let revive_deployed = Deployed {
 				erc20: Self::deploy_now(Peer::Revive, &evm.erc20.init_code)?,
 				sha256: Self::deploy_now(Peer::Revive, &evm.sha256.init_code)?,
 				empty: Self::deploy_now(Peer::Revive, &evm.empty.init_code)?,
+				largest: Self::deploy_optional(Peer::Revive, &evm.largest)?,
 			};
 			Ok((ewasm_deployed, revive_deployed))
 		})?;
@@ -197,6 +200,11 @@ impl Chain {
 		}
 	}
 
+	/// Deploys `artifact`'s init code on `system` as [`Self::deploy_now`] does, if it is there.
+	fn deploy_optional(system: Peer, artifact: &Option<Artifact>) -> Result<Option<H160>, String> {
+		artifact.as_ref().map(|artifact| Self::deploy_now(system, &artifact.init_code)).transpose()
+	}
+
 	fn deploy_call(system: Peer, init_code: Vec<u8>) -> RuntimeCall {
 		match system {
 			Peer::Ewasm => RuntimeCall::Ewasm(pallet_ewasm::Call::deploy {
@@ -238,6 +246,11 @@ impl Chain {
 	/// The empty contract of `system`.
 	pub fn empty(&self, system: Peer) -> H160 {
 		self.deployed(system).empty
+	}
+
+	/// The contract of nearly the largest code of `system`, if it has one.
+	pub fn largest(&self, system: Peer) -> Option<H160> {
+		self.deployed(system).largest
 	}
 
 	fn deployed(&self, system: Peer) -> Deployed {

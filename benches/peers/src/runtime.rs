@@ -131,7 +131,7 @@ impl BlockEnvironment for Environment {
 impl pallet_ewasm::Config for Runtime {
 	type Currency = Balances;
 	type AddressMapper = AccountId32Mapper;
-	type MaxCodeLen = ConstU32<{ 24 * 1024 }>;
+	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
 	type Schedule = EwasmSchedule;
 	type Environment = Environment;

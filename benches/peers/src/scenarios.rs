@@ -69,6 +69,9 @@ impl Scenario {
 /// The compute-heavy scenario's name: SHA-256 in contract code.
 pub const SHA256_SCENARIO: &str = "SHA-256 of 4 KiB";
 
+/// The scenario of the largest code: pallet-ewasm's only (the EVM's code limit is 24 KiB).
+pub const LARGEST_SCENARIO: &str = "call of a 128 KiB contract";
+
 /// How many bytes the compute-heavy scenario hashes.
 pub const HASHED_BYTES: usize = 4096;
 
@@ -97,6 +100,11 @@ pub fn all(chain: &Chain, native: &NativeEvm) -> Vec<Scenario> {
 			("ERC-20 deploy", chain.deploy_erc20(peer), BOB),
 		] {
 			all.push(Scenario { name, system: peer.name(), work: Work::Runtime { call, signer } });
+		}
+		if let Some(largest) = chain.largest(peer) {
+			let call = chain.call(peer, largest, Vec::new());
+			let work = Work::Runtime { call, signer: ALICE };
+			all.push(Scenario { name: LARGEST_SCENARIO, system: peer.name(), work });
 		}
 	}
 	let (alice, token) = (native_evm::ALICE, native.erc20);

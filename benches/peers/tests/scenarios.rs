@@ -2,7 +2,8 @@
 //! deployed with the supply split between the two holders, every scenario succeeds (and is
 //! charged weight on the runtime), a transfer beyond the sender's balance reverts, and the
 //! Solidity SHA-256 returns SHA-256's digest (the Rust one is tested with its example), as the
-//! Rust one does in the parachain's runtime and on wasmtime (the compute comparison).
+//! Rust one does in the parachain's runtime and on wasmtime (the compute comparison); the
+//! largest Ewasm contract is within 256 bytes of the chain's limit.
 
 use ewasm_peers::{
 	chain::{address_word, call_data, number_word, Chain, Peer, BOB},
@@ -33,6 +34,13 @@ fn every_scenario_succeeds_on_every_system() {
 			);
 		}
 	}
+}
+
+#[test]
+fn the_largest_contract_is_nearly_as_large_as_the_limit() {
+	let limit = 128 * 1024;
+	let len = contracts::largest_ewasm_code().len();
+	assert!(len <= limit - 256 && len + 16 >= limit - 256, "{len}");
 }
 
 #[test]

@@ -2,6 +2,11 @@
 //! signature of every host function a contract may import, the namespaces they live in, the
 //! exports every contract has, and the result codes host functions return.
 //!
+//! Two versions of the interface exist ([`VmVersion`]); a module chooses one by the namespace
+//! it imports from: `ethereum` is `v1` (Revision 4 and `create2`), `ethereum_v2` is `v2`
+//! (every `v1` function under the new namespace, and [`V2_FUNCTIONS`]). A module imports
+//! from one of them only.
+//!
 //! It is the one list of the interface: the pallet links its host functions and validates a
 //! module's imports against it (through `ewasm-primitives`, which re-exports it), and the
 //! contract SDK (`ewasm-sdk`) generates its imports from it. It depends on nothing, so a
@@ -31,8 +36,67 @@ impl From<ReturnCode> for i32 {
 	}
 }
 
-/// The name of the only import namespace an Ewasm contract may use.
+/// The import namespace of the interface's first version, [`VmVersion::V1`].
 pub const ETHEREUM_NAMESPACE: &str = "ethereum";
+
+/// The import namespace of the interface's second version, [`VmVersion::V2`].
+pub const ETHEREUM_V2_NAMESPACE: &str = "ethereum_v2";
+
+/// A version of the virtual machine a contract runs on, chosen by the namespace its code
+/// imports from and so fixed at deployment (code never changes). It names the EEI revision,
+/// the validation rules, the instruction metering and the gas schedule the contract runs by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum VmVersion {
+	/// ewasm Revision 4 and `create2`, under `ethereum`; also a module that imports nothing.
+	#[default]
+	V1,
+	/// Everything in `v1` and [`V2_FUNCTIONS`], under `ethereum_v2`.
+	V2,
+}
+
+impl VmVersion {
+	/// Every version, oldest first.
+	pub const ALL: [VmVersion; 2] = [VmVersion::V1, VmVersion::V2];
+
+	/// The import namespace of the version's functions.
+	pub const fn namespace(self) -> &'static str {
+		match self {
+			VmVersion::V1 => ETHEREUM_NAMESPACE,
+			VmVersion::V2 => ETHEREUM_V2_NAMESPACE,
+		}
+	}
+
+	/// The version whose functions live in `namespace`, if one does.
+	pub fn of_namespace(namespace: &str) -> Option<VmVersion> {
+		Self::ALL.into_iter().find(|version| version.namespace() == namespace)
+	}
+
+	/// The version's name: `v1`, `v2`.
+	pub const fn name(self) -> &'static str {
+		match self {
+			VmVersion::V1 => "v1",
+			VmVersion::V2 => "v2",
+		}
+	}
+
+	/// The functions the version adds to those of the version before it.
+	pub const fn added_functions(self) -> &'static [HostFunction] {
+		match self {
+			VmVersion::V1 => ETHEREUM_FUNCTIONS,
+			VmVersion::V2 => V2_FUNCTIONS,
+		}
+	}
+
+	/// Every function of the version, in its namespace: those of the versions before it, then
+	/// its own.
+	pub fn functions(self) -> impl Iterator<Item = HostFunction> {
+		Self::ALL
+			.into_iter()
+			.filter(move |version| *version <= self)
+			.flat_map(|version| version.added_functions())
+			.map(move |function| HostFunction { namespace: self.namespace(), ..*function })
+	}
+}
 
 /// The import namespace of the debugging helpers, accepted only where the runtime enables it.
 pub const DEBUG_NAMESPACE: &str = "debug";
@@ -114,6 +178,23 @@ pub const ETHEREUM_FUNCTIONS: &[HostFunction] = &[
 	eth("create2", &[I32, I32, I32, I32, I32], &[I32]),
 ];
 
+const fn v2(
+	name: &'static str,
+	params: &'static [ValueType],
+	results: &'static [ValueType],
+) -> HostFunction {
+	HostFunction { namespace: ETHEREUM_V2_NAMESPACE, name, params, results }
+}
+
+/// The functions `v2` adds, each `(dataOffset, length, resultOffset)`: the 32-byte hash of
+/// `length` bytes of memory at `dataOffset`, written at `resultOffset` (trapping if either range
+/// is out of bounds).
+pub const V2_FUNCTIONS: &[HostFunction] = &[
+	v2("keccak256", &[I32, I32, I32], &[]),
+	v2("sha256", &[I32, I32, I32], &[]),
+	v2("blake2b256", &[I32, I32, I32], &[]),
+];
+
 const fn debug(name: &'static str, params: &'static [ValueType]) -> HostFunction {
 	HostFunction { namespace: DEBUG_NAMESPACE, name, params, results: &[] }
 }
@@ -134,12 +215,16 @@ pub fn ethereum_function(name: &str) -> Option<&'static HostFunction> {
 	ETHEREUM_FUNCTIONS.iter().find(|function| function.name == name)
 }
 
-/// Looks up a function by namespace and name, in either table.
-pub fn host_function(namespace: &str, name: &str) -> Option<&'static HostFunction> {
-	ETHEREUM_FUNCTIONS
-		.iter()
-		.chain(DEBUG_FUNCTIONS)
-		.find(|function| function.namespace == namespace && function.name == name)
+/// Looks up a function by namespace and name: of a version's namespace (with every function
+/// of that version), or of `debug`.
+pub fn host_function(namespace: &str, name: &str) -> Option<HostFunction> {
+	match VmVersion::of_namespace(namespace) {
+		Some(version) => version.functions().find(|function| function.name == name),
+		None => DEBUG_FUNCTIONS
+			.iter()
+			.find(|function| function.namespace == namespace && function.name == name)
+			.copied(),
+	}
 }
 
 #[cfg(test)]
@@ -172,5 +257,29 @@ mod tests {
 		assert!(host_function("ethereum", "print32").is_none());
 		assert!(host_function("debug", "finish").is_none());
 		assert!(host_function("ethereum", "finish").is_some());
+	}
+
+	#[test]
+	fn v2_has_every_v1_function_under_its_namespace_and_the_hashes() {
+		let v2: Vec<_> = VmVersion::V2.functions().collect();
+		assert_eq!(v2.len(), ETHEREUM_FUNCTIONS.len() + V2_FUNCTIONS.len());
+		assert!(v2.iter().all(|function| function.namespace == ETHEREUM_V2_NAMESPACE));
+		let finish = host_function(ETHEREUM_V2_NAMESPACE, "finish").expect("in v2");
+		assert_eq!(finish.params, ethereum_function("finish").expect("in v1").params);
+		assert_eq!(
+			host_function(ETHEREUM_V2_NAMESPACE, "keccak256").expect("in v2").params,
+			&[I32, I32, I32]
+		);
+		assert!(host_function(ETHEREUM_NAMESPACE, "keccak256").is_none(), "not in v1");
+		assert_eq!(VmVersion::V1.functions().count(), ETHEREUM_FUNCTIONS.len());
+	}
+
+	#[test]
+	fn versions_are_named_by_their_namespaces() {
+		for version in VmVersion::ALL {
+			assert_eq!(VmVersion::of_namespace(version.namespace()), Some(version));
+		}
+		assert_eq!(VmVersion::of_namespace(DEBUG_NAMESPACE), None);
+		assert_eq!(VmVersion::default(), VmVersion::V1);
 	}
 }

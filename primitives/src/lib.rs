@@ -18,4 +18,7 @@ pub mod value;
 pub use address::Address;
 /// The EEI table ([`ewasm_eei`]): every host function's name and signature.
 pub use ewasm_eei as eei;
-pub use ewasm_eei::{ReturnCode, DEBUG_NAMESPACE, ENTRY_POINT, ETHEREUM_NAMESPACE, MEMORY_EXPORT};
+pub use ewasm_eei::{
+	ReturnCode, VmVersion, DEBUG_NAMESPACE, ENTRY_POINT, ETHEREUM_NAMESPACE, ETHEREUM_V2_NAMESPACE,
+	MEMORY_EXPORT,
+};

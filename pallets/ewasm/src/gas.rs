@@ -303,6 +303,29 @@ pub struct HostCosts {
 	pub self_destruct_per_item: u64,
 	/// Refund counted when a contract self-destructs (once per contract).
 	pub self_destruct_refund: u64,
+	/// `keccak256` (`v2`).
+	pub keccak256: HashCost,
+	/// `sha256` (`v2`).
+	pub sha256: HashCost,
+	/// `blake2b256` (`v2`).
+	pub blake2b256: HashCost,
+}
+
+/// The price of a hash function of memory: a fixed part, and a price per 32-byte word hashed
+/// (rounded up), charged before anything is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, TypeInfo, Serialize)]
+pub struct HashCost {
+	/// Hashing nothing.
+	pub base: u64,
+	/// Per 32-byte word hashed.
+	pub per_word: u64,
+}
+
+impl HashCost {
+	/// Cost of hashing `len` bytes.
+	pub fn of(&self, len: u32) -> u64 {
+		self.base.saturating_add(self.per_word.saturating_mul(words(len)))
+	}
 }
 
 /// Hera's prices: every EEI function priced like its EVM opcode (Byzantium); returning data
@@ -355,6 +378,11 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	self_destruct: 5_000,
 	self_destruct_per_item: 0,
 	self_destruct_refund: 24_000,
+	// Hera had no hash functions (they are `v2`'s): Ethereum's prices, `SHA3` and the `SHA256`
+	// precompile's, blake2b as the latter.
+	keccak256: HashCost { base: 30, per_word: 6 },
+	sha256: HashCost { base: 60, per_word: 12 },
+	blake2b256: HashCost { base: 60, per_word: 12 },
 };
 
 impl HostCosts {
@@ -611,6 +639,18 @@ impl<W: WeightInfo> Measured<W> {
 			self_destruct: self.once(W::host_self_destruct),
 			self_destruct_per_item: self.per_unit(W::host_self_destruct),
 			self_destruct_refund: HERA_COSTS.self_destruct_refund,
+			keccak256: HashCost {
+				base: per_call(W::host_keccak256),
+				per_word: self.per_word(W::host_keccak256_per_byte),
+			},
+			sha256: HashCost {
+				base: per_call(W::host_sha256),
+				per_word: self.per_word(W::host_sha256_per_byte),
+			},
+			blake2b256: HashCost {
+				base: per_call(W::host_blake2b256),
+				per_word: self.per_word(W::host_blake2b256_per_byte),
+			},
 		}
 	}
 }

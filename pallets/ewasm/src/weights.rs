@@ -7,7 +7,7 @@
 //! The command:
 //!
 //! ```text
-//! /root/.cache/ewasm-parachain/target/release/ewasm-node benchmark pallet --runtime /root/.cache/ewasm-parachain/target-benchmarks/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm --genesis-builder=runtime --pallet pallet_ewasm --extrinsic * --steps 10 --repeat 3 --template pallets/ewasm/weights.hbs --output /tmp/weights.quiet.rs
+//! /root/.cache/ewasm-parachain/target/release/ewasm-node benchmark pallet --runtime /root/.cache/ewasm-parachain/target-benchmarks/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm --genesis-builder=runtime --pallet pallet_ewasm --extrinsic * --steps 10 --repeat 3 --template pallets/ewasm/weights.hbs --output pallets/ewasm/src/weights.rs
 //! ```
 //!
 //! [`WeightInfo`] is what the runtime configures: [`SubstrateWeight`] prices database
@@ -139,6 +139,18 @@ pub trait WeightInfo {
 	fn host_log_four_topics(r: u32) -> Weight;
 	/// The `host_log_per_byte` benchmark, over `n` in `[0, 16384]`.
 	fn host_log_per_byte(n: u32) -> Weight;
+	/// The `host_keccak256` benchmark, over `r` in `[0, 128]`.
+	fn host_keccak256(r: u32) -> Weight;
+	/// The `host_keccak256_per_byte` benchmark, over `n` in `[0, 16384]`.
+	fn host_keccak256_per_byte(n: u32) -> Weight;
+	/// The `host_sha256` benchmark, over `r` in `[0, 128]`.
+	fn host_sha256(r: u32) -> Weight;
+	/// The `host_sha256_per_byte` benchmark, over `n` in `[0, 16384]`.
+	fn host_sha256_per_byte(n: u32) -> Weight;
+	/// The `host_blake2b256` benchmark, over `r` in `[0, 128]`.
+	fn host_blake2b256(r: u32) -> Weight;
+	/// The `host_blake2b256_per_byte` benchmark, over `n` in `[0, 16384]`.
+	fn host_blake2b256_per_byte(n: u32) -> Weight;
 	/// The `host_get_block_number` benchmark, over `r` in `[0, 128]`.
 	fn host_get_block_number(r: u32) -> Weight;
 	/// The `host_get_tx_origin` benchmark, over `r` in `[0, 128]`.
@@ -172,7 +184,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, i: u32) -> Weight {
+	fn deploy(c: u32, _i: u32) -> Weight {
 		// Storage: `Ewasm::OriginalAccount` (r:1 w:1)
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:2 w:2)
@@ -191,12 +203,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 7_118_463 ns; proof recorded: 270 bytes.
-		Weight::from_parts(9_926_904_524, 6_196)
-			// ± 2_173
-			.saturating_add(Weight::from_parts(12_142, 0).saturating_mul(c as u64))
-			// ± 277_235
-			.saturating_add(Weight::from_parts(1_072_064, 0).saturating_mul(i as u64))
+		// Fastest run: 8_242_165 ns; proof recorded: 270 bytes.
+		Weight::from_parts(12_217_159_540, 6_196)
+			// ± 3_038
+			.saturating_add(Weight::from_parts(10_204, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
@@ -213,10 +223,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 298_863 ns; proof recorded: 583 + 1 × c bytes.
-		Weight::from_parts(1_076_102_089, 6_196)
-			// ± 715
-			.saturating_add(Weight::from_parts(56_492, 0).saturating_mul(c as u64))
+		// Fastest run: 296_710 ns; proof recorded: 583 + 1 × c bytes.
+		Weight::from_parts(1_091_002_464, 6_196)
+			// ± 839
+			.saturating_add(Weight::from_parts(51_113, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
@@ -236,8 +246,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-		// Fastest run: 64_866 ns; proof recorded: 445 bytes.
-		Weight::from_parts(107_810_000, 3_593)
+		// Fastest run: 62_383 ns; proof recorded: 445 bytes.
+		Weight::from_parts(72_668_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -246,8 +256,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 4_727 ns; proof recorded: 129 bytes.
-		Weight::from_parts(8_423_000, 1_501)
+		// Fastest run: 4_597 ns; proof recorded: 129 bytes.
+		Weight::from_parts(7_220_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -258,10 +268,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-		// Fastest run: 354_025 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
-		Weight::from_parts(368_207_000, 3_589)
-			// ± 202_843
-			.saturating_add(Weight::from_parts(13_888_484, 0).saturating_mul(s as u64))
+		// Fastest run: 365_262 ns; proof recorded: 247 + 74 × c + 86 × s bytes.
+		Weight::from_parts(475_705_000, 3_589)
+			// ± 13_818_658
+			.saturating_add(Weight::from_parts(45_131_220, 0).saturating_mul(c as u64))
+			// ± 216_049
+			.saturating_add(Weight::from_parts(12_978_882, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -288,17 +300,17 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 6_067_859 ns; proof recorded: 271 bytes.
-		Weight::from_parts(6_903_379_000, 3_593)
-			// ± 2_466
-			.saturating_add(Weight::from_parts(40_318, 0).saturating_mul(c as u64))
-			// ± 315_843
-			.saturating_add(Weight::from_parts(6_872_073, 0).saturating_mul(s as u64))
+		// Fastest run: 6_027_379 ns; proof recorded: 271 bytes.
+		Weight::from_parts(1_232_872_698, 3_593)
+			// ± 2_590
+			.saturating_add(Weight::from_parts(64_447, 0).saturating_mul(c as u64))
+			// ± 330_933
+			.saturating_add(Weight::from_parts(11_116_009, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
 	}
-	fn host_baseline(r: u32) -> Weight {
+	fn host_baseline(_r: u32) -> Weight {
 		// Storage: `System::Account` (r:2 w:1)
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
@@ -311,10 +323,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 241_368 ns; proof recorded: 779 bytes.
-		Weight::from_parts(403_985_896, 134_573)
-			// ± 15_191
-			.saturating_add(Weight::from_parts(10_811, 0).saturating_mul(r as u64))
+		// Fastest run: 248_990 ns; proof recorded: 779 bytes.
+		Weight::from_parts(415_703_918, 134_573)
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -331,10 +341,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 244_983 ns; proof recorded: 797 bytes.
-		Weight::from_parts(414_765_096, 134_573)
-			// ± 197
-			.saturating_add(Weight::from_parts(24_075, 0).saturating_mul(r as u64))
+		// Fastest run: 249_119 ns; proof recorded: 797 bytes.
+		Weight::from_parts(405_788_799, 134_573)
+			// ± 191
+			.saturating_add(Weight::from_parts(23_241, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -351,10 +361,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 250_422 ns; proof recorded: 659 bytes.
-		Weight::from_parts(426_756_869, 134_573)
-			// ± 1_943
-			.saturating_add(Weight::from_parts(34_511, 0).saturating_mul(r as u64))
+		// Fastest run: 248_549 ns; proof recorded: 659 bytes.
+		Weight::from_parts(361_164_825, 134_573)
+			// ± 2_056
+			.saturating_add(Weight::from_parts(17_447, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -371,10 +381,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 271_313 ns; proof recorded: 662 bytes.
-		Weight::from_parts(433_754_683, 134_573)
-			// ± 5_718
-			.saturating_add(Weight::from_parts(1_193_454, 0).saturating_mul(r as u64))
+		// Fastest run: 255_749 ns; proof recorded: 662 bytes.
+		Weight::from_parts(378_044_764, 134_573)
+			// ± 14_034
+			.saturating_add(Weight::from_parts(1_578_088, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -391,10 +401,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 262_540 ns; proof recorded: 755 bytes.
-		Weight::from_parts(433_018_174, 134_573)
-			// ± 2_152
-			.saturating_add(Weight::from_parts(139_230, 0).saturating_mul(r as u64))
+		// Fastest run: 262_699 ns; proof recorded: 755 bytes.
+		Weight::from_parts(369_176_736, 134_573)
+			// ± 2_320
+			.saturating_add(Weight::from_parts(105_120, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -411,10 +421,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 250_252 ns; proof recorded: 677 bytes.
-		Weight::from_parts(404_364_119, 134_573)
-			// ± 2_206
-			.saturating_add(Weight::from_parts(50_722, 0).saturating_mul(r as u64))
+		// Fastest run: 258_453 ns; proof recorded: 677 bytes.
+		Weight::from_parts(401_493_498, 134_573)
+			// ± 2_004
+			.saturating_add(Weight::from_parts(45_108, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -431,10 +441,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 270_781 ns; proof recorded: 1685 bytes.
-		Weight::from_parts(404_043_801, 134_573)
-			// ± 2_311
-			.saturating_add(Weight::from_parts(11_686, 0).saturating_mul(r as u64))
+		// Fastest run: 276_871 ns; proof recorded: 1685 bytes.
+		Weight::from_parts(448_852_367, 134_573)
+			// ± 2_242
+			.saturating_add(Weight::from_parts(11_307, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -451,10 +461,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 255_689 ns; proof recorded: 654 bytes.
-		Weight::from_parts(618_042_393, 134_573)
-			// ± 1_558_311
-			.saturating_add(Weight::from_parts(40_588_003, 0).saturating_mul(r as u64))
+		// Fastest run: 257_082 ns; proof recorded: 654 bytes.
+		Weight::from_parts(560_580_058, 134_573)
+			// ± 1_572_327
+			.saturating_add(Weight::from_parts(40_177_121, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -471,10 +481,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 242_770 ns; proof recorded: 623 bytes.
-		Weight::from_parts(410_309_559, 134_573)
-			// ± 497_584
-			.saturating_add(Weight::from_parts(14_709_521, 0).saturating_mul(p as u64))
+		// Fastest run: 239_625 ns; proof recorded: 623 bytes.
+		Weight::from_parts(360_602_463, 134_573)
+			// ± 454_463
+			.saturating_add(Weight::from_parts(19_665_921, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -491,10 +501,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 249_319 ns; proof recorded: 650 bytes.
-		Weight::from_parts(411_225_542, 134_573)
-			// ± 1_968
-			.saturating_add(Weight::from_parts(44_588, 0).saturating_mul(r as u64))
+		// Fastest run: 247_397 ns; proof recorded: 650 bytes.
+		Weight::from_parts(347_834_314, 134_573)
+			// ± 2_161
+			.saturating_add(Weight::from_parts(31_835, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -511,10 +521,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 249_840 ns; proof recorded: 808 bytes.
-		Weight::from_parts(373_442_046, 134_573)
-			// ± 15_369
-			.saturating_add(Weight::from_parts(78_762, 0).saturating_mul(r as u64))
+		// Fastest run: 253_296 ns; proof recorded: 808 bytes.
+		Weight::from_parts(358_841_677, 134_573)
+			// ± 16_547
+			.saturating_add(Weight::from_parts(42_840, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -531,10 +541,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 247_487 ns; proof recorded: 811 bytes.
-		Weight::from_parts(340_717_223, 134_573)
-			// ± 13_207
-			.saturating_add(Weight::from_parts(25_483, 0).saturating_mul(r as u64))
+		// Fastest run: 252_214 ns; proof recorded: 811 bytes.
+		Weight::from_parts(320_750_613, 134_573)
+			// ± 13_935
+			.saturating_add(Weight::from_parts(125_468, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -551,10 +561,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 253_646 ns; proof recorded: 814 bytes.
-		Weight::from_parts(431_714_250, 134_573)
-			// ± 16_504
-			.saturating_add(Weight::from_parts(104_064, 0).saturating_mul(r as u64))
+		// Fastest run: 253_436 ns; proof recorded: 814 bytes.
+		Weight::from_parts(331_948_356, 134_573)
+			// ± 14_044
+			.saturating_add(Weight::from_parts(86_214, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -571,10 +581,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 261_698 ns; proof recorded: 963 + 3 × r bytes.
-		Weight::from_parts(444_915_212, 134_573)
-			// ± 38_901
-			.saturating_add(Weight::from_parts(8_678_346, 0).saturating_mul(r as u64))
+		// Fastest run: 259_535 ns; proof recorded: 963 + 3 × r bytes.
+		Weight::from_parts(404_535_727, 134_573)
+			// ± 50_540
+			.saturating_add(Weight::from_parts(7_134_983, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -595,10 +605,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 249_590 ns; proof recorded: 875 bytes.
-		Weight::from_parts(368_456_239, 134_573)
-			// ± 31_478
-			.saturating_add(Weight::from_parts(3_517_456, 0).saturating_mul(r as u64))
+		// Fastest run: 261_799 ns; proof recorded: 875 bytes.
+		Weight::from_parts(441_499_966, 134_573)
+			// ± 24_047
+			.saturating_add(Weight::from_parts(4_492_874, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -617,10 +627,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 267_026 ns; proof recorded: 862 + 439 × r bytes.
-		Weight::from_parts(464_626_915, 6_196)
-			// ± 1_493_879
-			.saturating_add(Weight::from_parts(157_804_237, 0).saturating_mul(r as u64))
+		// Fastest run: 284_993 ns; proof recorded: 862 + 439 × r bytes.
+		Weight::from_parts(490_800_265, 6_196)
+			// ± 950_936
+			.saturating_add(Weight::from_parts(196_275_644, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_914).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -639,10 +649,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 268_909 ns; proof recorded: 862 + 439 × r bytes.
-		Weight::from_parts(500_553_345, 6_196)
-			// ± 1_892_847
-			.saturating_add(Weight::from_parts(245_136_870, 0).saturating_mul(r as u64))
+		// Fastest run: 264_221 ns; proof recorded: 862 + 439 × r bytes.
+		Weight::from_parts(468_583_505, 6_196)
+			// ± 1_607_341
+			.saturating_add(Weight::from_parts(267_307_335, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_914).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -662,10 +672,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 254_357 ns; proof recorded: 975 + 3 × r bytes.
-		Weight::from_parts(377_444_452, 134_573)
-			// ± 437_374
-			.saturating_add(Weight::from_parts(87_413_857, 0).saturating_mul(r as u64))
+		// Fastest run: 264_302 ns; proof recorded: 975 + 3 × r bytes.
+		Weight::from_parts(373_216_109, 134_573)
+			// ± 775_926
+			.saturating_add(Weight::from_parts(96_016_598, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -685,10 +695,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 254_547 ns; proof recorded: 831 + 366 × r bytes.
-		Weight::from_parts(391_704_745, 6_196)
-			// ± 891_045
-			.saturating_add(Weight::from_parts(106_927_440, 0).saturating_mul(r as u64))
+		// Fastest run: 269_690 ns; proof recorded: 831 + 366 × r bytes.
+		Weight::from_parts(426_751_164, 6_196)
+			// ± 1_373_396
+			.saturating_add(Weight::from_parts(171_130_633, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_842).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -707,10 +717,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 251_944 ns; proof recorded: 832 + 366 × r bytes.
-		Weight::from_parts(386_377_146, 6_196)
-			// ± 892_400
-			.saturating_add(Weight::from_parts(109_949_768, 0).saturating_mul(r as u64))
+		// Fastest run: 263_982 ns; proof recorded: 832 + 366 × r bytes.
+		Weight::from_parts(419_017_612, 6_196)
+			// ± 1_177_706
+			.saturating_add(Weight::from_parts(172_472_015, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_842).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -729,10 +739,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 259_995 ns; proof recorded: 860 + 439 × r bytes.
-		Weight::from_parts(466_397_441, 6_196)
-			// ± 1_155_895
-			.saturating_add(Weight::from_parts(137_042_186, 0).saturating_mul(r as u64))
+		// Fastest run: 294_226 ns; proof recorded: 860 + 439 × r bytes.
+		Weight::from_parts(509_735_149, 6_196)
+			// ± 1_236_272
+			.saturating_add(Weight::from_parts(178_062_644, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_914).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -751,10 +761,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 393_093 ns; proof recorded: 1103 + 1 × c bytes.
-		Weight::from_parts(642_664_563, 8_799)
-			// ± 504
-			.saturating_add(Weight::from_parts(49_375, 0).saturating_mul(c as u64))
+		// Fastest run: 418_010 ns; proof recorded: 1103 + 1 × c bytes.
+		Weight::from_parts(824_261_475, 8_799)
+			// ± 249
+			.saturating_add(Weight::from_parts(61_034, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(4))
@@ -772,10 +782,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 411_240 ns; proof recorded: 1077 + 1 × c bytes.
-		Weight::from_parts(792_624_952, 8_799)
-			// ± 1_314
-			.saturating_add(Weight::from_parts(108_853, 0).saturating_mul(c as u64))
+		// Fastest run: 493_081 ns; proof recorded: 1077 + 1 × c bytes.
+		Weight::from_parts(951_393_311, 8_799)
+			// ± 593
+			.saturating_add(Weight::from_parts(105_968, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(4))
@@ -795,10 +805,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 262_519 ns; proof recorded: 950 + 48 × r bytes.
-		Weight::from_parts(456_836_830, 134_573)
-			// ± 72_442
-			.saturating_add(Weight::from_parts(15_280_164, 0).saturating_mul(r as u64))
+		// Fastest run: 262_689 ns; proof recorded: 950 + 48 × r bytes.
+		Weight::from_parts(470_561_399, 134_573)
+			// ± 58_594
+			.saturating_add(Weight::from_parts(15_629_247, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -833,10 +843,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:32)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 289_008 ns; proof recorded: 1203 + 57478 × r bytes.
-		Weight::from_parts(663_230_856, 134_573)
-			// ± 3_420_407
-			.saturating_add(Weight::from_parts(254_475_597, 0).saturating_mul(r as u64))
+		// Fastest run: 268_108 ns; proof recorded: 1203 + 57478 × r bytes.
+		Weight::from_parts(543_470_987, 134_573)
+			// ± 2_384_026
+			.saturating_add(Weight::from_parts(216_573_623, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 68_045).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(13))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -872,15 +882,15 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:1)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 412_251 ns; proof recorded: 58665 bytes.
-		Weight::from_parts(680_804_035, 134_573)
-			// ± 1_390
-			.saturating_add(Weight::from_parts(17_467, 0).saturating_mul(n as u64))
+		// Fastest run: 414_004 ns; proof recorded: 58665 bytes.
+		Weight::from_parts(682_257_719, 134_573)
+			// ± 1_256
+			.saturating_add(Weight::from_parts(11_371, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(15))
 			.saturating_add(D::get().writes(8))
 	}
-	fn deliver_receipt(c: u32, _n: u32) -> Weight {
+	fn deliver_receipt(c: u32, n: u32) -> Weight {
 		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
 		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 		// Storage: `ParachainInfo::ParachainId` (r:1 w:0)
@@ -901,10 +911,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 223_331 ns; proof recorded: 569 + 1 × c bytes.
-		Weight::from_parts(701_938_949, 4_036)
-			// ± 887
-			.saturating_add(Weight::from_parts(48_536, 0).saturating_mul(c as u64))
+		// Fastest run: 235_339 ns; proof recorded: 569 + 1 × c bytes.
+		Weight::from_parts(529_378_343, 4_036)
+			// ± 540
+			.saturating_add(Weight::from_parts(56_358, 0).saturating_mul(c as u64))
+			// ± 17_267
+			.saturating_add(Weight::from_parts(4_604, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(4))
@@ -916,10 +928,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::SiblingStateRoots` (r:64 w:64)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 220 ns; proof recorded: 2453 + 51 × s bytes.
-		Weight::from_parts(5_453_574, 1_743)
-			// ± 139_955
-			.saturating_add(Weight::from_parts(24_627_936, 0).saturating_mul(s as u64))
+		// Fastest run: 210 ns; proof recorded: 2453 + 51 × s bytes.
+		Weight::from_parts(234_745, 1_743)
+			// ± 76_778
+			.saturating_add(Weight::from_parts(27_769_148, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 4_793).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -929,20 +941,20 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn verify_receipt_proof(p: u32) -> Weight {
 		// Storage: `Ewasm::SiblingStateRoots` (r:1 w:0)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 14_271 ns; proof recorded: 2470 bytes.
-		Weight::from_parts(22_258_296, 5_783)
-			// ± 97
-			.saturating_add(Weight::from_parts(32_497, 0).saturating_mul(p as u64))
+		// Fastest run: 14_362 ns; proof recorded: 2470 bytes.
+		Weight::from_parts(20_557_318, 5_783)
+			// ± 78
+			.saturating_add(Weight::from_parts(34_817, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(0))
 	}
 	fn set_trusted_siblings(s: u32) -> Weight {
 		// Storage: `Ewasm::TrustedSiblings` (r:0 w:1)
 		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
-		// Fastest run: 7_000 ns; proof recorded: 0 bytes.
-		Weight::from_parts(16_818_536, 0)
-			// ± 1_393
-			.saturating_add(Weight::from_parts(19_545, 0).saturating_mul(s as u64))
+		// Fastest run: 6_790 ns; proof recorded: 0 bytes.
+		Weight::from_parts(14_096_465, 0)
+			// ± 1_642
+			.saturating_add(Weight::from_parts(11_406, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(0))
 			.saturating_add(D::get().writes(1))
 	}
@@ -959,10 +971,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 252_624 ns; proof recorded: 822 bytes.
-		Weight::from_parts(410_111_115, 134_573)
-			// ± 15_433
-			.saturating_add(Weight::from_parts(163_362, 0).saturating_mul(r as u64))
+		// Fastest run: 255_669 ns; proof recorded: 822 bytes.
+		Weight::from_parts(430_874_867, 134_573)
+			// ± 15_692
+			.saturating_add(Weight::from_parts(76_319, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -979,10 +991,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_314 ns; proof recorded: 798 bytes.
-		Weight::from_parts(329_833_197, 134_573)
+		// Fastest run: 249_951 ns; proof recorded: 798 bytes.
+		Weight::from_parts(403_129_529, 134_573)
 			// ± 111
-			.saturating_add(Weight::from_parts(320, 0).saturating_mul(n as u64))
+			.saturating_add(Weight::from_parts(759, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -999,10 +1011,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 247_217 ns; proof recorded: 816 bytes.
-		Weight::from_parts(396_959_939, 134_573)
-			// ± 14_794
-			.saturating_add(Weight::from_parts(119_180, 0).saturating_mul(r as u64))
+		// Fastest run: 259_475 ns; proof recorded: 816 bytes.
+		Weight::from_parts(452_249_697, 134_573)
+			// ± 16_130
+			.saturating_add(Weight::from_parts(171_254, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1021,10 +1033,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 265_353 ns; proof recorded: 827 bytes.
-		Weight::from_parts(445_356_001, 134_573)
-			// ± 57_116
-			.saturating_add(Weight::from_parts(17_087_482, 0).saturating_mul(r as u64))
+		// Fastest run: 279_164 ns; proof recorded: 827 bytes.
+		Weight::from_parts(469_085_345, 134_573)
+			// ± 57_860
+			.saturating_add(Weight::from_parts(17_622_604, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1046,10 +1058,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 269_700 ns; proof recorded: 892 + 86 × r bytes.
-		Weight::from_parts(469_818_500, 134_573)
-			// ± 101_643
-			.saturating_add(Weight::from_parts(15_368_050, 0).saturating_mul(r as u64))
+		// Fastest run: 286_405 ns; proof recorded: 892 + 86 × r bytes.
+		Weight::from_parts(498_687_184, 134_573)
+			// ± 68_244
+			.saturating_add(Weight::from_parts(16_800_710, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1071,10 +1083,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 265_073 ns; proof recorded: 892 + 86 × r bytes.
-		Weight::from_parts(469_013_400, 134_573)
-			// ± 65_966
-			.saturating_add(Weight::from_parts(11_192_841, 0).saturating_mul(r as u64))
+		// Fastest run: 295_659 ns; proof recorded: 892 + 86 × r bytes.
+		Weight::from_parts(487_980_181, 134_573)
+			// ± 55_231
+			.saturating_add(Weight::from_parts(11_308_832, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1093,10 +1105,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 259_495 ns; proof recorded: 813 bytes.
-		Weight::from_parts(459_247_668, 134_573)
-			// ± 17_541
-			.saturating_add(Weight::from_parts(148_433, 0).saturating_mul(r as u64))
+		// Fastest run: 257_262 ns; proof recorded: 813 bytes.
+		Weight::from_parts(427_624_659, 134_573)
+			// ± 12_373
+			.saturating_add(Weight::from_parts(106_157, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1113,10 +1125,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 251_994 ns; proof recorded: 816 bytes.
-		Weight::from_parts(446_853_158, 134_573)
-			// ± 15_075
-			.saturating_add(Weight::from_parts(106_893, 0).saturating_mul(r as u64))
+		// Fastest run: 257_272 ns; proof recorded: 816 bytes.
+		Weight::from_parts(416_389_877, 134_573)
+			// ± 12_744
+			.saturating_add(Weight::from_parts(152_775, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1133,10 +1145,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 253_827 ns; proof recorded: 818 bytes.
-		Weight::from_parts(416_831_651, 134_573)
-			// ± 13_822
-			.saturating_add(Weight::from_parts(169_433, 0).saturating_mul(r as u64))
+		// Fastest run: 255_238 ns; proof recorded: 818 bytes.
+		Weight::from_parts(389_315_576, 134_573)
+			// ± 14_190
+			.saturating_add(Weight::from_parts(129_273, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1153,10 +1165,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 246_366 ns; proof recorded: 794 + 1 × n bytes.
-		Weight::from_parts(397_857_746, 134_573)
-			// ± 121
-			.saturating_add(Weight::from_parts(2_500, 0).saturating_mul(n as u64))
+		// Fastest run: 247_467 ns; proof recorded: 794 + 1 × n bytes.
+		Weight::from_parts(423_998_130, 134_573)
+			// ± 112
+			.saturating_add(Weight::from_parts(1_639, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1173,10 +1185,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 257_592 ns; proof recorded: 812 bytes.
-		Weight::from_parts(461_788_456, 134_573)
-			// ± 17_207
-			.saturating_add(Weight::from_parts(98_884, 0).saturating_mul(r as u64))
+		// Fastest run: 260_937 ns; proof recorded: 812 bytes.
+		Weight::from_parts(436_857_520, 134_573)
+			// ± 13_951
+			.saturating_add(Weight::from_parts(185_589, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1193,16 +1205,16 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 261_348 ns; proof recorded: 833 + 366 × r bytes.
-		Weight::from_parts(474_313_470, 6_196)
-			// ± 193_791
-			.saturating_add(Weight::from_parts(26_043_298, 0).saturating_mul(r as u64))
+		// Fastest run: 268_157 ns; proof recorded: 833 + 366 × r bytes.
+		Weight::from_parts(418_397_445, 6_196)
+			// ± 191_345
+			.saturating_add(Weight::from_parts(20_933_405, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_841).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
 			.saturating_add(D::get().writes(2))
 	}
-	fn host_external_code_copy_per_byte(n: u32) -> Weight {
+	fn host_external_code_copy_per_byte(_n: u32) -> Weight {
 		// Storage: `System::Account` (r:2 w:1)
 		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractInfoOf` (r:2 w:0)
@@ -1215,10 +1227,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 263_671 ns; proof recorded: 18397 bytes.
-		Weight::from_parts(440_834_311, 268_156)
-			// ± 140
-			.saturating_add(Weight::from_parts(845, 0).saturating_mul(n as u64))
+		// Fastest run: 274_357 ns; proof recorded: 18397 bytes.
+		Weight::from_parts(421_204_571, 268_156)
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1235,10 +1245,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 249_060 ns; proof recorded: 1240 + 139 × r bytes.
-		Weight::from_parts(495_647_191, 134_573)
-			// ± 129_515
-			.saturating_add(Weight::from_parts(9_242_259, 0).saturating_mul(r as u64))
+		// Fastest run: 271_232 ns; proof recorded: 1240 + 139 × r bytes.
+		Weight::from_parts(508_379_935, 134_573)
+			// ± 122_816
+			.saturating_add(Weight::from_parts(9_490_842, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1257,10 +1267,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 247_176 ns; proof recorded: 820 bytes.
-		Weight::from_parts(376_732_435, 134_573)
-			// ± 19_044
-			.saturating_add(Weight::from_parts(1_383_446, 0).saturating_mul(r as u64))
+		// Fastest run: 270_101 ns; proof recorded: 820 bytes.
+		Weight::from_parts(461_579_632, 134_573)
+			// ± 19_424
+			.saturating_add(Weight::from_parts(1_661_959, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1277,10 +1287,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 250_702 ns; proof recorded: 822 bytes.
-		Weight::from_parts(413_386_807, 134_573)
-			// ± 13_749
-			.saturating_add(Weight::from_parts(129_451, 0).saturating_mul(r as u64))
+		// Fastest run: 269_961 ns; proof recorded: 822 bytes.
+		Weight::from_parts(467_341_047, 134_573)
+			// ± 15_326
+			.saturating_add(Weight::from_parts(149_627, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1297,10 +1307,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 256_691 ns; proof recorded: 817 bytes.
-		Weight::from_parts(446_886_264, 134_573)
-			// ± 15_771
-			.saturating_add(Weight::from_parts(486_652, 0).saturating_mul(r as u64))
+		// Fastest run: 259_295 ns; proof recorded: 817 bytes.
+		Weight::from_parts(442_715_980, 134_573)
+			// ± 15_828
+			.saturating_add(Weight::from_parts(403_510, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1317,10 +1327,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 259_204 ns; proof recorded: 817 bytes.
-		Weight::from_parts(432_070_453, 134_573)
-			// ± 17_225
-			.saturating_add(Weight::from_parts(1_945_672, 0).saturating_mul(r as u64))
+		// Fastest run: 259_745 ns; proof recorded: 817 bytes.
+		Weight::from_parts(432_618_815, 134_573)
+			// ± 18_677
+			.saturating_add(Weight::from_parts(1_667_964, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1337,10 +1347,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 264_272 ns; proof recorded: 828 bytes.
-		Weight::from_parts(463_388_611, 134_573)
-			// ± 24_411
-			.saturating_add(Weight::from_parts(4_633_640, 0).saturating_mul(r as u64))
+		// Fastest run: 270_972 ns; proof recorded: 828 bytes.
+		Weight::from_parts(448_737_316, 134_573)
+			// ± 24_506
+			.saturating_add(Weight::from_parts(4_016_123, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1357,10 +1367,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 258_554 ns; proof recorded: 828 bytes.
-		Weight::from_parts(432_760_714, 134_573)
-			// ± 33_318
-			.saturating_add(Weight::from_parts(5_721_666, 0).saturating_mul(r as u64))
+		// Fastest run: 275_279 ns; proof recorded: 828 bytes.
+		Weight::from_parts(469_222_802, 134_573)
+			// ± 26_260
+			.saturating_add(Weight::from_parts(6_047_035, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1377,10 +1387,130 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 248_068 ns; proof recorded: 804 bytes.
-		Weight::from_parts(426_596_366, 134_573)
-			// ± 129
-			.saturating_add(Weight::from_parts(731, 0).saturating_mul(n as u64))
+		// Fastest run: 253_947 ns; proof recorded: 804 bytes.
+		Weight::from_parts(408_235_621, 134_573)
+			// ± 92
+			.saturating_add(Weight::from_parts(768, 0).saturating_mul(n as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_keccak256(r: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 256_640 ns; proof recorded: 824 bytes.
+		Weight::from_parts(364_319_924, 134_573)
+			// ± 20_638
+			.saturating_add(Weight::from_parts(844_726, 0).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_keccak256_per_byte(n: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 255_228 ns; proof recorded: 800 bytes.
+		Weight::from_parts(412_091_410, 134_573)
+			// ± 114
+			.saturating_add(Weight::from_parts(3_853, 0).saturating_mul(n as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_sha256(r: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 271_403 ns; proof recorded: 821 bytes.
+		Weight::from_parts(462_993_769, 134_573)
+			// ± 16_761
+			.saturating_add(Weight::from_parts(565_223, 0).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_sha256_per_byte(n: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 260_486 ns; proof recorded: 797 bytes.
+		Weight::from_parts(440_582_024, 134_573)
+			// ± 109
+			.saturating_add(Weight::from_parts(1_072, 0).saturating_mul(n as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_blake2b256(r: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 262_038 ns; proof recorded: 825 bytes.
+		Weight::from_parts(371_447_180, 134_573)
+			// ± 17_045
+			.saturating_add(Weight::from_parts(507_542, 0).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(8))
+			.saturating_add(D::get().writes(2))
+	}
+	fn host_blake2b256_per_byte(n: u32) -> Weight {
+		// Storage: `System::Account` (r:2 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::ContractInfoOf` (r:1 w:0)
+		// Proof: `Ewasm::ContractInfoOf` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::OriginalAccount` (r:2 w:1)
+		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::DebugEnabled` (r:1 w:0)
+		// Proof: `Ewasm::DebugEnabled` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::TotalFee` (r:1 w:0)
+		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::PristineCode` (r:1 w:0)
+		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
+		// Fastest run: 259_134 ns; proof recorded: 801 bytes.
+		Weight::from_parts(430_557_041, 134_573)
+			// ± 94
+			.saturating_add(Weight::from_parts(1_125, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1397,10 +1527,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 253_736 ns; proof recorded: 815 bytes.
-		Weight::from_parts(419_201_181, 134_573)
-			// ± 16_382
-			.saturating_add(Weight::from_parts(965_690, 0).saturating_mul(r as u64))
+		// Fastest run: 254_918 ns; proof recorded: 815 bytes.
+		Weight::from_parts(421_993_255, 134_573)
+			// ± 15_554
+			.saturating_add(Weight::from_parts(883_159, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1417,10 +1547,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 255_579 ns; proof recorded: 815 bytes.
-		Weight::from_parts(444_581_401, 134_573)
-			// ± 14_369
-			.saturating_add(Weight::from_parts(62_927, 0).saturating_mul(r as u64))
+		// Fastest run: 265_925 ns; proof recorded: 815 bytes.
+		Weight::from_parts(422_997_060, 134_573)
+			// ± 13_727
+			.saturating_add(Weight::from_parts(141_530, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1437,10 +1567,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 241_408 ns; proof recorded: 788 bytes.
-		Weight::from_parts(390_949_662, 134_573)
-			// ± 95
-			.saturating_add(Weight::from_parts(794, 0).saturating_mul(n as u64))
+		// Fastest run: 251_032 ns; proof recorded: 788 bytes.
+		Weight::from_parts(393_314_993, 134_573)
+			// ± 110
+			.saturating_add(Weight::from_parts(810, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1457,10 +1587,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 240_997 ns; proof recorded: 788 bytes.
-		Weight::from_parts(336_990_125, 134_573)
-			// ± 103
-			.saturating_add(Weight::from_parts(996, 0).saturating_mul(n as u64))
+		// Fastest run: 251_032 ns; proof recorded: 788 bytes.
+		Weight::from_parts(376_564_930, 134_573)
+			// ± 111
+			.saturating_add(Weight::from_parts(325, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1477,10 +1607,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 247_347 ns; proof recorded: 818 bytes.
-		Weight::from_parts(346_909_751, 134_573)
-			// ± 13_977
-			.saturating_add(Weight::from_parts(101_715, 0).saturating_mul(r as u64))
+		// Fastest run: 254_788 ns; proof recorded: 818 bytes.
+		Weight::from_parts(344_336_369, 134_573)
+			// ± 15_263
+			.saturating_add(Weight::from_parts(71_513, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1497,10 +1627,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 248_498 ns; proof recorded: 824 bytes.
-		Weight::from_parts(361_537_989, 134_573)
-			// ± 15_351
-			.saturating_add(Weight::from_parts(139_592, 0).saturating_mul(r as u64))
+		// Fastest run: 254_898 ns; proof recorded: 824 bytes.
+		Weight::from_parts(358_920_085, 134_573)
+			// ± 15_673
+			.saturating_add(Weight::from_parts(100_155, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1521,10 +1651,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 343_038 ns; proof recorded: 1128 + 86 × s bytes.
-		Weight::from_parts(559_144_237, 134_573)
-			// ± 50_548
-			.saturating_add(Weight::from_parts(3_771_791, 0).saturating_mul(s as u64))
+		// Fastest run: 351_662 ns; proof recorded: 1128 + 86 × s bytes.
+		Weight::from_parts(542_247_918, 134_573)
+			// ± 45_043
+			.saturating_add(Weight::from_parts(2_776_826, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1546,10 +1676,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 261_017 ns; proof recorded: 859 bytes.
-		Weight::from_parts(450_980_068, 134_573)
-			// ± 17_778
-			.saturating_add(Weight::from_parts(867_453, 0).saturating_mul(r as u64))
+		// Fastest run: 254_958 ns; proof recorded: 859 bytes.
+		Weight::from_parts(392_048_892, 134_573)
+			// ± 17_688
+			.saturating_add(Weight::from_parts(885_372, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1572,10 +1702,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 287_446 ns; proof recorded: 1141 bytes.
-		Weight::from_parts(510_039_728, 134_573)
-			// ± 1_416_854
-			.saturating_add(Weight::from_parts(272_535_485, 0).saturating_mul(r as u64))
+		// Fastest run: 259_334 ns; proof recorded: 1141 bytes.
+		Weight::from_parts(452_990_421, 134_573)
+			// ± 1_268_594
+			.saturating_add(Weight::from_parts(272_295_557, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1601,10 +1731,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 268_598 ns; proof recorded: 1154 bytes.
-		Weight::from_parts(458_437_054, 134_573)
-			// ± 2_049_241
-			.saturating_add(Weight::from_parts(250_196_569, 0).saturating_mul(r as u64))
+		// Fastest run: 260_637 ns; proof recorded: 1154 bytes.
+		Weight::from_parts(365_119_092, 134_573)
+			// ± 2_418_073
+			.saturating_add(Weight::from_parts(244_083_716, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_599).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1630,10 +1760,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 420_594 ns; proof recorded: 919 + 1 × n bytes.
-		Weight::from_parts(713_802_715, 134_573)
-			// ± 835
-			.saturating_add(Weight::from_parts(60_836, 0).saturating_mul(n as u64))
+		// Fastest run: 454_143 ns; proof recorded: 919 + 1 × n bytes.
+		Weight::from_parts(805_297_649, 134_573)
+			// ± 421
+			.saturating_add(Weight::from_parts(58_864, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))
 	}
@@ -1656,10 +1786,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 438_871 ns; proof recorded: 832 + 1 × n bytes.
-		Weight::from_parts(673_154_163, 134_573)
-			// ± 566
-			.saturating_add(Weight::from_parts(53_651, 0).saturating_mul(n as u64))
+		// Fastest run: 482_496 ns; proof recorded: 832 + 1 × n bytes.
+		Weight::from_parts(676_218_707, 134_573)
+			// ± 461
+			.saturating_add(Weight::from_parts(60_269, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(5))
 	}

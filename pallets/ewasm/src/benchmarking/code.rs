@@ -8,7 +8,7 @@
 
 use alloc::{vec, vec::Vec};
 use ewasm_primitives::{
-	eei::{self, ValueType},
+	eei::{self, ValueType, VmVersion},
 	system::receipts::RECEIVE_ENTRY_POINT,
 };
 
@@ -65,8 +65,19 @@ fn signature(params: &[ValueType], results: &[ValueType], out: &mut Vec<u8>) {
 	out.extend(results.iter().copied().map(value_type));
 }
 
-fn host_function(import: &str) -> &'static eei::HostFunction {
-	eei::ethereum_function(import).expect("benchmarks import EEI functions only; qed")
+/// The EEI function `import`, of any version (every version's namespace holds the functions of
+/// the versions before it).
+fn host_function(import: &str) -> eei::HostFunction {
+	eei::host_function(ewasm_primitives::ETHEREUM_V2_NAMESPACE, import)
+		.expect("benchmarks import EEI functions only; qed")
+}
+
+/// The oldest version that has every one of `imports`: the namespace a module imports them from.
+fn version_of(imports: &[&str]) -> VmVersion {
+	let has_all = |version: &VmVersion| {
+		imports.iter().all(|import| version.functions().any(|function| function.name == *import))
+	};
+	VmVersion::ALL.into_iter().find(has_all).expect("benchmarks import EEI functions only; qed")
 }
 
 /// Offset of the scratch page of a module whose data segment is `data_len` bytes long.
@@ -206,8 +217,9 @@ impl Module<'_> {
 		}
 		let mut entries = Vec::new();
 		uleb(self.imports.len() as u32, &mut entries);
+		let namespace = version_of(self.imports).namespace();
 		for (index, import) in self.imports.iter().enumerate() {
-			name(ewasm_primitives::ETHEREUM_NAMESPACE, &mut entries);
+			name(namespace, &mut entries);
 			name(import, &mut entries);
 			entries.push(0x00);
 			uleb(index as u32 + 1, &mut entries);
@@ -555,7 +567,7 @@ mod tests {
 
 	#[test]
 	fn every_eei_function_can_be_imported_and_called() {
-		for function in eei::ETHEREUM_FUNCTIONS {
+		for function in VmVersion::ALL.into_iter().flat_map(VmVersion::functions) {
 			let args: Vec<_> = function
 				.params
 				.iter()

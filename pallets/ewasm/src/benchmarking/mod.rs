@@ -232,6 +232,12 @@ const CALL_ARGS: [Arg; 5] =
 const CALL_NO_VALUE_ARGS: [Arg; 4] =
 	[Arg::I64(CALL_GAS), Arg::I32(ADDRESS), Arg::I32(PAYLOAD), Arg::I32(0)];
 
+/// The arguments of a hash function (`keccak256`, `sha256`, `blake2b256`) hashing `len` bytes
+/// of the scratch page and writing the hash over them.
+fn hash_args(len: u32) -> [Arg; 3] {
+	[Arg::I32(SCRATCH), Arg::I32(len as i32), Arg::I32(SCRATCH)]
+}
+
 /// The size of the smallest code the benchmarks load: a call's and `externalCodeCopy`'s fixed
 /// price is for code of this size, each byte more costs `code_load_per_word`.
 const SMALL_CODE: u32 = 200;
@@ -1233,6 +1239,66 @@ mod benchmarks {
 	#[benchmark]
 	fn host_log_per_byte(n: Linear<0, MAX_BYTES>) {
 		let contract = once::<T>("log", &log_args(0, n as i32), &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `keccak256` (`v2`) of nothing, `r` times.
+	#[benchmark]
+	fn host_keccak256(r: Linear<0, REPEATS>) {
+		let contract = looped::<T>("keccak256", &hash_args(0), None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `keccak256` (`v2`) of `n` bytes.
+	#[benchmark]
+	fn host_keccak256_per_byte(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("keccak256", &hash_args(n), &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `sha256` (`v2`) of nothing, `r` times.
+	#[benchmark]
+	fn host_sha256(r: Linear<0, REPEATS>) {
+		let contract = looped::<T>("sha256", &hash_args(0), None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `sha256` (`v2`) of `n` bytes.
+	#[benchmark]
+	fn host_sha256_per_byte(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("sha256", &hash_args(n), &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `blake2b256` (`v2`) of nothing, `r` times.
+	#[benchmark]
+	fn host_blake2b256(r: Linear<0, REPEATS>) {
+		let contract = looped::<T>("blake2b256", &hash_args(0), None, r, 0, &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// One `blake2b256` (`v2`) of `n` bytes.
+	#[benchmark]
+	fn host_blake2b256_per_byte(n: Linear<0, MAX_BYTES>) {
+		let contract = once::<T>("blake2b256", &hash_args(n), &[]);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);

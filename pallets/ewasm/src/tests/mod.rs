@@ -2,7 +2,8 @@
 //! (`fixtures/*.wat`): single contracts here, the accounts behind addresses in [`accounts`],
 //! the call stack in [`call_stack`], code priced by its size in [`code_size`], the block and
 //! chain getters in [`environment`], rent, eviction and wake in [`rent`], the system contracts
-//! in [`system`], receipts between parachains in [`receipts`].
+//! in [`system`], receipts between parachains in [`receipts`], the VM versions in
+//! [`vm_versions`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -27,8 +28,15 @@ fn wasm(wat: &str) -> Vec<u8> {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
+	fixture_of(name, ewasm_primitives::VmVersion::V1)
+}
+
+/// `fixtures/{name}.wat` importing from the namespace of `version` (the fixtures are written
+/// for `v1`, whose functions every later version has).
+fn fixture_of(name: &str, version: ewasm_primitives::VmVersion) -> Vec<u8> {
 	let path = format!("{}/fixtures/{name}.wat", env!("CARGO_MANIFEST_DIR"));
-	wasm(&std::fs::read_to_string(path).expect("fixture exists"))
+	let wat = std::fs::read_to_string(path).expect("fixture exists");
+	wasm(&wat.replace(r#"(import "ethereum" "#, &format!(r#"(import "{}" "#, version.namespace())))
 }
 
 /// `bytes` as a WAT string literal.
@@ -803,48 +811,52 @@ const RULES: CodeRules = CodeRules { max_len: 128 * 1024, debug_enabled: false }
 #[test]
 fn every_specified_function_is_linked_with_its_signature() {
 	use crate::vm::{env, runtime::HostState, Context, Transaction};
-	use ewasm_primitives::eei::{ValueType, DEBUG_FUNCTIONS, ETHEREUM_FUNCTIONS};
+	use ewasm_primitives::eei::{ValueType, VmVersion, DEBUG_FUNCTIONS};
 	use wasmi::{Linker, Store};
 
 	let types = |types: &[ValueType]| -> String {
 		types.iter().map(|t| if *t == ValueType::I32 { " i32" } else { " i64" }).collect()
 	};
-	let imports: String = ETHEREUM_FUNCTIONS
-		.iter()
-		.chain(DEBUG_FUNCTIONS)
-		.map(|spec| {
-			format!(
-				r#"(import "{}" "{}" (func (param{}) (result{})))"#,
-				spec.namespace,
-				spec.name,
-				types(spec.params),
-				types(spec.results)
-			)
-		})
-		.collect();
-	let module =
-		wasm(&format!(r#"(module {imports} (memory (export "memory") 1) (func (export "main")))"#));
+	for version in VmVersion::ALL {
+		let imports: String = version
+			.functions()
+			.chain(DEBUG_FUNCTIONS.iter().copied())
+			.map(|spec| {
+				format!(
+					r#"(import "{}" "{}" (func (param{}) (result{})))"#,
+					spec.namespace,
+					spec.name,
+					types(spec.params),
+					types(spec.results)
+				)
+			})
+			.collect();
+		let module = wasm(&format!(
+			r#"(module {imports} (memory (export "memory") 1) (func (export "main")))"#
+		));
 
-	let engine = engine();
-	let prepared = prepare(&engine, &module, CodeRules { debug_enabled: true, ..RULES })
-		.expect("the module imports only specified functions");
-	let mut linker = Linker::<HostState<Test>>::new(&engine);
-	env::link::<Test>(&mut linker).expect("links");
-	let tx = Transaction {
-		origin: Address::default(),
-		schedule: chain_schedule(),
-		debug_enabled: true,
-		memory_budget: Default::default(),
-		active_frames: Default::default(),
-		accessed_slots: Default::default(),
-	};
-	let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
-	let state =
-		HostState::<Test>::new(Context::default(), tx, limits, prepared.max_function_locals);
-	let mut store = Store::new(&engine, state);
-	linker
-		.instantiate_and_start(&mut store, &prepared.module)
-		.expect("every specified function resolves with the specified signature");
+		let engine = engine();
+		let prepared = prepare(&engine, &module, CodeRules { debug_enabled: true, ..RULES })
+			.expect("the module imports only specified functions");
+		assert_eq!(prepared.vm, version);
+		let mut linker = Linker::<HostState<Test>>::new(&engine);
+		env::link::<Test>(&mut linker, version).expect("links");
+		let tx = Transaction {
+			origin: Address::default(),
+			schedule: chain_schedule(),
+			debug_enabled: true,
+			memory_budget: Default::default(),
+			active_frames: Default::default(),
+			accessed_slots: Default::default(),
+		};
+		let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
+		let state =
+			HostState::<Test>::new(Context::default(), tx, limits, prepared.max_function_locals);
+		let mut store = Store::new(&engine, state);
+		linker
+			.instantiate_and_start(&mut store, &prepared.module)
+			.expect("every specified function resolves with the specified signature");
+	}
 }
 
 /// Asserts the invariants that tie contract storage, contract metadata and code together: no
@@ -889,3 +901,4 @@ mod heap;
 mod receipts;
 mod rent;
 mod system;
+mod vm_versions;

@@ -1,5 +1,6 @@
 //! The EEI host functions, one per specification entry (ewasm/design Revision 4, plus
-//! `create2`), and the `debug` namespace of development chains.
+//! `create2`), linked under the namespace of the contract's version (`v2`'s hash functions
+//! besides), and the `debug` namespace of development chains.
 //!
 //! Every function charges its cost from the schedule before doing any work that depends on
 //! its size; every memory access is bounds-checked and traps when out of bounds. Functions
@@ -8,7 +9,7 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	charge, check_range, copy_to_memory, gas_left, halt_with_output, read, read_array,
+	charge, check_range, copy_to_memory, gas_left, halt_with_output, hash_memory, read, read_array,
 	read_budgeted, refund_gas, sub_range, write, HostResult, HostState, HostTrap,
 };
 use crate::{
@@ -23,9 +24,13 @@ use crate::{
 use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
 	value::{decode_value, encode_value, Word},
-	Address, ReturnCode, DEBUG_NAMESPACE, ETHEREUM_NAMESPACE,
+	Address, ReturnCode, VmVersion, DEBUG_NAMESPACE,
 };
-use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_io::hashing::{blake2_256, keccak_256, sha2_256},
+	sp_runtime::DispatchError,
+};
 use wasmi::{Caller, Linker};
 
 /// Log target of the `debug` namespace.
@@ -275,20 +280,29 @@ fn create_contract<T: Config>(
 	finish_nested(c, outcome)
 }
 
-/// Defines every EEI function and every debug function in `linker`.
-pub fn link<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	link_gas_and_context::<T>(linker)?;
-	link_block::<T>(linker)?;
-	link_state::<T>(linker)?;
-	link_calls::<T>(linker)?;
-	link_halts::<T>(linker)?;
+/// Defines every EEI function of `vm`, under its namespace, and every debug function in
+/// `linker`.
+pub fn link<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	vm: VmVersion,
+) -> Result<(), wasmi::Error> {
+	let ns = vm.namespace();
+	link_gas_and_context::<T>(linker, ns)?;
+	link_block::<T>(linker, ns)?;
+	link_state::<T>(linker, ns)?;
+	link_calls::<T>(linker, ns)?;
+	link_halts::<T>(linker, ns)?;
+	if vm >= VmVersion::V2 {
+		link_hashes::<T>(linker, ns)?;
+	}
 	link_debug::<T>(linker)
 }
 
 /// Gas, the call's context and the code.
-fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	let ns = ETHEREUM_NAMESPACE;
-
+fn link_gas_and_context<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
 	// useGas(amount: i64). Burns `amount`. Traps: negative amount; out of gas.
 	linker.func_wrap(ns, "useGas", |mut c: Ctx<'_, T>, amount: i64| -> HostResult<()> {
 		let amount = u64::try_from(amount).map_err(|_| HostTrap::NegativeGas)?;
@@ -393,9 +407,10 @@ fn link_gas_and_context<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<
 }
 
 /// The block and the transaction's price.
-fn link_block<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	let ns = ETHEREUM_NAMESPACE;
-
+fn link_block<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
 	// getBlockNumber() -> i64.
 	linker.func_wrap(ns, "getBlockNumber", |mut c: Ctx<'_, T>| -> HostResult<i64> {
 		getter(&mut c, to_i64(environment::block_number::<T>()))
@@ -461,9 +476,10 @@ fn link_block<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 }
 
 /// Storage, balances, other contracts' code, logs.
-fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	let ns = ETHEREUM_NAMESPACE;
-
+fn link_state<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
 	// storageStore(pathOffset, valueOffset). Stores a 32-byte value under a 32-byte key of
 	// the frame's account; storing zero deletes the key (and earns the clearing refund).
 	// Costs the update price, paid before the slot is read, plus the difference to the
@@ -610,9 +626,10 @@ fn link_state<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 }
 
 /// Calls and creations.
-fn link_calls<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	let ns = ETHEREUM_NAMESPACE;
-
+fn link_calls<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
 	// call(gas: i64, addressOffset, valueOffset, dataOffset, dataLength) -> i32. Calls the
 	// contract at an address (or only sends value to an address without code) with value.
 	// Returns 0 success, 1 failure, 2 revert; the callee's output becomes the return data.
@@ -683,9 +700,10 @@ fn link_calls<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 }
 
 /// The functions that end the frame.
-fn link_halts<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi::Error> {
-	let ns = ETHEREUM_NAMESPACE;
-
+fn link_halts<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
 	// finish(dataOffset, dataLength). Ends execution successfully with the given return data.
 	// Costs a copy of the data. Traps: out-of-bounds memory; out of gas.
 	linker.func_wrap(
@@ -742,6 +760,54 @@ fn link_halts<T: Config>(linker: &mut Linker<HostState<T>>) -> Result<(), wasmi:
 
 fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// `v2`'s hash functions: the hash of memory, computed by the host where it is read.
+fn link_hashes<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
+	linker.func_wrap(
+		ns,
+		"keccak256",
+		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
+			let cost = c.data().costs().keccak256.of(length as u32);
+			hash_charged(&mut c, cost, data, length, result, keccak_256)
+		},
+	)?;
+	linker.func_wrap(
+		ns,
+		"sha256",
+		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
+			let cost = c.data().costs().sha256.of(length as u32);
+			hash_charged(&mut c, cost, data, length, result, sha2_256)
+		},
+	)?;
+	linker.func_wrap(
+		ns,
+		"blake2b256",
+		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
+			let cost = c.data().costs().blake2b256.of(length as u32);
+			hash_charged(&mut c, cost, data, length, result, blake2_256)
+		},
+	)?;
+	Ok(())
+}
+
+/// Charges `cost`, then writes `hash` of `length` bytes of memory at `data` to `result`,
+/// hashing them where they lie; traps if either range is out of bounds.
+fn hash_charged<T>(
+	c: &mut Ctx<'_, T>,
+	cost: u64,
+	data: i32,
+	length: i32,
+	result: i32,
+	hash: fn(&[u8]) -> [u8; 32],
+) -> HostResult<()> {
+	charge(c, cost)?;
+	check_range(c, result, 32)?;
+	let digest = hash_memory(c, data, length as u32, hash)?;
+	write(c, result, &digest)
 }
 
 /// The `debug` namespace: prints to the node's log under [`DEBUG_LOG_TARGET`]. Validation

@@ -119,7 +119,7 @@ pub fn is_instantiable<T: Config>(code: &Prepared, tx: &Transaction) -> bool {
 		return false;
 	}
 	let mut linker = Linker::new(store.engine());
-	env::link::<T>(&mut linker).is_ok()
+	env::link::<T>(&mut linker, code.vm).is_ok()
 		&& linker.instantiate_and_start(&mut store, &code.module).is_ok()
 }
 
@@ -199,7 +199,7 @@ fn run_entry<T: Config>(
 	};
 	runtime::set_gas_left(&mut *store, gas)?;
 	let mut linker = Linker::new(store.engine());
-	env::link::<T>(&mut linker)?;
+	env::link::<T>(&mut linker, code.vm)?;
 	let instance = linker.instantiate_and_start(&mut *store, &code.module)?;
 	let memory = instance.get_memory(&*store, MEMORY_EXPORT);
 	store.data_mut().memory = memory;

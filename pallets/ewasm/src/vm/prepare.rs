@@ -3,9 +3,10 @@
 //! A module is accepted only if it is an Ewasm contract (ewasm/design Revision 4):
 //! - at most `Config::MaxCodeLen` bytes, and valid wasm MVP: no floating point, no start
 //!   function, no post-MVP proposal (each is switched off explicitly in [`engine_config`]);
-//! - every import is a function of the `ethereum` namespace named in the EEI table (or, where
-//!   the chain enables debugging, of the `debug` namespace), with exactly the table's
-//!   signature;
+//! - every import is a function of one version's namespace (`ethereum` for `v1`, `ethereum_v2`
+//!   for `v2`: [`VmVersion`]) named in the EEI table (or, where the chain enables debugging, of
+//!   the `debug` namespace), with exactly the table's signature; the namespace is the version
+//!   the contract runs on;
 //! - it exports `main` (no params, no results) and `memory`, and nothing else but, optionally,
 //!   `receiveMessage` (no params, no results: the entry point of receipts from other
 //!   parachains, see [`ewasm_primitives::system::receipts`]);
@@ -19,7 +20,7 @@ use crate::limits::{
 use ewasm_primitives::{
 	eei::{self, ValueType},
 	system::receipts::RECEIVE_ENTRY_POINT,
-	DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
+	VmVersion, DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
 };
 use wasmi::{
 	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, Module, ValType,
@@ -35,7 +36,7 @@ pub enum PrepareError {
 	/// [`MAX_FUNCTION_LOCALS`].
 	Invalid,
 	/// An import is not an EEI function (or an enabled debug function) with the specified
-	/// signature.
+	/// signature, or the module imports from the namespaces of two versions.
 	ImportNotAllowed,
 	/// The exports are not `main: () -> ()` and `memory`, with at most
 	/// `receiveMessage: () -> ()` besides.
@@ -117,6 +118,8 @@ pub struct Prepared {
 	/// Its memory's initial size in 64 KiB pages, allocated and zeroed when it is
 	/// instantiated (each page costs [`crate::gas::HostCosts::memory_page`]).
 	pub initial_pages: u32,
+	/// The version of the interface it imports from: the functions it is linked with.
+	pub vm: VmVersion,
 }
 
 /// Validates `code` as an Ewasm contract and compiles it.
@@ -128,9 +131,9 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 	let max_function_locals = max_function_locals(code)
 		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
 		.ok_or(PrepareError::Invalid)?;
-	check_imports(&module, rules.debug_enabled)?;
+	let vm = check_imports(&module, rules.debug_enabled)?;
 	let initial_pages = check_exports(&module)?;
-	Ok(Prepared { module, max_function_locals, initial_pages })
+	Ok(Prepared { module, max_function_locals, initial_pages, vm })
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -198,7 +201,10 @@ fn max_function_locals(code: &[u8]) -> Option<u32> {
 	Some(most)
 }
 
-fn check_imports(module: &Module, debug_enabled: bool) -> Result<(), PrepareError> {
+/// Checks every import against the EEI table: the version whose namespace the module imports
+/// from (`v1` if it imports none).
+fn check_imports(module: &Module, debug_enabled: bool) -> Result<VmVersion, PrepareError> {
+	let mut vm = None;
 	for import in module.imports() {
 		let ExternType::Func(ty) = import.ty() else {
 			return Err(PrepareError::ImportNotAllowed);
@@ -206,13 +212,18 @@ fn check_imports(module: &Module, debug_enabled: bool) -> Result<(), PrepareErro
 		if import.module() == DEBUG_NAMESPACE && !debug_enabled {
 			return Err(PrepareError::ImportNotAllowed);
 		}
+		if let Some(version) = VmVersion::of_namespace(import.module()) {
+			if *vm.get_or_insert(version) != version {
+				return Err(PrepareError::ImportNotAllowed);
+			}
+		}
 		let spec = eei::host_function(import.module(), import.name())
 			.ok_or(PrepareError::ImportNotAllowed)?;
 		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
 			return Err(PrepareError::ImportNotAllowed);
 		}
 	}
-	Ok(())
+	Ok(vm.unwrap_or_default())
 }
 
 fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {

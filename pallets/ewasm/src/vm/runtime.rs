@@ -206,6 +206,18 @@ pub fn read<T>(caller: &Caller<'_, HostState<T>>, offset: i32, len: u32) -> Host
 	Ok(memory(caller)?.data(caller)[start..end].to_vec())
 }
 
+/// `hash` of `len` bytes at `offset` of the contract's memory, hashed where they lie; traps if
+/// out of bounds.
+pub fn hash_memory<T>(
+	caller: &Caller<'_, HostState<T>>,
+	offset: i32,
+	len: u32,
+	hash: fn(&[u8]) -> [u8; 32],
+) -> HostResult<[u8; 32]> {
+	let (start, end) = range(caller, offset, len)?;
+	Ok(hash(&memory(caller)?.data(caller)[start..end]))
+}
+
 /// Reads a fixed-size value (an address, a word, a value) at `offset`; traps if out of
 /// bounds.
 pub fn read_array<T, const N: usize>(

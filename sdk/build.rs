@@ -1,11 +1,9 @@
 //! Generates the contract's imports of the host functions (`sys.rs` includes them) from the
-//! one table of the interface, `ewasm-eei`: every function of the `ethereum` namespace, and of
+//! one table of the interface, `ewasm-eei`: every function of the contract's VM version, under
+//! its namespace (`v1`'s `ethereum`, or `v2`'s `ethereum_v2` with the `v2` feature), and of
 //! `debug` in a module of its own, with its wasm signature. Nothing else lists them.
 
-use ewasm_eei::{
-	HostFunction, ValueType, DEBUG_FUNCTIONS, DEBUG_NAMESPACE, ETHEREUM_FUNCTIONS,
-	ETHEREUM_NAMESPACE,
-};
+use ewasm_eei::{HostFunction, ValueType, VmVersion, DEBUG_FUNCTIONS, DEBUG_NAMESPACE};
 use std::{env, fmt::Write, fs, path::PathBuf};
 
 fn rust_type(value: &ValueType) -> &'static str {
@@ -16,7 +14,7 @@ fn rust_type(value: &ValueType) -> &'static str {
 }
 
 /// One `extern` block of the functions of `namespace`.
-fn imports(namespace: &str, functions: &[HostFunction]) -> String {
+fn imports<'a>(namespace: &str, functions: impl IntoIterator<Item = &'a HostFunction>) -> String {
 	let mut block =
 		format!("#[link(wasm_import_module = \"{namespace}\")]\nunsafe extern \"C\" {{\n");
 	for function in functions {
@@ -44,9 +42,12 @@ fn imports(namespace: &str, functions: &[HostFunction]) -> String {
 
 fn main() {
 	let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+	let version =
+		if env::var_os("CARGO_FEATURE_V2").is_some() { VmVersion::V2 } else { VmVersion::V1 };
+	let functions: Vec<HostFunction> = version.functions().collect();
 	let code = format!(
 		"{}\n/// The `debug` namespace: development chains only.\npub mod debug {{\n{}}}\n",
-		imports(ETHEREUM_NAMESPACE, ETHEREUM_FUNCTIONS),
+		imports(version.namespace(), &functions),
 		imports(DEBUG_NAMESPACE, DEBUG_FUNCTIONS),
 	);
 	fs::write(out.join("eei.rs"), code).expect("OUT_DIR is writable");

@@ -1,6 +1,7 @@
 //! `keccak256`, as a `const fn`: the same code computes selectors and event topics at compile
-//! time ([`selector!`](crate::selector), [`topic!`](crate::topic)) and storage keys at run time
-//! (the EEI has no hashing function).
+//! time ([`selector!`](crate::selector), [`topic!`](crate::topic)) and, in a `v1` contract,
+//! storage keys at run time (`v1` of the EEI has no hash function). A `v2` contract (the SDK's
+//! `v2` feature) hashes at run time with the host's `keccak256`: [`hash`].
 //!
 //! ```
 //! use ewasm_sdk::{abi::AbiType, keccak::{keccak256, selector}, Address, U256};
@@ -140,6 +141,35 @@ pub const fn keccak256(data: &[u8]) -> [u8; 32] {
 		i += 1;
 	}
 	hash
+}
+
+/// `keccak256(data)` where the contract runs, the cheapest way there: the host's
+/// (`ethereum_v2.keccak256`) in a contract built with the `v2` feature, [`keccak256`] in
+/// contract code otherwise (`v1` contracts, and builds that are not wasm, such as tests). The
+/// same hash either way; in a `v2` contract it costs a host call priced per word, not the
+/// thousands of instructions of the permutation.
+///
+/// ```
+/// use ewasm_sdk::keccak::{hash, keccak256};
+/// assert_eq!(hash(b"abc"), keccak256(b"abc"));
+/// ```
+pub fn hash(data: &[u8]) -> [u8; 32] {
+	#[cfg(all(feature = "v2", target_arch = "wasm32"))]
+	{
+		let mut hash = [0u8; 32];
+		// SAFETY: the host reads `data.len()` bytes at the first offset and writes 32 at the
+		// second.
+		unsafe {
+			crate::sys::keccak256(
+				crate::env::offset(data),
+				data.len() as i32,
+				crate::env::offset_mut(&mut hash),
+			)
+		};
+		hash
+	}
+	#[cfg(not(all(feature = "v2", target_arch = "wasm32")))]
+	keccak256(data)
 }
 
 /// The selector of the function with Solidity signature `signature` (e.g.

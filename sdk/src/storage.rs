@@ -16,7 +16,7 @@
 use crate::{
 	abi::AbiType,
 	env::{offset, offset_mut},
-	keccak::keccak256,
+	keccak::hash,
 	sys, Word,
 };
 use core::marker::PhantomData;
@@ -72,7 +72,7 @@ fn mapped<K: AbiType>(key: &K, base: &Word) -> Word {
 	let mut preimage = [0u8; 64];
 	preimage[..32].copy_from_slice(&key.encode());
 	preimage[32..].copy_from_slice(base);
-	keccak256(&preimage)
+	hash(&preimage)
 }
 
 /// One value of type `T` in the slot numbered `n`.
@@ -159,8 +159,9 @@ impl<K: AbiType, V: AbiType + Default> Mapping<K, V> {
 	}
 
 	/// `m[key]` as a [`Slot`]: its key is hashed once, for any number of reads and writes
-	/// (each [`Mapping::get`] and [`Mapping::set`] hashes it again, and keccak256 runs in the
-	/// contract's own wasm: about 125 000 units of fuel a key).
+	/// (each [`Mapping::get`] and [`Mapping::set`] hashes it again: in a `v1` contract keccak256
+	/// runs in the contract's own wasm, about 125 000 units of fuel a key; in a `v2` contract
+	/// it is a host call).
 	///
 	/// ```no_run
 	/// use ewasm_sdk::{env, storage::Mapping, Address, U256};
@@ -278,7 +279,7 @@ impl<A: AbiType, B: AbiType, V: AbiType + Default> Mapping2<A, B, V> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::Address;
+	use crate::{keccak::keccak256, Address};
 
 	/// Where solc puts `balances[0x..01]` of a `mapping(address => uint256)` at slot 1, and
 	/// `allowance[a][b]` of a nested mapping at slot 2 (keccak of the padded key and slot).

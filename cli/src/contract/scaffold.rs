@@ -51,7 +51,8 @@ test = false
 doctest = false
 
 [dependencies]
-ewasm-sdk = {{ path = "{sdk}" }}
+# `v2`: the newest VM version (host keccak256 for the storage mappings' keys).
+ewasm-sdk = {{ path = "{sdk}", features = ["v2"] }}
 
 [dev-dependencies]
 ewasm-cli = {{ path = "{cli}" }}

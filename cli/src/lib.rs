@@ -12,8 +12,10 @@ pub mod run;
 pub mod runtime;
 pub mod sandbox;
 pub mod schedule;
+pub mod sections;
 pub mod statetest;
 pub mod testing;
+pub mod vm;
 
 /// Exit code when a test or the contract failed.
 pub const EXIT_FAILED: u8 = 1;

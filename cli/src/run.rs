@@ -13,6 +13,7 @@ use crate::{
 	parse::{self, format_bytes},
 	runtime::{BlockFacts, ScheduleChoice},
 	sandbox::{self, Account, Action, BlockSetup, Request, Sandbox},
+	vm::{self, VmChoice},
 	EXIT_BAD_INPUT, EXIT_FAILED,
 };
 use ewasm_primitives::Address;
@@ -49,6 +50,10 @@ pub struct Args {
 	/// The gas schedule: `chain` meters every instruction as the chain does.
 	#[arg(long, value_enum, default_value_t = ScheduleChoice::Chain)]
 	schedule: ScheduleChoice,
+	/// Run the code on this VM version (its imports renamed into the version's namespace);
+	/// without it, on the version it imports from.
+	#[arg(long, value_enum)]
+	vm: Option<VmChoice>,
 }
 
 /// Call data from the command line.
@@ -121,6 +126,10 @@ pub fn run(args: &Args) -> ExitCode {
 
 fn execute(args: &Args) -> Result<Report, String> {
 	let code = code::from_file(&args.code)?;
+	let code = match args.vm {
+		Some(vm) => vm::on_version(&code, vm.version()),
+		None => code,
+	};
 	let sender = Account { balance: SENDER_BALANCE, ..Default::default() };
 	let mut accounts = BTreeMap::from([(SENDER, sender)]);
 	let action = if args.deploy {

@@ -3,9 +3,10 @@
 //! `receiveMessage` (rustc's linker exports `__data_end` and `__heap_base`). Every other
 //! section is copied as it is.
 
+use crate::sections::{self, malformed, Edit};
 use ewasm_primitives::system::receipts::RECEIVE_ENTRY_POINT;
 use ewasm_primitives::{ENTRY_POINT, MEMORY_EXPORT};
-use wasm_encoder::{ExportKind, ExportSection, Module, RawSection};
+use wasm_encoder::{ExportKind, ExportSection};
 use wasmparser::{ExternalKind, Parser, Payload};
 
 /// The exports an Ewasm module may have.
@@ -13,48 +14,35 @@ const KEPT_EXPORTS: [&str; 3] = [MEMORY_EXPORT, ENTRY_POINT, RECEIVE_ENTRY_POINT
 
 /// `code` without what Ewasm forbids, or why it is not a wasm module.
 pub fn strip(code: &[u8]) -> Result<Vec<u8>, String> {
-	let mut module = Module::new();
-	let malformed = |error: wasmparser::BinaryReaderError| format!("not a wasm module: {error}");
-	for payload in Parser::new(0).parse_all(code) {
-		match payload.map_err(malformed)? {
-			Payload::CustomSection(_) | Payload::StartSection { .. } => {}
-			Payload::ExportSection(reader) => {
-				let mut exports = ExportSection::new();
-				for export in reader {
-					let export = export.map_err(malformed)?;
-					let kind = match export.kind {
-						ExternalKind::Func => ExportKind::Func,
-						ExternalKind::Memory => ExportKind::Memory,
-						_ => continue,
-					};
-					if KEPT_EXPORTS.contains(&export.name) {
-						exports.export(export.name, kind, export.index);
-					}
-				}
-				module.section(&exports);
-			}
-			payload => {
-				if let Some((id, range)) = payload.as_section() {
-					let data = code
-						.get(range.start as usize..range.end as usize)
-						.ok_or("not a wasm module: a section runs past the end")?;
-					module.section(&RawSection { id, data });
+	sections::rebuild(code, |payload, module| match payload {
+		Payload::CustomSection(_) | Payload::StartSection { .. } => Ok(Edit::Taken),
+		Payload::ExportSection(reader) => {
+			let mut exports = ExportSection::new();
+			for export in reader.clone() {
+				let export = export.map_err(malformed)?;
+				let kind = match export.kind {
+					ExternalKind::Func => ExportKind::Func,
+					ExternalKind::Memory => ExportKind::Memory,
+					_ => continue,
+				};
+				if KEPT_EXPORTS.contains(&export.name) {
+					exports.export(export.name, kind, export.index);
 				}
 			}
+			module.section(&exports);
+			Ok(Edit::Taken)
 		}
-	}
-	Ok(module.finish())
+		_ => Ok(Edit::Keep),
+	})
 }
 
 /// The imports of `code` as `namespace.name`, in order.
 pub fn imports(code: &[u8]) -> Result<Vec<String>, String> {
 	let mut names = Vec::new();
 	for payload in Parser::new(0).parse_all(code) {
-		if let Payload::ImportSection(reader) =
-			payload.map_err(|error| format!("not a wasm module: {error}"))?
-		{
+		if let Payload::ImportSection(reader) = payload.map_err(malformed)? {
 			for import in reader.into_imports() {
-				let import = import.map_err(|error| format!("not a wasm module: {error}"))?;
+				let import = import.map_err(malformed)?;
 				names.push(format!("{}.{}", import.module, import.name));
 			}
 		}

@@ -14,7 +14,12 @@ mod model;
 mod report;
 mod skip;
 
-use crate::{runtime::ScheduleChoice, EXIT_BAD_INPUT, EXIT_FAILED};
+use crate::{
+	runtime::ScheduleChoice,
+	vm::{self, VmChoice},
+	EXIT_BAD_INPUT, EXIT_FAILED,
+};
+use ewasm_primitives::VmVersion;
 use report::Tally;
 use skip::SkipList;
 use std::{path::PathBuf, process::ExitCode};
@@ -31,6 +36,11 @@ pub struct Args {
 	/// Exit with 1 when a balance check fails, not only when a strict one does.
 	#[arg(long)]
 	require_balance: bool,
+	/// Run every contract of the tests on this VM version (their imports renamed into its
+	/// namespace: the accounts' code, the init code a transaction deploys, and the expected
+	/// code of accounts that keep theirs); without it, each on the version it imports from.
+	#[arg(long, value_enum)]
+	vm: Option<VmChoice>,
 }
 
 /// Runs the command; prints its report on standard output.
@@ -68,7 +78,11 @@ pub fn run(args: &Args) -> ExitCode {
 				tally.record_skip();
 				continue;
 			}
-			match loaded.test.and_then(|test| {
+			let loaded_test = match args.vm {
+				Some(vm) => loaded.test.map(|test| on_version(test, vm.version())),
+				None => loaded.test,
+			};
+			match loaded_test.and_then(|test| {
 				let execution = execute::execute(&test, schedule)?;
 				Ok((check::check(&test.expect, &execution.post), execution.status))
 			}) {
@@ -95,4 +109,28 @@ pub fn run(args: &Args) -> ExitCode {
 	} else {
 		ExitCode::SUCCESS
 	}
+}
+
+/// `test` with its contracts on `version` ([`vm::on_version`]): the code of its accounts, the
+/// init code its transaction deploys, and the expected code of an account whose code the test
+/// expects unchanged (a created contract's code, which its init code holds as data, stays as
+/// it is).
+fn on_version(mut test: model::StateTest, version: VmVersion) -> model::StateTest {
+	for (address, expected) in &mut test.expect.accounts {
+		let model::ExpectedAccount::Present(model::ExpectedFields { code: Some(code), .. }) =
+			expected
+		else {
+			continue;
+		};
+		if test.pre.get(address).is_some_and(|account| account.code == *code) {
+			*code = vm::on_version(code, version);
+		}
+	}
+	for account in test.pre.values_mut() {
+		account.code = vm::on_version(&account.code, version);
+	}
+	if test.transaction.to.is_none() {
+		test.transaction.data = vm::on_version(&test.transaction.data, version);
+	}
+	test
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything this repository needs on a fresh Debian machine; safe to run again.
 #
-# - Debian packages: protobuf-compiler, clang, libclang-dev (the node's build), make, Node.js
-#   and npm (the end-to-end tests) when missing;
+# - Debian packages: protobuf-compiler, clang, libclang-dev (the node's build), make, binaryen
+#   (`ewasm build` shrinks contracts with its wasm-opt), Node.js and npm (the end-to-end
+#   tests) when missing;
 # - Rust: the wasm32v1-none target and rust-src (the runtime's wasm build), rustfmt, clippy;
 # - npm packages of tests/ (polkadot.js 16.5.6, wabt, typescript), zombienet/
 #   (@zombienet/cli) and benches/peers/solidity/ (solc-js 0.8.28, the peers benchmark's
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(protobuf-compiler clang libclang-dev pkg-config make)
+apt_packages=(protobuf-compiler clang libclang-dev pkg-config make binaryen)
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
 

@@ -5,6 +5,7 @@
 //! (only a contract edits its own storage; the callee sees the true caller and value).
 
 use super::*;
+use crate::vm::env::hex;
 use ewasm_primitives::VmVersion::{self, V1, V2};
 use polkadot_sdk::sp_io::hashing::{blake2_256, keccak_256, sha2_256};
 
@@ -105,10 +106,6 @@ fn v2_hashes_memory_as_the_host_does() {
 			"bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319"
 		);
 	});
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::{
 	address::{create2_address, create_address},
 	environment::{self, BlockEnvironment},
 	exec::{self, Creation, MessageCall},
-	gas,
+	gas::{self, HashCost, HostCosts},
 	limits::{MAX_CALL_DEPTH, MAX_LOG_TOPICS},
 	storage, Config, ContractInfoOf, Error,
 };
@@ -758,7 +758,8 @@ fn link_halts<T: Config>(
 	Ok(())
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// `bytes` as lowercase hex digits, without a prefix.
+pub(crate) fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
@@ -767,30 +768,23 @@ fn link_hashes<T: Config>(
 	linker: &mut Linker<HostState<T>>,
 	ns: &'static str,
 ) -> Result<(), wasmi::Error> {
-	linker.func_wrap(
-		ns,
-		"keccak256",
-		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs().keccak256.of(length as u32);
-			hash_charged(&mut c, cost, data, length, result, keccak_256)
-		},
-	)?;
-	linker.func_wrap(
-		ns,
-		"sha256",
-		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs().sha256.of(length as u32);
-			hash_charged(&mut c, cost, data, length, result, sha2_256)
-		},
-	)?;
-	linker.func_wrap(
-		ns,
-		"blake2b256",
-		|mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs().blake2b256.of(length as u32);
-			hash_charged(&mut c, cost, data, length, result, blake2_256)
-		},
-	)?;
+	type Price = fn(&HostCosts) -> HashCost;
+	type Hash = fn(&[u8]) -> [u8; 32];
+	let hashes: [(&str, Price, Hash); 3] = [
+		("keccak256", |costs| costs.keccak256, keccak_256),
+		("sha256", |costs| costs.sha256, sha2_256),
+		("blake2b256", |costs| costs.blake2b256, blake2_256),
+	];
+	for (name, price, hash) in hashes {
+		linker.func_wrap(
+			ns,
+			name,
+			move |mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
+				let cost = price(c.data().costs()).of(length as u32);
+				hash_charged(&mut c, cost, data, length, result, hash)
+			},
+		)?;
+	}
 	Ok(())
 }
 

@@ -71,14 +71,6 @@ impl VmVersion {
 		Self::ALL.into_iter().find(|version| version.namespace() == namespace)
 	}
 
-	/// The version's name: `v1`, `v2`.
-	pub const fn name(self) -> &'static str {
-		match self {
-			VmVersion::V1 => "v1",
-			VmVersion::V2 => "v2",
-		}
-	}
-
 	/// The functions the version adds to those of the version before it.
 	pub const fn added_functions(self) -> &'static [HostFunction] {
 		match self {

@@ -13,7 +13,7 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/lint-rustc
-RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry -p sha256
+RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry -p sha256 -p keccak256
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
 EWASM := $(CARGO_TARGET_DIR)/release/ewasm
 RUNTIME_WASM := $(CARGO_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm
@@ -21,7 +21,7 @@ RPC_PORT ?= 9944
 CONFORMANCE_DIR ?= ../shared/conformance
 BLOCK_TIME_MS ?= 3000
 
-.PHONY: setup build run check-dev-chain test lint fmt-check test-pallet test-release test-e2e conformance \
+.PHONY: setup build run check-dev-chain test lint fmt-check test-pallet test-release test-e2e conformance upgrade-runtime \
 	weights relay zombienet zombienet-test bench test-peers bench-node
 
 ## setup: install system packages, Rust targets and npm packages (idempotent)
@@ -91,8 +91,17 @@ bench-node: build
 	@echo "make bench-node: ERC-20 transfers on a dev node, about 2.5 min after make build (35 s of it the node's start)"
 	cd tests && npm run --silent build && node bench/bench-node.mjs
 
-## test-e2e: polkadot.js against a real dev node
-test-e2e:
+## upgrade-runtime: the next runtime the upgrade end-to-end test sets with sudo.setCode (the
+## runtime's upgrade-fixture feature: spec version one higher, VM versions 3 and 4 on dearer
+## prices), a blob only: built by `cargo check` (only its wasm build is real) in a target directory
+## of its own ($(UPGRADE_TARGET_DIR)), so that it never replaces the node's runtime
+UPGRADE_TARGET_DIR ?= $(CARGO_TARGET_DIR)-upgrade
+upgrade-runtime: setup
+	@echo "make upgrade-runtime: the upgrade test's next runtime blob; about 30 min the first time, minutes after a change"
+	CARGO_TARGET_DIR=$(UPGRADE_TARGET_DIR) cargo check --release --locked --features upgrade-fixture -p ewasm-runtime
+
+## test-e2e: polkadot.js against a real dev node (and the upgrade-runtime blob)
+test-e2e: upgrade-runtime
 	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 5 min"
 	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 

@@ -3,7 +3,7 @@
 //! its namespace (`v1`'s `ethereum`, or `v2`'s `ethereum_v2` with the `v2` feature), and of
 //! `debug` in a module of its own, with its wasm signature. Nothing else lists them.
 
-use ewasm_eei::{HostFunction, ValueType, VmVersion, DEBUG_FUNCTIONS, DEBUG_NAMESPACE};
+use ewasm_eei::{HostFunction, Interface, ValueType, DEBUG_FUNCTIONS, DEBUG_NAMESPACE};
 use std::{env, fmt::Write, fs, path::PathBuf};
 
 fn rust_type(value: &ValueType) -> &'static str {
@@ -43,7 +43,7 @@ fn imports<'a>(namespace: &str, functions: impl IntoIterator<Item = &'a HostFunc
 fn main() {
 	let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 	let version =
-		if env::var_os("CARGO_FEATURE_V2").is_some() { VmVersion::V2 } else { VmVersion::V1 };
+		if env::var_os("CARGO_FEATURE_V2").is_some() { Interface::V2 } else { Interface::V1 };
 	let functions: Vec<HostFunction> = version.functions().collect();
 	let code = format!(
 		"{}\n/// The `debug` namespace: development chains only.\npub mod debug {{\n{}}}\n",

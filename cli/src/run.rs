@@ -127,7 +127,7 @@ pub fn run(args: &Args) -> ExitCode {
 fn execute(args: &Args) -> Result<Report, String> {
 	let code = code::from_file(&args.code)?;
 	let code = match args.vm {
-		Some(vm) => vm::on_version(&code, vm.version()),
+		Some(vm) => vm::on_version(&code, vm.interface()),
 		None => code,
 	};
 	let sender = Account { balance: SENDER_BALANCE, ..Default::default() };

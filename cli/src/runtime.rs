@@ -18,12 +18,13 @@ use pallet_ewasm::rent::{ConstantFee, RentPolicy};
 use pallet_ewasm::{
 	address::AddressMapper,
 	gas::{GasWeight, Schedule},
+	versions::{self, Interface, VmSpec},
 	BlockEnvironment,
 };
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
-		traits::{ConstU128, ConstU32, ConstU64},
+		traits::{ConstU128, ConstU32, ConstU64, Get},
 		weights::constants::RocksDbWeight,
 	},
 	frame_system, pallet_balances,
@@ -36,7 +37,7 @@ pub type AccountId = AccountId32;
 
 type Block = frame_system::mocking::MockBlock<Runtime>;
 
-/// The pallet's generated weights, as the chain prices them: they set the `chain` schedule.
+/// The pallet's generated weights, as the chain prices them: they set the `measured` schedule.
 pub type ChainWeights = pallet_ewasm::weights::Weights<RocksDbWeight>;
 
 /// The runtime: System, Balances and the Ewasm pallet.
@@ -95,7 +96,7 @@ parameter_types! {
 	pub const ExistentialDeposit: u128 = 1;
 	/// What gas is worth on the chain (the chain's schedule is priced at it).
 	pub const ToolGasWeight: GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
-	/// The gas schedule of the current execution.
+	/// The gas schedule of the current execution (of every VM version).
 	pub storage ActiveSchedule: Schedule = ScheduleChoice::Chain.schedule();
 	/// The block of the current execution.
 	pub storage ActiveBlock: BlockFacts = BlockFacts::default();
@@ -182,7 +183,7 @@ impl pallet_ewasm::Config for Runtime {
 	type AddressMapper = ToolAddressMapper;
 	type MaxCodeLen = ConstU32<MAX_CODE_LEN>;
 	type GasWeight = ToolGasWeight;
-	type Schedule = ActiveSchedule;
+	type VmVersions = ToolVersions;
 	type Environment = ActiveEnvironment;
 	type FeePolicy = ConstantFee<ConstU128<0>>;
 	type RentPolicy = ToolRentPolicy;
@@ -198,13 +199,28 @@ impl pallet_ewasm::Config for Runtime {
 	type WeightInfo = ChainWeights;
 }
 
+/// The tool's VM versions: one of each interface revision (`v1`, `v2`), both on
+/// [`ActiveSchedule`], so that a contract runs on the chosen schedule whichever it imports.
+pub struct ToolVersions;
+
+impl Get<Vec<VmSpec>> for ToolVersions {
+	fn get() -> Vec<VmSpec> {
+		let schedule = ActiveSchedule::get();
+		Interface::ALL.map(|interface| VmSpec { interface, schedule }).to_vec()
+	}
+}
+
 /// The gas schedules the tool offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ScheduleChoice {
 	/// Hera's: EEI functions priced like their EVM opcodes, instructions free.
 	Hera,
-	/// The chain's: Hera's prices plus wasmi fuel for every instruction.
+	/// The chain's: the frozen schedule of its newest VM versions (wasmi fuel for every
+	/// instruction, EEI prices from the benchmarks).
 	Chain,
+	/// What the benchmarks the tool carries measure now: what the chain's next VM versions
+	/// would freeze (`ewasm schedule --schedule measured --rust`).
+	Measured,
 }
 
 impl ScheduleChoice {
@@ -212,7 +228,10 @@ impl ScheduleChoice {
 	pub fn schedule(self) -> Schedule {
 		match self {
 			ScheduleChoice::Hera => Schedule::hera(),
-			ScheduleChoice::Chain => Schedule::chain::<ChainWeights>(ToolGasWeight::get()),
+			ScheduleChoice::Chain => {
+				versions::released().last().expect("the pallet released versions; qed").schedule
+			}
+			ScheduleChoice::Measured => Schedule::chain::<ChainWeights>(ToolGasWeight::get()),
 		}
 	}
 }

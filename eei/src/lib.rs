@@ -2,10 +2,11 @@
 //! signature of every host function a contract may import, the namespaces they live in, the
 //! exports every contract has, and the result codes host functions return.
 //!
-//! Two versions of the interface exist ([`VmVersion`]); a module chooses one by the namespace
+//! Two revisions of the interface exist ([`Interface`]); a module chooses one by the namespace
 //! it imports from: `ethereum` is `v1` (Revision 4 and `create2`), `ethereum_v2` is `v2`
 //! (every `v1` function under the new namespace, and [`V2_FUNCTIONS`]). A module imports
-//! from one of them only.
+//! from one of them only. The chain pairs each with a frozen gas schedule into the VM versions
+//! contracts are deployed on (the pallet's `versions`).
 //!
 //! It is the one list of the interface: the pallet links its host functions and validates a
 //! module's imports against it (through `ewasm-primitives`, which re-exports it), and the
@@ -36,17 +37,17 @@ impl From<ReturnCode> for i32 {
 	}
 }
 
-/// The import namespace of the interface's first version, [`VmVersion::V1`].
+/// The import namespace of the interface's first version, [`Interface::V1`].
 pub const ETHEREUM_NAMESPACE: &str = "ethereum";
 
-/// The import namespace of the interface's second version, [`VmVersion::V2`].
+/// The import namespace of the interface's second version, [`Interface::V2`].
 pub const ETHEREUM_V2_NAMESPACE: &str = "ethereum_v2";
 
-/// A version of the virtual machine a contract runs on, chosen by the namespace its code
-/// imports from and so fixed at deployment (code never changes). It names the EEI revision,
-/// the validation rules, the instruction metering and the gas schedule the contract runs by.
+/// A revision of the interface: the host functions a contract may import, chosen by the
+/// namespace its code imports from (code never changes, so neither does its interface). Part
+/// of the VM version a contract is deployed on, which pairs it with a gas schedule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum VmVersion {
+pub enum Interface {
 	/// ewasm Revision 4 and `create2`, under `ethereum`; also a module that imports nothing.
 	#[default]
 	V1,
@@ -54,32 +55,32 @@ pub enum VmVersion {
 	V2,
 }
 
-impl VmVersion {
-	/// Every version, oldest first.
-	pub const ALL: [VmVersion; 2] = [VmVersion::V1, VmVersion::V2];
+impl Interface {
+	/// Every revision, oldest first.
+	pub const ALL: [Interface; 2] = [Interface::V1, Interface::V2];
 
-	/// The import namespace of the version's functions.
+	/// The import namespace of the revision's functions.
 	pub const fn namespace(self) -> &'static str {
 		match self {
-			VmVersion::V1 => ETHEREUM_NAMESPACE,
-			VmVersion::V2 => ETHEREUM_V2_NAMESPACE,
+			Interface::V1 => ETHEREUM_NAMESPACE,
+			Interface::V2 => ETHEREUM_V2_NAMESPACE,
 		}
 	}
 
-	/// The version whose functions live in `namespace`, if one does.
-	pub fn of_namespace(namespace: &str) -> Option<VmVersion> {
+	/// The revision whose functions live in `namespace`, if one does.
+	pub fn of_namespace(namespace: &str) -> Option<Interface> {
 		Self::ALL.into_iter().find(|version| version.namespace() == namespace)
 	}
 
-	/// The functions the version adds to those of the version before it.
+	/// The functions the revision adds to those of the revision before it.
 	pub const fn added_functions(self) -> &'static [HostFunction] {
 		match self {
-			VmVersion::V1 => ETHEREUM_FUNCTIONS,
-			VmVersion::V2 => V2_FUNCTIONS,
+			Interface::V1 => ETHEREUM_FUNCTIONS,
+			Interface::V2 => V2_FUNCTIONS,
 		}
 	}
 
-	/// Every function of the version, in its namespace: those of the versions before it, then
+	/// Every function of the revision, in its namespace: those of the revisions before it, then
 	/// its own.
 	pub fn functions(self) -> impl Iterator<Item = HostFunction> {
 		Self::ALL
@@ -210,7 +211,7 @@ pub fn ethereum_function(name: &str) -> Option<&'static HostFunction> {
 /// Looks up a function by namespace and name: of a version's namespace (with every function
 /// of that version), or of `debug`.
 pub fn host_function(namespace: &str, name: &str) -> Option<HostFunction> {
-	match VmVersion::of_namespace(namespace) {
+	match Interface::of_namespace(namespace) {
 		Some(version) => version.functions().find(|function| function.name == name),
 		None => DEBUG_FUNCTIONS
 			.iter()
@@ -253,7 +254,7 @@ mod tests {
 
 	#[test]
 	fn v2_has_every_v1_function_under_its_namespace_and_the_hashes() {
-		let v2: Vec<_> = VmVersion::V2.functions().collect();
+		let v2: Vec<_> = Interface::V2.functions().collect();
 		assert_eq!(v2.len(), ETHEREUM_FUNCTIONS.len() + V2_FUNCTIONS.len());
 		assert!(v2.iter().all(|function| function.namespace == ETHEREUM_V2_NAMESPACE));
 		let finish = host_function(ETHEREUM_V2_NAMESPACE, "finish").expect("in v2");
@@ -263,15 +264,15 @@ mod tests {
 			&[I32, I32, I32]
 		);
 		assert!(host_function(ETHEREUM_NAMESPACE, "keccak256").is_none(), "not in v1");
-		assert_eq!(VmVersion::V1.functions().count(), ETHEREUM_FUNCTIONS.len());
+		assert_eq!(Interface::V1.functions().count(), ETHEREUM_FUNCTIONS.len());
 	}
 
 	#[test]
 	fn versions_are_named_by_their_namespaces() {
-		for version in VmVersion::ALL {
-			assert_eq!(VmVersion::of_namespace(version.namespace()), Some(version));
+		for version in Interface::ALL {
+			assert_eq!(Interface::of_namespace(version.namespace()), Some(version));
 		}
-		assert_eq!(VmVersion::of_namespace(DEBUG_NAMESPACE), None);
-		assert_eq!(VmVersion::default(), VmVersion::V1);
+		assert_eq!(Interface::of_namespace(DEBUG_NAMESPACE), None);
+		assert_eq!(Interface::default(), Interface::V1);
 	}
 }

@@ -19,6 +19,6 @@ pub use address::Address;
 /// The EEI table ([`ewasm_eei`]): every host function's name and signature.
 pub use ewasm_eei as eei;
 pub use ewasm_eei::{
-	ReturnCode, VmVersion, DEBUG_NAMESPACE, ENTRY_POINT, ETHEREUM_NAMESPACE, ETHEREUM_V2_NAMESPACE,
+	Interface, ReturnCode, DEBUG_NAMESPACE, ENTRY_POINT, ETHEREUM_NAMESPACE, ETHEREUM_V2_NAMESPACE,
 	MEMORY_EXPORT,
 };

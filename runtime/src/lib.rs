@@ -90,8 +90,13 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
 /// The migrations a runtime upgrade runs, before the pallets' own `on_runtime_upgrade` hooks:
-/// the stored session keys gain the authority discovery key (a no-op on a chain that has it).
-pub type Migrations = (configs::authority_discovery::AddAuthorityDiscoveryKey,);
+/// the stored session keys gain the authority discovery key (a no-op on a chain that has it);
+/// contracts, evictions and tombstones record their VM version (a no-op on a chain whose
+/// pallet storage is at version 1).
+pub type Migrations = (
+	configs::authority_discovery::AddAuthorityDiscoveryKey,
+	pallet_ewasm::migrations::RecordVmVersions<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets, and runs [`Migrations`] on a runtime upgrade.
 pub type Executive = frame_executive::Executive<
@@ -125,18 +130,29 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime version.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("ewasm-parachain"),
-	impl_name: Cow::Borrowed("ewasm-parachain"),
-	authoring_version: 1,
-	spec_version: 5,
-	impl_version: 0,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares the runtime version with `spec_version` (a literal, as `runtime_version` reads it).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime version.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("ewasm-parachain"),
+			impl_name: Cow::Borrowed("ewasm-parachain"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 0,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-fixture"))]
+runtime_version!(6);
+// The upgrade end-to-end test's next runtime: one spec version higher, so `setCode` takes it.
+#[cfg(feature = "upgrade-fixture")]
+runtime_version!(7);
 
 /// The target block time: 6 seconds (one relay chain slot).
 pub const MILLISECS_PER_BLOCK: u64 = 6000;

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileWat } from '../client/dist/index.js';
+import { u8aToHex } from '@polkadot/util';
+import { compileWat, encodeWord, selectorOf } from '../client/dist/index.js';
 import { targetDir } from './node.mjs';
 
 export { compileWat, initCodeFor } from '../client/dist/index.js';
@@ -42,4 +43,12 @@ export function buildExample(name) {
     env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   return readFileSync(join(target, `ewasm/${name}.deploy.wasm`));
+}
+
+/** Call data of `signature`, whose one parameter is `bytes`, with `data` (Solidity's ABI). */
+export function bytesCallData(signature, data) {
+  const padded = new Uint8Array(Math.ceil(data.length / 32) * 32);
+  padded.set(data);
+  const head = encodeWord('uint256', 32n) + encodeWord('uint256', data.length);
+  return selectorOf(signature) + head + u8aToHex(padded).slice(2);
 }

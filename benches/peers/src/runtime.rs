@@ -88,9 +88,6 @@ impl pallet_revive::Config for Runtime {
 parameter_types! {
 	/// What gas is worth on the parachain.
 	pub const GasWeight: pallet_ewasm::gas::GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
-	/// The parachain's gas schedule: EEI prices and fuel from the generated weights.
-	pub EwasmSchedule: pallet_ewasm::gas::Schedule =
-		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(GasWeight::get());
 	/// Pay-as-you-go rent, as on the parachain.
 	pub const EwasmRentPolicy: pallet_ewasm::rent::RentPolicy =
 		pallet_ewasm::rent::RentPolicy::PayAsYouGo;
@@ -133,7 +130,8 @@ impl pallet_ewasm::Config for Runtime {
 	type AddressMapper = AccountId32Mapper;
 	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
-	type Schedule = EwasmSchedule;
+	// The parachain's VM versions, each with its frozen schedule.
+	type VmVersions = pallet_ewasm::versions::Released;
 	type Environment = Environment;
 	type FeePolicy = pallet_ewasm::rent::ConstantFee<ConstU128<1_000_000_000>>;
 	type RentPolicy = EwasmRentPolicy;

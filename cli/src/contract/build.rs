@@ -193,7 +193,7 @@ fn finish_module(
 /// namespace: `Err` names the pallet's error.
 pub fn validate(code: &[u8]) -> Result<(), String> {
 	TestExternalities::default().execute_with(|| {
-		pallet_ewasm::exec::validate::<Runtime>(code).map_err(|error| match error {
+		pallet_ewasm::exec::validate::<Runtime>(code, None).map_err(|error| match error {
 			polkadot_sdk::sp_runtime::DispatchError::Module(module) => {
 				module.message.unwrap_or("a pallet error").to_string()
 			}

@@ -19,7 +19,7 @@ use crate::{
 	vm::{self, VmChoice},
 	EXIT_BAD_INPUT, EXIT_FAILED,
 };
-use ewasm_primitives::VmVersion;
+use ewasm_primitives::Interface;
 use report::Tally;
 use skip::SkipList;
 use std::{path::PathBuf, process::ExitCode};
@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> ExitCode {
 				continue;
 			}
 			let loaded_test = match args.vm {
-				Some(vm) => loaded.test.map(|test| on_version(test, vm.version())),
+				Some(vm) => loaded.test.map(|test| on_version(test, vm.interface())),
 				None => loaded.test,
 			};
 			match loaded_test.and_then(|test| {
@@ -115,7 +115,7 @@ pub fn run(args: &Args) -> ExitCode {
 /// init code its transaction deploys, and the expected code of an account whose code the test
 /// expects unchanged (a created contract's code, which its init code holds as data, stays as
 /// it is).
-fn on_version(mut test: model::StateTest, version: VmVersion) -> model::StateTest {
+fn on_version(mut test: model::StateTest, version: Interface) -> model::StateTest {
 	for (address, expected) in &mut test.expect.accounts {
 		let model::ExpectedAccount::Present(model::ExpectedFields { code: Some(code), .. }) =
 			expected

@@ -14,12 +14,14 @@
 use crate::{
 	accounts::{account_of, contract_account, signer_address},
 	address::{create2_address, create_address},
+	gas::Schedule,
 	rent, storage, system,
+	versions::{Versions, VmVersion},
 	vm::{
 		self,
 		limiter::BudgetedBytes,
-		prepare::{self, CodeRules, PrepareError, Prepared},
-		Context, Halt, Transaction,
+		prepare::{self, CodeRules, PrepareError},
+		Context, Halt, Loaded, Transaction,
 	},
 	CodeVec, Config, ContractInfo, ContractInfoOf, DebugEnabled, Error, Event, Evicting, Pallet,
 	Tombstones,
@@ -137,6 +139,9 @@ pub struct MessageCall<AccountId> {
 	/// The exported function that runs: `main`, or `receiveMessage` for a receipt (a
 	/// contract that does not export it runs no code and only takes the value).
 	pub entry: &'static str,
+	/// The schedule of the frame that makes the call (the newest version's for a user or a
+	/// receipt): a system contract's answer is priced by it.
+	pub pricing: Schedule,
 }
 
 /// One creation frame.
@@ -216,7 +221,7 @@ impl Transaction {
 	pub fn new<T: Config>(origin: Address) -> Self {
 		Transaction {
 			origin,
-			schedule: T::Schedule::get(),
+			versions: Versions::of::<T>(),
 			debug_enabled: DebugEnabled::<T>::get(),
 			memory_budget: Default::default(),
 			active_frames: Default::default(),
@@ -228,9 +233,27 @@ impl Transaction {
 		CodeRules { max_len: T::MaxCodeLen::get(), debug_enabled: self.debug_enabled }
 	}
 
-	fn prepare<T: Config>(&self, code: &[u8]) -> Result<Prepared, DispatchError> {
-		prepare::prepare(&prepare::engine(), code, self.code_rules::<T>())
-			.map_err(prepare_error::<T>)
+	/// Validates and compiles `code` to run on `vm`, or, for code being deployed (`None`), on
+	/// the newest version of its interface. Fails with `VmVersionUnavailable` if the chain
+	/// offers no such version, or `vm` is of another interface than the code's.
+	fn load<T: Config>(&self, code: &[u8], vm: Option<VmVersion>) -> Result<Loaded, DispatchError> {
+		let prepared = prepare::prepare(&prepare::engine(), code, self.code_rules::<T>())
+			.map_err(prepare_error::<T>)?;
+		let version = match vm {
+			Some(vm) => self.versions.get(vm).map(|spec| (vm, spec)),
+			None => self.versions.newest_of(prepared.interface),
+		};
+		let (vm, spec) = version
+			.filter(|(_, spec)| spec.interface == prepared.interface)
+			.ok_or(Error::<T>::VmVersionUnavailable)?;
+		Ok(Loaded { prepared, vm, schedule: spec.schedule })
+	}
+
+	/// The schedule of the newest version: what prices a user's or a receipt's call of a system
+	/// contract.
+	pub fn newest_schedule<T: Config>(&self) -> Result<Schedule, DispatchError> {
+		let (_, spec) = self.versions.newest().ok_or(Error::<T>::VmVersionUnavailable)?;
+		Ok(spec.schedule)
 	}
 }
 
@@ -240,9 +263,20 @@ pub fn exceeds_max_code_len<T: Config>(len: usize) -> bool {
 	len > T::MaxCodeLen::get() as usize
 }
 
-/// Validates `code` as the chain would at deployment, outside any transaction.
-pub fn validate<T: Config>(code: &[u8]) -> Result<(), DispatchError> {
-	Transaction::new::<T>(Address::default()).prepare::<T>(code).map(|_| ())
+/// Validates `code` as the chain would to run it on `vm`, or (`None`) to deploy it on the
+/// newest version of its interface, outside any transaction.
+pub fn validate<T: Config>(code: &[u8], vm: Option<VmVersion>) -> Result<(), DispatchError> {
+	Transaction::new::<T>(Address::default()).load::<T>(code, vm).map(|_| ())
+}
+
+/// The VM version a deployment of `code` gets: the newest of its interface; for code that is
+/// not valid, the newest of `v1` (it fails every call).
+pub fn version_for<T: Config>(code: &[u8]) -> VmVersion {
+	let tx = Transaction::new::<T>(Address::default());
+	match tx.load::<T>(code, None) {
+		Ok(loaded) => loaded.vm,
+		Err(_) => tx.versions.newest_of(Default::default()).map(|(vm, _)| vm).unwrap_or_default(),
+	}
 }
 
 fn prepare_error<T: Config>(error: PrepareError) -> DispatchError {
@@ -370,9 +404,9 @@ pub fn run_call<T: Config>(tx: &Transaction, call: MessageCall<T::AccountId>) ->
 		gas_left = 0;
 		let code = storage::code::<T>(&info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
 		code_len = code.len() as u32;
-		let contract = tx.prepare::<T>(&code)?;
+		let contract = tx.load::<T>(&code, Some(info.vm))?;
 		let gas_limit = call.gas_limit.checked_sub(touch_gas).ok_or(Error::<T>::OutOfGas)?;
-		if contract.module.get_export(call.entry).is_none() {
+		if contract.prepared.module.get_export(call.entry).is_none() {
 			// Only `receiveMessage` may be missing: the contract takes the value, no code runs.
 			gas_left = gas_limit;
 			return Ok(());
@@ -416,7 +450,9 @@ pub fn run_create<T: Config>(
 			gas_left = 0;
 			return Err(Error::<T>::ContractExists.into());
 		}
-		ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(H256::zero(), 0, 1));
+		// Under construction: no code, and so no version, yet.
+		let none = VmVersion::default();
+		ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(H256::zero(), 0, 1, none));
 		let account = contract_account::<T>(&address);
 		transfer::<T>(&creation.payer, &account, creation.value, creation.depth)?;
 		// Empty init code is refused before any work, keeping the gas (as Hera does).
@@ -425,7 +461,7 @@ pub fn run_create<T: Config>(
 		}
 		// From here on a failure consumes all the frame's gas.
 		gas_left = 0;
-		let init = tx.prepare::<T>(&creation.init_code)?;
+		let init = tx.load::<T>(&creation.init_code, None)?;
 		let context = Context {
 			address,
 			caller: creation.creator,
@@ -437,7 +473,9 @@ pub fn run_create<T: Config>(
 			depth: creation.depth,
 		};
 		let execution = vm::execute::<T>(&init, ENTRY_POINT, context, tx, creation.gas_limit);
-		// The init code's compiled code is freed before the deployed code is compiled.
+		// The init code's compiled code is freed before the deployed code is compiled; its
+		// version's prices pay for storing the code.
+		let init_schedule = init.schedule;
 		drop(init);
 		// A revert keeps the gas left; every other failure below consumes it all.
 		gas_left = execution.gas_left;
@@ -447,11 +485,11 @@ pub fn run_create<T: Config>(
 		// The deposit per byte pays for validating, compiling, checking and storing the code:
 		// it is charged before any of it; the memory the check allocates and zeroes, once the
 		// compiled code says how much, before the check runs.
-		let host = &tx.schedule.host;
+		let host = &init_schedule.host;
 		let deposit = host.code_deposit_per_byte.saturating_mul(code.len() as u64);
 		let left = execution.gas_left.checked_sub(deposit).ok_or(Error::<T>::OutOfGas)?;
-		let contract = tx.prepare::<T>(&code)?;
-		let memory = host.memory_page.saturating_mul(u64::from(contract.initial_pages));
+		let contract = tx.load::<T>(&code, None)?;
+		let memory = host.memory_page.saturating_mul(u64::from(contract.prepared.initial_pages));
 		let left = left.checked_sub(memory).ok_or(Error::<T>::OutOfGas)?;
 		if !vm::is_instantiable::<T>(&contract, tx) {
 			return Err(Error::<T>::CodeInvalid.into());
@@ -462,6 +500,7 @@ pub fn run_create<T: Config>(
 			if let Some(info) = info {
 				info.code_hash = code_hash;
 				info.code_len = code_len;
+				info.vm = contract.vm;
 			}
 		});
 		gas_left = left;
@@ -538,6 +577,10 @@ pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutco
 	all_or_nothing(|| {
 		let caller = signer_address::<T>(request.caller);
 		let tx = Transaction::new::<T>(caller);
+		let pricing = match tx.newest_schedule::<T>() {
+			Ok(pricing) => pricing,
+			Err(error) => return ExecOutcome::refused(error),
+		};
 		let call = MessageCall {
 			payer: request.caller.clone(),
 			caller,
@@ -550,6 +593,7 @@ pub fn bare_call<T: Config>(request: CallRequest<'_, T::AccountId>) -> ExecOutco
 			is_static: false,
 			depth: 0,
 			entry: ENTRY_POINT,
+			pricing,
 		};
 		let outcome = run_call::<T>(&tx, call).into_outcome(request.gas_limit);
 		let output = outcome.output.clone();

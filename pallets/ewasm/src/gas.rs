@@ -15,6 +15,7 @@
 //! use.
 
 use crate::{limits::MAX_FUNCTION_LOCALS, weights::WeightInfo, Config};
+use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use polkadot_sdk::{
@@ -679,6 +680,128 @@ impl Schedule {
 			host: HERA_COSTS,
 			instructions: InstructionMetering::Free { step_limit: 10_000_000_000 },
 		}
+	}
+}
+
+impl Schedule {
+	/// The entries of this schedule that cost less than they do in `measured` (the schedule the
+	/// current benchmarks give): each with its price here and there. Not costs, and so not
+	/// compared: the refunds and a value call's stipend.
+	pub fn underpriced(&self, measured: &Schedule) -> Vec<(&'static str, u64, u64)> {
+		let ours = self.prices();
+		measured
+			.prices()
+			.into_iter()
+			.zip(ours)
+			.filter(|((_, needed), (_, price))| price < needed)
+			.map(|((name, needed), (_, price))| (name, price, needed))
+			.collect()
+	}
+
+	/// Every price of the schedule by name (the price of fuel in 1/1024ths of gas).
+	fn prices(&self) -> Vec<(&'static str, u64)> {
+		let fuel = match self.instructions {
+			InstructionMetering::Fuel(FuelPrice { base, per_local }) => [base, per_local],
+			InstructionMetering::Free { .. } => [0, 0],
+		};
+		let mut prices = alloc::vec![("fuel.base", fuel[0]), ("fuel.per_local", fuel[1])];
+		prices.extend(self.host.prices());
+		prices
+	}
+}
+
+impl HostCosts {
+	/// Every price by name: each field but the refunds and the stipend (named here so that a
+	/// new field cannot be left out).
+	fn prices(&self) -> Vec<(&'static str, u64)> {
+		let HostCosts {
+			base,
+			external_balance,
+			block_hash,
+			external_code,
+			code_load_base,
+			code_load_per_word,
+			storage_load,
+			storage_store_create,
+			storage_store_update,
+			storage_load_warm,
+			storage_store_create_warm,
+			storage_store_update_warm,
+			memory_page,
+			storage_clear_refund: _,
+			copy_base,
+			copy_per_word,
+			nested_input_per_word,
+			output_base,
+			output_per_word,
+			log_base,
+			log_per_topic,
+			log_per_byte,
+			call,
+			system_call,
+			generate_receipt,
+			generate_receipt_per_byte,
+			claim_receipt,
+			claim_receipt_per_proof_word,
+			claim_receipt_per_payload_word,
+			claim_receipt_per_code_word,
+			call_value,
+			call_stipend: _,
+			new_account,
+			create,
+			init_code_per_word,
+			code_deposit_per_byte,
+			self_destruct,
+			self_destruct_per_item,
+			self_destruct_refund: _,
+			keccak256: HashCost { base: keccak256, per_word: keccak256_per_word },
+			sha256: HashCost { base: sha256, per_word: sha256_per_word },
+			blake2b256: HashCost { base: blake2b256, per_word: blake2b256_per_word },
+		} = *self;
+		alloc::vec![
+			("base", base),
+			("external_balance", external_balance),
+			("block_hash", block_hash),
+			("external_code", external_code),
+			("code_load_base", code_load_base),
+			("code_load_per_word", code_load_per_word),
+			("storage_load", storage_load),
+			("storage_store_create", storage_store_create),
+			("storage_store_update", storage_store_update),
+			("storage_load_warm", storage_load_warm),
+			("storage_store_create_warm", storage_store_create_warm),
+			("storage_store_update_warm", storage_store_update_warm),
+			("memory_page", memory_page),
+			("copy_base", copy_base),
+			("copy_per_word", copy_per_word),
+			("nested_input_per_word", nested_input_per_word),
+			("output_base", output_base),
+			("output_per_word", output_per_word),
+			("log_base", log_base),
+			("log_per_topic", log_per_topic),
+			("log_per_byte", log_per_byte),
+			("call", call),
+			("system_call", system_call),
+			("generate_receipt", generate_receipt),
+			("generate_receipt_per_byte", generate_receipt_per_byte),
+			("claim_receipt", claim_receipt),
+			("claim_receipt_per_proof_word", claim_receipt_per_proof_word),
+			("claim_receipt_per_payload_word", claim_receipt_per_payload_word),
+			("claim_receipt_per_code_word", claim_receipt_per_code_word),
+			("call_value", call_value),
+			("new_account", new_account),
+			("create", create),
+			("init_code_per_word", init_code_per_word),
+			("code_deposit_per_byte", code_deposit_per_byte),
+			("self_destruct", self_destruct),
+			("self_destruct_per_item", self_destruct_per_item),
+			("keccak256", keccak256),
+			("keccak256_per_word", keccak256_per_word),
+			("sha256", sha256),
+			("sha256_per_word", sha256_per_word),
+			("blake2b256", blake2b256),
+			("blake2b256_per_word", blake2b256_per_word),
+		]
 	}
 }
 

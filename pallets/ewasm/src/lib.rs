@@ -39,10 +39,12 @@ pub mod environment;
 pub mod exec;
 pub mod gas;
 pub mod limits;
+pub mod migrations;
 pub mod receipts;
 pub mod rent;
 mod storage;
 pub mod system;
+pub mod versions;
 mod vm;
 pub mod weights;
 
@@ -84,7 +86,12 @@ pub mod pallet {
 	use rent::TotalFeePolicy;
 
 	/// The pallet.
+	/// The layout of the pallet's storage: 1 since contracts, evictions and tombstones record
+	/// their VM version ([`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
@@ -108,10 +115,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type GasWeight: Get<gas::GasWeight>;
 
-		/// The gas schedule: EEI prices and how instructions are metered. Chains use
-		/// [`gas::Schedule::chain`] over their `WeightInfo` and `GasWeight` (prices from the
-		/// benchmarks); [`gas::Schedule::hera`] is for off-chain comparison only.
-		type Schedule: Get<gas::Schedule>;
+		/// The VM versions the chain offers, oldest first: each an interface revision and a
+		/// frozen gas schedule ([`versions`]). Never remove or change one: contracts keep the
+		/// version they were deployed on. Chains use [`versions::Released`];
+		/// [`gas::Schedule::hera`] is for off-chain comparison only.
+		type VmVersions: Get<Vec<versions::VmSpec>>;
 
 		/// The block as contracts see it (timestamp, coinbase, difficulty, gas price, block
 		/// gas limit).
@@ -178,6 +186,9 @@ pub mod pallet {
 		/// How many contracts it has created with `create` (Ethereum's account nonce; a new
 		/// contract starts at 1, as after EIP-161).
 		pub nonce: u64,
+		/// The VM version it runs on, fixed when its code is stored ([`versions`]); 0 while its
+		/// init code runs.
+		pub vm: versions::VmVersion,
 	}
 
 	impl ContractInfo {
@@ -187,9 +198,15 @@ pub mod pallet {
 			self.code_hash == H256::zero()
 		}
 
-		/// A contract without storage yet, with `nonce`, that has paid rent up to now.
-		pub fn new<T: Config>(code_hash: H256, code_len: u32, nonce: u64) -> Self {
+		/// A contract without storage yet, with `nonce`, on `vm`, that has paid rent up to now.
+		pub fn new<T: Config>(
+			code_hash: H256,
+			code_len: u32,
+			nonce: u64,
+			vm: versions::VmVersion,
+		) -> Self {
 			ContractInfo {
+				vm,
 				code_hash,
 				code_len,
 				storage_items: 0,
@@ -238,10 +255,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Evicting<T: Config> = StorageMap<_, Blake2_128Concat, Address, rent::Eviction>;
 
-	/// Tombstones of evicted contracts: `keccak256(SCALE(address, code hash, nonce, TOTALFEE at
-	/// eviction, storage hash))`; see [`rent::tombstone`]. `wake` restores from them.
+	/// Tombstones of evicted contracts: the hash `keccak256(SCALE(address, code hash, nonce,
+	/// TOTALFEE at eviction, storage hash))` (see [`rent::tombstone`]) and the VM version the
+	/// contract ran on. `wake` restores from them.
 	#[pallet::storage]
-	pub type Tombstones<T: Config> = StorageMap<_, Blake2_128Concat, Address, H256>;
+	pub type Tombstones<T: Config> = StorageMap<_, Blake2_128Concat, Address, rent::Tombstone>;
 
 	/// Users recorded under their 20-byte address, so that value sent to the address reaches
 	/// them: filled the first time a user signs `deploy` or `call` (see [`accounts`]).
@@ -307,7 +325,8 @@ pub mod pallet {
 		/// Its address.
 		pub address: H160,
 		/// Its code, stored as given: it is validated when it runs, so a malformed contract
-		/// fails every call.
+		/// fails every call. It runs on the newest VM version of its interface (of `v1`, if the
+		/// code is malformed).
 		#[serde(with = "polkadot_sdk::sp_core::bytes")]
 		pub code: Vec<u8>,
 		/// Its storage: 32-byte keys and values (zero values are skipped).
@@ -347,10 +366,11 @@ pub mod pallet {
 				let code: CodeVec<T> =
 					contract.code.clone().try_into().expect("genesis code fits MaxCodeLen");
 				let code_len = code.len() as u32;
+				let vm = exec::version_for::<T>(&code);
 				let code_hash = crate::storage::add_code_user::<T>(code);
 				ContractInfoOf::<T>::insert(
 					address,
-					ContractInfo::new::<T>(code_hash, code_len, contract.nonce),
+					ContractInfo::new::<T>(code_hash, code_len, contract.nonce, vm),
 				);
 				for (key, value) in &contract.storage {
 					crate::storage::write::<T>(&address, &key.0, &value.0, false);
@@ -468,8 +488,8 @@ pub mod pallet {
 		/// exceeds an engine limit or 1024 locals in a function, or it cannot be instantiated
 		/// (a table over 4096 elements, a data or element segment outside its memory or table).
 		CodeInvalid,
-		/// The code imports something other than an implemented `ethereum` function with the
-		/// specified signature.
+		/// The code imports something other than a function of one interface revision's
+		/// namespace (`ethereum` or `ethereum_v2`) with the specified signature.
 		CodeImportNotAllowed,
 		/// The code does not export exactly `main` (no params, no results) and `memory`.
 		CodeExportsInvalid,
@@ -535,6 +555,10 @@ pub mod pallet {
 		/// `claim_receipt`: the proof does not show the source's outbox holding the receipt's
 		/// id in that block's state.
 		ReceiptProofInvalid,
+		/// No VM version the chain offers runs the code: its interface is offered by none, or a
+		/// contract's (or tombstone's) version is not among `VmVersions`, or is of another
+		/// interface than its code (a corrupted state).
+		VmVersionUnavailable,
 	}
 
 	#[pallet::hooks]
@@ -560,7 +584,9 @@ pub mod pallet {
 			rent::deletion_weight::<T>(deleted, contracts)
 		}
 
-		/// Checks that gas pays for computation: the schedule's price of fuel buys at least the
+		/// Checks that every interface revision is offered by a VM version, and, for every
+		/// version: that its frozen schedule costs no less than the benchmarks the runtime
+		/// carries measure ([`gas::Schedule::underpriced`]); that its price of fuel buys at least the
 		/// benchmarked time of a unit of wasm fuel in every instruction benchmark, the `instr`
 		/// mix and each expensive shape, in a module whose functions declare as many locals as
 		/// the benchmark's ([`gas::underpriced_instruction`]); that a call with value costs at
@@ -573,22 +599,42 @@ pub mod pallet {
 		/// call: the block's extrinsics, storage reads, events; how a block's contract calls
 		/// together fragment the heap is not bounded yet, see the README).
 		fn integrity_test() {
-			let schedule = T::Schedule::get();
-			if let gas::InstructionMetering::Fuel(price) = schedule.instructions {
-				let underpriced =
-					gas::underpriced_instruction::<T::WeightInfo>(price, T::GasWeight::get());
+			let versions = versions::Versions::of::<T>();
+			for interface in ewasm_primitives::Interface::ALL {
 				assert!(
-					underpriced.is_none(),
-					"fuel costs less than it takes in (benchmark, weight of a unit) {underpriced:?}"
+					versions.newest_of(interface).is_some(),
+					"no VM version offers interface {interface:?}: its code cannot be deployed"
 				);
 			}
-			let host = schedule.host;
-			assert!(
-				host.call.saturating_add(host.call_value) >= host.call_stipend,
-				"a call with value costs less than the stipend it gives: {host:?}"
-			);
+			let measured = gas::Schedule::chain::<T::WeightInfo>(T::GasWeight::get());
 			let max_gas = gas::max_extrinsic_gas::<T>(Self::call_base_weight(0))
 				.max(gas::max_extrinsic_gas::<T>(Self::deploy_base_weight(0)));
+			for (vm, spec) in versions.all() {
+				let schedule = spec.schedule;
+				if let gas::InstructionMetering::Fuel(price) = schedule.instructions {
+					let underpriced =
+						gas::underpriced_instruction::<T::WeightInfo>(price, T::GasWeight::get());
+					assert!(
+						underpriced.is_none(),
+						"{vm:?}: fuel costs less than it takes in (benchmark, weight of a unit) {underpriced:?}"
+					);
+					let underpriced = schedule.underpriced(&measured);
+					assert!(
+						underpriced.is_empty(),
+						"{vm:?}: its frozen schedule costs less than the benchmarks measure (entry, price, measured): {underpriced:?}"
+					);
+				}
+				let host = schedule.host;
+				assert!(
+					host.call.saturating_add(host.call_value) >= host.call_stipend,
+					"{vm:?}: a call with value costs less than the stipend it gives: {host:?}"
+				);
+				let first_access = host.storage_load.min(host.storage_store_update).max(1);
+				assert!(
+					max_gas / first_access < crate::vm::accessed::MAX_ACCESSED_SLOTS as u64,
+					"{vm:?}: an extrinsic's gas buys more first accesses of storage than a transaction records"
+				);
+			}
 			assert!(
 				max_gas < 1u64 << dry_run::MAX_BISECTION_PROBES,
 				"an extrinsic can carry {max_gas} gas: dry runs would not find the least that suffices"
@@ -596,11 +642,6 @@ pub mod pallet {
 			assert!(
 				T::MaxReceiptGas::get() <= max_gas,
 				"a receipt may carry more gas than an extrinsic can pay for on its source chain"
-			);
-			let first_access = host.storage_load.min(host.storage_store_update).max(1);
-			assert!(
-				max_gas / first_access < crate::vm::accessed::MAX_ACCESSED_SLOTS as u64,
-				"an extrinsic's gas buys more first accesses of storage than a transaction records"
 			);
 			let heap =
 				crate::vm::limiter::worst_call_stack_heap_bytes(T::MaxCodeLen::get() as usize)
@@ -743,12 +784,13 @@ pub mod pallet {
 				nonce,
 				fee_mark,
 				storage_hash: rent::storage_commitment(&storage),
+				vm: expected.vm,
 			};
 			ensure!(
-				rent::tombstone(&address, &eviction) == expected,
+				rent::tombstone(&address, &eviction) == expected.hash,
 				Error::<T>::TombstoneMismatch
 			);
-			exec::validate::<T>(&code)?;
+			exec::validate::<T>(&code, Some(expected.vm))?;
 			let items = storage.iter().filter(|(_, value)| *value != [0u8; 32]).count() as u64;
 			let bytes =
 				rent::rented_bytes(code.len() as u32, items * crate::storage::STORAGE_ITEM_BYTES);
@@ -767,7 +809,7 @@ pub mod pallet {
 			let code_hash = crate::storage::add_code_user::<T>(code);
 			ContractInfoOf::<T>::insert(
 				address,
-				ContractInfo::new::<T>(code_hash, code_len, nonce),
+				ContractInfo::new::<T>(code_hash, code_len, nonce, expected.vm),
 			);
 			for (key, value) in &storage {
 				crate::storage::write::<T>(&address, key, value, false);

@@ -71,8 +71,11 @@ pub fn chain_fuel_price() -> crate::gas::FuelPrice {
 parameter_types! {
 	pub const ExistentialDeposit: u128 = ED;
 	pub const GasWeight: crate::gas::GasWeight = crate::gas::DEFAULT_GAS_WEIGHT;
-	/// The chain's schedule unless a test sets another.
+	/// The chain's schedule unless a test sets another: that of versions 1 (`v1`) and 2 (`v2`).
 	pub storage TestSchedule: crate::gas::Schedule = chain_schedule();
+	/// The schedules of later versions, each of a `v1` and a `v2` version, which a test adds
+	/// as a runtime upgrade would.
+	pub storage LaterSchedules: Vec<crate::gas::Schedule> = Vec::new();
 	/// TOTALFEE growth per block; zero unless a rent test sets it.
 	pub storage FeePerBlock: u128 = 0;
 	/// Pay-as-you-go unless a test chooses TOTALFEE_TTL.
@@ -85,6 +88,20 @@ parameter_types! {
 	pub storage TransportOpen: bool = true;
 	/// The test chain's parachain id: [`PARA_ID`] unless a test plays another chain.
 	pub storage TestParaId: u32 = PARA_ID;
+}
+
+/// The test chain's VM versions: `v1` and `v2` on [`TestSchedule`], then on each of
+/// [`LaterSchedules`].
+pub struct TestVersions;
+
+impl polkadot_sdk::sp_core::Get<Vec<crate::versions::VmSpec>> for TestVersions {
+	fn get() -> Vec<crate::versions::VmSpec> {
+		use crate::versions::{Interface, VmSpec};
+		core::iter::once(TestSchedule::get())
+			.chain(LaterSchedules::get())
+			.flat_map(|schedule| Interface::ALL.map(|interface| VmSpec { interface, schedule }))
+			.collect()
+	}
 }
 
 /// The most gas a receipt may carry on the test chain.
@@ -204,7 +221,7 @@ impl pallet_ewasm::Config for Test {
 	type AddressMapper = crate::address::AccountId32Mapper;
 	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
-	type Schedule = TestSchedule;
+	type VmVersions = TestVersions;
 	type Environment = TestEnvironment;
 	type FeePolicy = crate::rent::ConstantFee<FeePerBlock>;
 	type RentPolicy = TestRentPolicy;

@@ -36,6 +36,7 @@
 use crate::{
 	accounts::account_of,
 	exec::{self, MessageCall},
+	gas::HostCosts,
 	limits::MAX_CALL_DEPTH,
 	system::{is_system_contract, Answer},
 	vm::{limiter::BudgetedBytes, Transaction},
@@ -125,10 +126,7 @@ pub fn is_trusted<T: Config>(para: u32) -> bool {
 /// with `OutOfGas` when the frame cannot pay the receipt's price plus its gas limit,
 /// `TransferFailed` when the amount cannot be burned, `ReceiptNotSent` when the transport
 /// refuses. Returns the receipt's id as one word.
-pub fn generate<T: Config>(
-	tx: &Transaction,
-	call: &MessageCall<T::AccountId>,
-) -> Result<Answer, DispatchError> {
+pub fn generate<T: Config>(call: &MessageCall<T::AccountId>) -> Result<Answer, DispatchError> {
 	let reverted = || DispatchError::from(Error::<T>::ContractReverted);
 	let request = GenerateReceipt::decode(&call.input).ok_or_else(reverted)?;
 	let plain_call = call.transfer && call.address == call.code_address && !call.is_static;
@@ -143,7 +141,7 @@ pub fn generate<T: Config>(
 	if !acceptable {
 		return Err(reverted());
 	}
-	let costs = &tx.schedule.host;
+	let costs = &call.pricing.host;
 	let gas_used = costs
 		.generate_receipt
 		.saturating_add(
@@ -268,6 +266,7 @@ pub fn deliver<T: Config>(
 		is_static: false,
 		depth,
 		entry: RECEIVE_ENTRY_POINT,
+		pricing: tx.newest_schedule::<T>()?,
 	};
 	let outcome = exec::run_call::<T>(tx, call);
 	let gas_used = receipt.gas_limit.saturating_sub(outcome.gas_left);
@@ -375,8 +374,7 @@ pub fn proof_bytes(proof: &[Vec<u8>]) -> u32 {
 /// `proof_bytes` ([`proof_bytes`]) and the delivery of `payload_len` bytes of payload to a
 /// target of `code_len` bytes of code ([`HostCosts`](crate::gas::HostCosts)'s `claim_receipt*`
 /// prices).
-fn claim_gas(tx: &Transaction, proof_bytes: u32, payload_len: usize, code_len: u32) -> u64 {
-	let costs = &tx.schedule.host;
+fn claim_gas(costs: &HostCosts, proof_bytes: u32, payload_len: usize, code_len: u32) -> u64 {
 	let words = |bytes: usize| (bytes as u64).div_ceil(32);
 	let proof_bytes = proof_bytes as usize;
 	costs
@@ -404,14 +402,14 @@ pub fn answer_claim<T: Config>(
 		return Err(Error::<T>::ContractReverted.into());
 	}
 	let (proof_len, payload_len) = (proof_bytes(&request.proof), request.payload.len());
-	let worst = claim_gas(tx, proof_len, payload_len, T::MaxCodeLen::get())
+	let worst = claim_gas(&call.pricing.host, proof_len, payload_len, T::MaxCodeLen::get())
 		.saturating_add(request.receipt.gas_limit);
 	if worst > call.gas_limit {
 		return Err(Error::<T>::OutOfGas.into());
 	}
 	let id = request.receipt.id();
 	let delivery = claim::<T>(tx, call.depth + 1, request, call.payer.clone())?;
-	let price = claim_gas(tx, proof_len, payload_len, delivery.code_len);
+	let price = claim_gas(&call.pricing.host, proof_len, payload_len, delivery.code_len);
 	Ok(Answer {
 		output: claim_output(&id, delivery.received),
 		gas_used: price.saturating_add(delivery.gas_used),

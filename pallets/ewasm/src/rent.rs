@@ -14,8 +14,8 @@
 //! [`delete_evicted_storage`]) enacts.
 
 use crate::{
-	accounts::contract_account, weights::WeightInfo, Config, ContractInfo, ContractInfoOf,
-	ContractStorage, Error, Event, Evicting, Pallet, Tombstones, TotalFee,
+	accounts::contract_account, versions::VmVersion, weights::WeightInfo, Config, ContractInfo,
+	ContractInfoOf, ContractStorage, Error, Event, Evicting, Pallet, Tombstones, TotalFee,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
 use ewasm_primitives::{value::Word, Address};
@@ -179,11 +179,24 @@ pub struct Eviction {
 	pub fee_mark: u128,
 	/// The running hash of the storage items deleted so far.
 	pub storage_hash: H256,
+	/// The VM version it ran on, which it keeps when woken.
+	pub vm: VmVersion,
 }
 
-/// The tombstone of an evicted contract: commits to everything needed to restore it.
+/// What an evicted contract leaves once its storage is gone.
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Tombstone {
+	/// [`tombstone`] of its eviction: what `wake` must show.
+	pub hash: H256,
+	/// The VM version it ran on, which it keeps when woken.
+	pub vm: VmVersion,
+}
+
+/// The hash of an evicted contract's tombstone: commits to everything a waker supplies to
+/// restore it (its VM version is kept beside it, not supplied).
 pub fn tombstone(address: &Address, eviction: &Eviction) -> H256 {
-	H256(keccak_256(&(address, eviction).encode()))
+	let Eviction { code_hash, nonce, fee_mark, storage_hash, vm: _ } = eviction;
+	H256(keccak_256(&(address, code_hash, nonce, fee_mark, storage_hash).encode()))
 }
 
 /// Why a touch is made.
@@ -323,6 +336,7 @@ pub fn evict<T: Config>(address: &Address) {
 			nonce: info.nonce,
 			fee_mark,
 			storage_hash: H256::zero(),
+			vm: info.vm,
 		},
 	);
 	Pallet::<T>::deposit_event(Event::Evicted { contract: *address, fee_mark, rent_taken });
@@ -352,7 +366,8 @@ pub fn delete_evicted_storage<T: Config>(budget: u32) -> (u32, u32) {
 		deleted += items.len() as u32;
 		if ContractStorage::<T>::iter_prefix(address).next().is_none() {
 			Evicting::<T>::remove(address);
-			Tombstones::<T>::insert(address, tombstone(&address, &eviction));
+			let hash = tombstone(&address, &eviction);
+			Tombstones::<T>::insert(address, Tombstone { hash, vm: eviction.vm });
 		} else {
 			Evicting::<T>::insert(address, eviction);
 		}

@@ -47,7 +47,7 @@ pub fn answer<T: Config>(
 		}
 		RECEIPTS => match call.input.get(..4) {
 			Some(selector) if selector == CLAIM_RECEIPT => receipts::answer_claim::<T>(tx, call),
-			_ => receipts::generate::<T>(tx, call),
+			_ => receipts::generate::<T>(call),
 		},
 		_ => Err(Error::<T>::ContractReverted.into()),
 	}

@@ -1,5 +1,5 @@
 //! The Ewasm pallet's configuration: where contract value lives, how accounts map to
-//! addresses, the code size limit, the gas schedule and its price in weight, the block as
+//! addresses, the code size limit, the VM versions and the price of gas in weight, the block as
 //! contracts see it, and the limits of receipts (their transport is in
 //! [`receipts`](super::receipts)).
 
@@ -7,11 +7,17 @@ use crate::{
 	configs::RuntimeBlockWeights, AccountId, Authorship, Balances, ParachainInfo, Runtime,
 	TransactionPayment,
 };
+use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, ConstU64},
+	traits::{ConstU32, ConstU64, Get},
 };
-use pallet_ewasm::{address::AddressMapper, Address, BlockEnvironment};
+use pallet_ewasm::{
+	address::AddressMapper,
+	gas::{FuelPrice, InstructionMetering, Schedule},
+	versions::{Interface, VmSpec},
+	Address, BlockEnvironment,
+};
 use polkadot_sdk::*;
 use sp_runtime::{traits::BlockNumberProvider, FixedPointNumber};
 
@@ -19,10 +25,6 @@ parameter_types! {
 	/// What gas is worth: 250 ps of execution a unit, and 763 units a byte of proof (a
 	/// block's time and proof size at the same rate).
 	pub const GasWeight: pallet_ewasm::gas::GasWeight = pallet_ewasm::gas::DEFAULT_GAS_WEIGHT;
-	/// EEI prices from the pallet's benchmarks at `GasWeight`, instructions metered by fuel
-	/// priced from the instruction benchmarks.
-	pub EwasmSchedule: pallet_ewasm::gas::Schedule =
-		pallet_ewasm::gas::Schedule::chain::<EwasmWeights>(GasWeight::get());
 	/// TOTALFEE grows 1 gwei per block: a contract of 1 KiB of code and storage pays about
 	/// 1.1 * 10^12 wei (0.0000011 EWT) per block.
 	pub const FeePerBlock: u128 = crate::GWEI;
@@ -46,6 +48,36 @@ type Mapper = pallet_ewasm::address::AccountId32Mapper;
 
 /// The pallet's generated weights, with this runtime's database weights.
 type EwasmWeights = pallet_ewasm::weights::SubstrateWeight<Runtime>;
+
+/// The VM versions this runtime offers: every version the pallet released, each with its frozen
+/// schedule (the pallet's integrity test checks each against `EwasmWeights`). Built with the
+/// `upgrade-fixture` feature (the upgrade end-to-end test's next runtime only), versions 3
+/// (`v1`) and 4 (`v2`) besides, on the newest schedule with fuel at twice its price: what a
+/// runtime upgrade whose benchmarks found instructions dearer would add.
+pub struct EwasmVmVersions;
+
+impl Get<Vec<VmSpec>> for EwasmVmVersions {
+	fn get() -> Vec<VmSpec> {
+		let mut versions = pallet_ewasm::versions::released();
+		if cfg!(feature = "upgrade-fixture") {
+			let newest = versions.last().map(|newest| newest.schedule);
+			let dearer = newest.map(|schedule| match schedule.instructions {
+				InstructionMetering::Fuel(price) => Schedule {
+					instructions: InstructionMetering::Fuel(FuelPrice {
+						base: price.base.saturating_mul(2),
+						per_local: price.per_local.saturating_mul(2),
+					}),
+					..schedule
+				},
+				InstructionMetering::Free { .. } => schedule,
+			});
+			versions.extend(dearer.into_iter().flat_map(|schedule| {
+				Interface::ALL.map(|interface| VmSpec { interface, schedule })
+			}));
+		}
+		versions
+	}
+}
 
 /// The block as contracts see it, from this runtime's pallets.
 pub struct EwasmEnvironment;
@@ -95,7 +127,7 @@ impl pallet_ewasm::Config for Runtime {
 	type AddressMapper = Mapper;
 	type MaxCodeLen = ConstU32<{ 128 * 1024 }>;
 	type GasWeight = GasWeight;
-	type Schedule = EwasmSchedule;
+	type VmVersions = EwasmVmVersions;
 	type Environment = EwasmEnvironment;
 	type FeePolicy = pallet_ewasm::rent::ConstantFee<FeePerBlock>;
 	type RentPolicy = EwasmRentPolicy;

@@ -285,6 +285,15 @@ export class EwasmClient {
   }
 
   /**
+   * The VM version the contract at `address` runs on (`contractInfoOf(..).vm`: 1 for `v1`, 2
+   * for `v2` on this runtime; see the README's "VM versions"), or `null` if none is there.
+   */
+  async vmVersion(address: string): Promise<number | null> {
+    const info = (await this.api.query.ewasm.contractInfoOf(address)) as Decoded;
+    return info.isSome ? (info.unwrap() as Decoded).vm.toNumber() : null;
+  }
+
+  /**
    * Deploys `source` as `signer`, with the gas a dry run requires unless `options.gasLimit`
    * is given. Throws the named error (from the dry run or the extrinsic) if it fails.
    */

@@ -8,7 +8,7 @@
 
 use alloc::{vec, vec::Vec};
 use ewasm_primitives::{
-	eei::{self, ValueType, VmVersion},
+	eei::{self, Interface, ValueType},
 	system::receipts::RECEIVE_ENTRY_POINT,
 };
 
@@ -73,11 +73,11 @@ fn host_function(import: &str) -> eei::HostFunction {
 }
 
 /// The oldest version that has every one of `imports`: the namespace a module imports them from.
-fn version_of(imports: &[&str]) -> VmVersion {
-	let has_all = |version: &VmVersion| {
+fn version_of(imports: &[&str]) -> Interface {
+	let has_all = |version: &Interface| {
 		imports.iter().all(|import| version.functions().any(|function| function.name == *import))
 	};
-	VmVersion::ALL.into_iter().find(has_all).expect("benchmarks import EEI functions only; qed")
+	Interface::ALL.into_iter().find(has_all).expect("benchmarks import EEI functions only; qed")
 }
 
 /// Offset of the scratch page of a module whose data segment is `data_len` bytes long.
@@ -567,7 +567,7 @@ mod tests {
 
 	#[test]
 	fn every_eei_function_can_be_imported_and_called() {
-		for function in VmVersion::ALL.into_iter().flat_map(VmVersion::functions) {
+		for function in Interface::ALL.into_iter().flat_map(Interface::functions) {
 			let args: Vec<_> = function
 				.params
 				.iter()

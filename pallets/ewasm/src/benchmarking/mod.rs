@@ -75,9 +75,10 @@ const CONTRACT: Address = Address([0xbe; 20]);
 /// Installs `code` as a contract at `address`, funded for rent.
 fn install_at<T: Config>(address: Address, code: Vec<u8>) {
 	let len = code.len() as u32;
+	let vm = crate::exec::version_for::<T>(&code);
 	let code = code.try_into().map_err(|_| ()).expect("generated within MaxCodeLen; qed");
 	let code_hash = storage::add_code_user::<T>(code);
-	ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(code_hash, len, 1));
+	ContractInfoOf::<T>::insert(address, ContractInfo::new::<T>(code_hash, len, 1, vm));
 	let _ = T::Currency::set_balance(&account_of::<T>(&address), FUNDS);
 }
 
@@ -583,6 +584,7 @@ mod benchmarks {
 			nonce: 1,
 			fee_mark: 0,
 			storage_hash: Default::default(),
+			vm: crate::versions::VmVersion(1),
 		};
 		for n in 1..=c {
 			Evicting::<T>::insert(numbered(n), eviction.clone());
@@ -615,8 +617,10 @@ mod benchmarks {
 			nonce: 1,
 			fee_mark: 0,
 			storage_hash: rent::storage_commitment(&items),
+			vm: crate::exec::version_for::<T>(&code),
 		};
-		Tombstones::<T>::insert(address, rent::tombstone(&address, &eviction));
+		let hash = rent::tombstone(&address, &eviction);
+		Tombstones::<T>::insert(address, rent::Tombstone { hash, vm: eviction.vm });
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), address, code, items, 1, 0, 1_000_000_000_000_000_000);
 		assert!(ContractInfoOf::<T>::get(address).is_some());

@@ -28,12 +28,12 @@ fn wasm(wat: &str) -> Vec<u8> {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-	fixture_of(name, ewasm_primitives::VmVersion::V1)
+	fixture_of(name, ewasm_primitives::Interface::V1)
 }
 
 /// `fixtures/{name}.wat` importing from the namespace of `version` (the fixtures are written
 /// for `v1`, whose functions every later version has).
-fn fixture_of(name: &str, version: ewasm_primitives::VmVersion) -> Vec<u8> {
+fn fixture_of(name: &str, version: ewasm_primitives::Interface) -> Vec<u8> {
 	let path = format!("{}/fixtures/{name}.wat", env!("CARGO_MANIFEST_DIR"));
 	let wat = std::fs::read_to_string(path).expect("fixture exists");
 	wasm(&wat.replace(r#"(import "ethereum" "#, &format!(r#"(import "{}" "#, version.namespace())))
@@ -811,13 +811,13 @@ const RULES: CodeRules = CodeRules { max_len: 128 * 1024, debug_enabled: false }
 #[test]
 fn every_specified_function_is_linked_with_its_signature() {
 	use crate::vm::{env, runtime::HostState, Context, Transaction};
-	use ewasm_primitives::eei::{ValueType, VmVersion, DEBUG_FUNCTIONS};
+	use ewasm_primitives::eei::{Interface, ValueType, DEBUG_FUNCTIONS};
 	use wasmi::{Linker, Store};
 
 	let types = |types: &[ValueType]| -> String {
 		types.iter().map(|t| if *t == ValueType::I32 { " i32" } else { " i64" }).collect()
 	};
-	for version in VmVersion::ALL {
+	for version in Interface::ALL {
 		let imports: String = version
 			.functions()
 			.chain(DEBUG_FUNCTIONS.iter().copied())
@@ -838,23 +838,24 @@ fn every_specified_function_is_linked_with_its_signature() {
 		let engine = engine();
 		let prepared = prepare(&engine, &module, CodeRules { debug_enabled: true, ..RULES })
 			.expect("the module imports only specified functions");
-		assert_eq!(prepared.vm, version);
+		assert_eq!(prepared.interface, version);
 		let mut linker = Linker::<HostState<Test>>::new(&engine);
 		env::link::<Test>(&mut linker, version).expect("links");
 		let tx = Transaction {
 			origin: Address::default(),
-			schedule: chain_schedule(),
+			versions: crate::versions::Versions::new(Vec::new()),
 			debug_enabled: true,
 			memory_budget: Default::default(),
 			active_frames: Default::default(),
 			accessed_slots: Default::default(),
 		};
 		let limits = crate::vm::limiter::FrameLimiter::new(tx.memory_budget.clone());
-		let state =
-			HostState::<Test>::new(Context::default(), tx, limits, prepared.max_function_locals);
+		let vm = crate::versions::VmVersion(1);
+		let code = crate::vm::Loaded { prepared, vm, schedule: chain_schedule() };
+		let state = HostState::<Test>::new(Context::default(), tx, limits, &code);
 		let mut store = Store::new(&engine, state);
 		linker
-			.instantiate_and_start(&mut store, &prepared.module)
+			.instantiate_and_start(&mut store, &code.prepared.module)
 			.expect("every specified function resolves with the specified signature");
 	}
 }

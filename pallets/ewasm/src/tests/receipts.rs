@@ -880,6 +880,7 @@ fn a_claim_at_the_depth_limit_reverts() {
 			is_static: false,
 			depth: crate::limits::MAX_CALL_DEPTH,
 			entry: ewasm_primitives::ENTRY_POINT,
+			pricing: crate::mock::chain_schedule(),
 		};
 		let outcome = crate::exec::run_call::<Test>(&tx, call);
 		assert_eq!(outcome.result, Err(Error::<Test>::ContractReverted.into()));

@@ -295,8 +295,13 @@ fn poke_evicts_a_contract_that_cannot_pay_and_wake_restores_it_once() {
 
 /// Marks `n` contracts with no storage left as evicted, as `poke` leaves them.
 fn evicted_without_storage(n: u8) -> Vec<Address> {
-	let eviction =
-		Eviction { code_hash: H256::zero(), nonce: 1, fee_mark: 0, storage_hash: H256::zero() };
+	let eviction = Eviction {
+		code_hash: H256::zero(),
+		nonce: 1,
+		fee_mark: 0,
+		storage_hash: H256::zero(),
+		vm: crate::versions::VmVersion(1),
+	};
 	let addresses: Vec<Address> = (1..=n).map(|i| Address([i; 20])).collect();
 	for address in &addresses {
 		Evicting::<Test>::insert(address, eviction.clone());

@@ -1,12 +1,18 @@
-//! VM versions: a contract runs on the version whose namespace its code imports from (`v1`:
+//! VM versions: code chooses its interface by the namespace it imports from (`v1`:
 //! `ethereum`, `v2`: `ethereum_v2`), a module cannot mix them, `v2`'s hash functions hash
 //! memory as the host does and are paid by the word before anything is read, and calls of
 //! every kind cross versions with each frame under its own version and the invariants intact
 //! (only a contract edits its own storage; the callee sees the true caller and value).
+//!
+//! A deployment records the newest version of its code's interface, which the contract keeps
+//! through upgrades (its gas and results byte for byte the same), eviction and wake; each frame
+//! pays by its own contract's version; the migration records the version every contract,
+//! eviction and tombstone ran on; a frozen schedule below the benchmarks is found by name.
 
 use super::*;
 use crate::vm::env::hex;
-use ewasm_primitives::VmVersion::{self, V1, V2};
+use crate::{versions::VmVersion, Evicting, Tombstones};
+use ewasm_primitives::Interface::{self, V1, V2};
 use polkadot_sdk::sp_io::hashing::{blake2_256, keccak_256, sha2_256};
 
 /// A `v2` contract that hashes its call data with `keccak256`, `sha256` and `blake2b256`
@@ -42,8 +48,9 @@ fn keccak_contract(body: &str) -> Vec<u8> {
 	))
 }
 
-fn version_of(module: &str) -> Result<VmVersion, PrepareError> {
-	prepare(&engine(), &wasm(module), CodeRules { debug_enabled: true, ..RULES }).map(|p| p.vm)
+fn version_of(module: &str) -> Result<Interface, PrepareError> {
+	prepare(&engine(), &wasm(module), CodeRules { debug_enabled: true, ..RULES })
+		.map(|p| p.interface)
 }
 
 #[test]
@@ -180,5 +187,212 @@ fn a_v1_contract_calls_a_v2_contract_that_hashes() {
 		let outcome = call_for_output(proxy, 0, GAS, proxy_input(CALL, hasher, 0, b"abc"));
 		let expected = [keccak_256(b"abc"), sha2_256(b"abc"), blake2_256(b"abc")].concat();
 		assert_eq!(outcome.result, Ok(expected));
+	});
+}
+
+/// The test chain's schedule made dearer: fuel and `keccak256` at twice the price, what a
+/// runtime upgrade's new benchmarks might give.
+fn dearer() -> crate::gas::Schedule {
+	let schedule = chain_schedule();
+	let fuel = crate::mock::chain_fuel_price();
+	let keccak256 = schedule.host.keccak256;
+	crate::gas::Schedule {
+		host: crate::gas::HostCosts {
+			keccak256: crate::gas::HashCost {
+				base: keccak256.base * 2,
+				per_word: keccak256.per_word * 2,
+			},
+			..schedule.host
+		},
+		instructions: crate::gas::InstructionMetering::Fuel(crate::gas::FuelPrice {
+			base: fuel.base * 2,
+			per_local: fuel.per_local * 2,
+		}),
+	}
+}
+
+/// A runtime upgrade that adds versions 3 (`v1`) and 4 (`v2`), on [`dearer`] prices.
+fn upgrade() {
+	crate::mock::LaterSchedules::set(&vec![dearer()]);
+}
+
+/// The VM version of the contract at `address`.
+fn vm_of(address: Address) -> VmVersion {
+	ContractInfoOf::<Test>::get(address).expect("a contract").vm
+}
+
+#[test]
+fn a_deployment_gets_the_newest_version_of_its_interface_and_keeps_it() {
+	new_test_ext().execute_with(|| {
+		let on_v1 = deploy(&fixture("store"), 0);
+		let on_v2 = deploy(&hasher(), 0);
+		assert_eq!((vm_of(on_v1), vm_of(on_v2)), (VmVersion(1), VmVersion(2)));
+		upgrade();
+		let later_v1 = deploy(&fixture("store"), 1);
+		let later_v2 = deploy(&hasher(), 1);
+		assert_eq!((vm_of(later_v1), vm_of(later_v2)), (VmVersion(3), VmVersion(4)));
+		assert_eq!((vm_of(on_v1), vm_of(on_v2)), (VmVersion(1), VmVersion(2)), "kept");
+		// The same code, stored once, runs on two versions.
+		assert_eq!(CodeInfoOf::<Test>::iter().count(), 2);
+	});
+}
+
+#[test]
+fn an_upgrade_leaves_deployed_contracts_gas_and_results_as_they_were() {
+	new_test_ext().execute_with(|| {
+		let hashing = deploy(&hasher(), 0);
+		let input = vec![7; 4096];
+		let before = call_for_output(hashing, 0, GAS, input.clone());
+		assert!(before.result.is_ok());
+		upgrade();
+		assert_eq!(call_for_output(hashing, 0, GAS, input.clone()), before, "byte for byte");
+		let later = deploy(&hasher(), 1);
+		let on_later = call_for_output(later, 0, GAS, input);
+		assert_eq!(on_later.result, before.result);
+		assert!(on_later.gas_used > before.gas_used, "the new version's prices");
+	});
+}
+
+#[test]
+fn each_frame_pays_by_its_own_contracts_version() {
+	new_test_ext().execute_with(|| {
+		let proxy = deploy(&fixture("proxy"), 0);
+		let old = deploy(&hasher(), 1);
+		let payload = [7u8; 1000];
+		let via_old_before = call_for_output(proxy, 0, GAS, proxy_input(CALL, old, 0, &payload));
+		upgrade();
+		let later = deploy(&hasher(), 2);
+		let via_old = call_for_output(proxy, 0, GAS, proxy_input(CALL, old, 0, &payload));
+		assert_eq!(via_old, via_old_before, "no frame's version changed");
+		let via_later = call_for_output(proxy, 0, GAS, proxy_input(CALL, later, 0, &payload));
+		assert_eq!(via_later.result, via_old.result);
+		// The proxy (version 1) pays the same in both; the callee's frame costs what it costs
+		// when called directly, on its own version.
+		let direct = |callee| call_for_output(callee, 0, GAS, payload.to_vec()).gas_used;
+		assert!(direct(later) > direct(old));
+		assert_eq!(via_later.gas_used - via_old.gas_used, direct(later) - direct(old));
+	});
+}
+
+#[test]
+fn a_woken_contract_keeps_its_version() {
+	new_test_ext().execute_with(|| {
+		let code = hasher();
+		let contract = deploy(&code, 0);
+		let nonce = ContractInfoOf::<Test>::get(contract).unwrap().nonce;
+		crate::rent::evict::<Test>(&contract);
+		crate::rent::delete_evicted_storage::<Test>(10);
+		assert_eq!(Tombstones::<Test>::get(contract).expect("sealed").vm, VmVersion(2));
+		upgrade();
+		assert_ok!(Ewasm::wake(
+			RuntimeOrigin::signed(BOB),
+			contract,
+			code,
+			vec![],
+			nonce,
+			0,
+			1_000_000
+		));
+		assert_eq!(vm_of(contract), VmVersion(2));
+	});
+}
+
+#[test]
+fn a_contract_on_a_version_the_chain_does_not_offer_fails_cleanly() {
+	new_test_ext().execute_with(|| {
+		let on_v2 = deploy(&hasher(), 0);
+		for vm in [VmVersion(0), VmVersion(1), VmVersion(9)] {
+			// Only a corrupted state gets here: version 1 is `v1`, of another interface.
+			ContractInfoOf::<Test>::mutate(on_v2, |info| info.as_mut().unwrap().vm = vm);
+			assert_fails_cleanly!(
+				Ewasm::call(RuntimeOrigin::signed(BOB), on_v2, 0, GAS, vec![]),
+				Error::<Test>::VmVersionUnavailable
+			);
+		}
+	});
+}
+
+#[test]
+fn the_interface_of_stored_code_is_read_without_compiling_it() {
+	use crate::vm::prepare::interface_of;
+	assert_eq!(interface_of(&fixture("proxy")), Some(V1));
+	assert_eq!(interface_of(&fixture_of("proxy", V2)), Some(V2));
+	assert_eq!(interface_of(&hasher()), Some(V2));
+	assert_eq!(interface_of(&wasm(r#"(module (func (export "main")))"#)), Some(V1));
+	let debug_first = r#"(module
+		(import "debug" "print32" (func (param i32)))
+		(import "ethereum_v2" "finish" (func (param i32 i32))))"#;
+	assert_eq!(interface_of(&wasm(debug_first)), Some(V2));
+	let truncated = &hasher()[..40];
+	assert_eq!(interface_of(truncated), None);
+}
+
+#[test]
+fn a_frozen_schedule_below_the_benchmarks_is_found_by_name() {
+	let measured = chain_schedule();
+	assert_eq!(measured.underpriced(&measured), vec![]);
+	assert_eq!(dearer().underpriced(&measured), vec![], "dearer covers");
+	let mut cheaper = measured;
+	cheaper.host.sha256.per_word -= 1;
+	cheaper.host.call = 0;
+	// The stipend and the refunds are not costs: lowering them is not underpricing.
+	cheaper.host.call_stipend = 0;
+	assert_eq!(
+		cheaper.underpriced(&measured),
+		vec![
+			("call", 0, measured.host.call),
+			("sha256_per_word", measured.host.sha256.per_word - 1, measured.host.sha256.per_word)
+		]
+	);
+	assert!(measured.underpriced(&dearer()).iter().any(|(name, ..)| *name == "fuel.base"));
+}
+
+#[test]
+fn the_migration_records_the_version_each_contract_ran_on() {
+	use crate::migrations::{before_recording, check_recorded, RecordVmVersions};
+	use polkadot_sdk::frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
+	new_test_ext().execute_with(|| {
+		// The state storage version 0 left: contracts, an eviction under way (of `v2` code
+		// still stored) and a tombstone, each in the old layout.
+		let on_v1 = deploy(&fixture("store"), 0);
+		let on_v2 = deploy(&hasher(), 0);
+		for address in [on_v1, on_v2] {
+			let info = ContractInfoOf::<Test>::get(address).unwrap();
+			let old = (info.code_hash, info.code_len, info.storage_items, info.storage_bytes);
+			let old = (old, info.rent_fee_mark, info.ttl, info.nonce);
+			unhashed::put(&ContractInfoOf::<Test>::hashed_key_for(address), &old);
+		}
+		let evicting = Address([0xe1; 20]);
+		let v2_code = ContractInfoOf::<Test>::hashed_key_for(on_v2);
+		let v2_code_hash: H256 = unhashed::get::<(H256, u32)>(&v2_code).unwrap().0;
+		let old_eviction = (v2_code_hash, 1u64, 5u128, H256::repeat_byte(3));
+		unhashed::put(&Evicting::<Test>::hashed_key_for(evicting), &old_eviction);
+		let asleep = Address([0xe2; 20]);
+		unhashed::put(&Tombstones::<Test>::hashed_key_for(asleep), &H256::repeat_byte(9));
+		StorageVersion::new(0).put::<Ewasm>();
+
+		let before = before_recording::<Test>();
+		RecordVmVersions::<Test>::on_runtime_upgrade();
+		assert_eq!(check_recorded::<Test>(before), Ok(()));
+		assert_eq!((vm_of(on_v1), vm_of(on_v2)), (VmVersion(1), VmVersion(2)));
+		assert_eq!(Evicting::<Test>::get(evicting).unwrap().vm, VmVersion(2));
+		let tombstone = Tombstones::<Test>::get(asleep).unwrap();
+		assert_eq!(
+			tombstone,
+			crate::rent::Tombstone { hash: H256::repeat_byte(9), vm: VmVersion(1) }
+		);
+		assert_eq!(Ewasm::on_chain_storage_version(), 1);
+		assert_ok!(Ewasm::call(RuntimeOrigin::signed(BOB), on_v2, 0, GAS, vec![]));
+
+		// Once only: a second upgrade changes nothing.
+		let root = polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1);
+		RecordVmVersions::<Test>::on_runtime_upgrade();
+		assert_eq!(
+			polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1),
+			root
+		);
 	});
 }

@@ -24,7 +24,7 @@ use crate::{
 use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
 	value::{decode_value, encode_value, Word},
-	Address, ReturnCode, VmVersion, DEBUG_NAMESPACE,
+	Address, Interface, ReturnCode, DEBUG_NAMESPACE,
 };
 use polkadot_sdk::{
 	sp_core::H256,
@@ -219,6 +219,7 @@ fn message_call<T: Config>(
 		is_static: parent.is_static || kind == CallKind::Static,
 		depth: parent.depth + 1,
 		entry: ewasm_primitives::ENTRY_POINT,
+		pricing: c.data().schedule,
 	};
 	let tx = c.data().tx.clone();
 	let outcome = exec::run_call::<T>(&tx, call);
@@ -280,19 +281,19 @@ fn create_contract<T: Config>(
 	finish_nested(c, outcome)
 }
 
-/// Defines every EEI function of `vm`, under its namespace, and every debug function in
+/// Defines every EEI function of `interface`, under its namespace, and every debug function in
 /// `linker`.
 pub fn link<T: Config>(
 	linker: &mut Linker<HostState<T>>,
-	vm: VmVersion,
+	interface: Interface,
 ) -> Result<(), wasmi::Error> {
-	let ns = vm.namespace();
+	let ns = interface.namespace();
 	link_gas_and_context::<T>(linker, ns)?;
 	link_block::<T>(linker, ns)?;
 	link_state::<T>(linker, ns)?;
 	link_calls::<T>(linker, ns)?;
 	link_halts::<T>(linker, ns)?;
-	if vm >= VmVersion::V2 {
+	if interface >= Interface::V2 {
 		link_hashes::<T>(linker, ns)?;
 	}
 	link_debug::<T>(linker)

@@ -12,6 +12,7 @@ pub mod runtime;
 use crate::{
 	gas::{InstructionMetering, Schedule},
 	limits::MAX_WASM_STACK_BYTES,
+	versions::{Versions, VmVersion},
 	Config, LOG_TARGET,
 };
 use accessed::AccessedSlots;
@@ -51,8 +52,8 @@ pub struct Context {
 pub struct Transaction {
 	/// The address of the account that signed the transaction (`getTxOrigin`).
 	pub origin: Address,
-	/// The gas schedule.
-	pub schedule: Schedule,
+	/// The VM versions the chain offers (each frame runs by its contract's).
+	pub versions: Versions,
 	/// Whether the `debug` namespace may be imported.
 	pub debug_enabled: bool,
 	/// The memory the live frames may still take.
@@ -61,6 +62,16 @@ pub struct Transaction {
 	pub active_frames: ActiveFrames,
 	/// The storage slots the transaction's frames have accessed.
 	pub accessed_slots: AccessedSlots,
+}
+
+/// Code ready to run: validated and compiled, on the VM version it runs by.
+pub struct Loaded {
+	/// The validated and compiled module.
+	pub prepared: Prepared,
+	/// Its VM version.
+	pub vm: VmVersion,
+	/// Its version's gas schedule: what its instructions and host calls cost.
+	pub schedule: Schedule,
 }
 
 /// How an execution ended.
@@ -94,14 +105,14 @@ pub struct Execution {
 /// A store for one frame of `code` (on the module's engine), its memory drawn from `budget`
 /// and its growth limited as [`limits`] says.
 fn new_store<T: Config>(
-	code: &Prepared,
+	code: &Loaded,
 	context: Context,
 	tx: &Transaction,
 	budget: MemoryBudget,
 ) -> Store<HostState<T>> {
 	let limits = FrameLimiter::new(budget);
-	let state = HostState::<T>::new(context, tx.clone(), limits, code.max_function_locals);
-	let mut store = Store::new(code.module.engine(), state);
+	let state = HostState::<T>::new(context, tx.clone(), limits, code);
+	let mut store = Store::new(code.prepared.module.engine(), state);
 	store.limiter(|state| &mut state.limits);
 	store
 }
@@ -111,7 +122,7 @@ fn new_store<T: Config>(
 /// table. Checked once, when code is stored, so stored code never fails to start. The check
 /// has a memory budget of its own (one contract's largest memory, freed right after), so it
 /// does not depend on how much of the call stack's budget the live frames hold.
-pub fn is_instantiable<T: Config>(code: &Prepared, tx: &Transaction) -> bool {
+pub fn is_instantiable<T: Config>(code: &Loaded, tx: &Transaction) -> bool {
 	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
 	let mut store = new_store::<T>(code, Context::default(), tx, budget);
 	// Instantiation copies segments, which burns fuel; validation is paid by the extrinsic.
@@ -119,14 +130,14 @@ pub fn is_instantiable<T: Config>(code: &Prepared, tx: &Transaction) -> bool {
 		return false;
 	}
 	let mut linker = Linker::new(store.engine());
-	env::link::<T>(&mut linker, code.vm).is_ok()
-		&& linker.instantiate_and_start(&mut store, &code.module).is_ok()
+	env::link::<T>(&mut linker, code.prepared.interface).is_ok()
+		&& linker.instantiate_and_start(&mut store, &code.prepared.module).is_ok()
 }
 
 /// Runs `code`'s exported function `entry` (`main`, or `receiveMessage` for a receipt) in
 /// `context` with `gas_limit` gas.
 pub fn execute<T: Config>(
-	code: &Prepared,
+	code: &Loaded,
 	entry: &str,
 	context: Context,
 	tx: &Transaction,
@@ -160,7 +171,7 @@ pub fn execute<T: Config>(
 			Some(HostTrap::OutOfGas) => Halt::OutOfGas,
 			Some(_) => Halt::Trapped,
 			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => {
-				match tx.schedule.instructions {
+				match code.schedule.instructions {
 					InstructionMetering::Fuel(_) => Halt::OutOfGas,
 					// Free instructions: fuel is only the step limit.
 					InstructionMetering::Free { .. } => Halt::Trapped,
@@ -184,14 +195,15 @@ pub fn execute<T: Config>(
 /// limit cannot pay it), then instantiated and run.
 fn run_entry<T: Config>(
 	store: &mut Store<HostState<T>>,
-	code: &Prepared,
+	code: &Loaded,
 	entry: &str,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
 	// With free instructions the fuel is only the step limit; the gas is the host state's.
-	if let InstructionMetering::Free { step_limit } = store.data().tx.schedule.instructions {
+	if let InstructionMetering::Free { step_limit } = code.schedule.instructions {
 		store.set_fuel(step_limit)?;
 	}
+	let code = &code.prepared;
 	let memory = u64::from(code.initial_pages).saturating_mul(store.data().costs().memory_page);
 	let Some(gas) = gas_limit.checked_sub(memory) else {
 		runtime::set_gas_left(&mut *store, 0)?;
@@ -199,7 +211,7 @@ fn run_entry<T: Config>(
 	};
 	runtime::set_gas_left(&mut *store, gas)?;
 	let mut linker = Linker::new(store.engine());
-	env::link::<T>(&mut linker, code.vm)?;
+	env::link::<T>(&mut linker, code.interface)?;
 	let instance = linker.instantiate_and_start(&mut *store, &code.module)?;
 	let memory = instance.get_memory(&*store, MEMORY_EXPORT);
 	store.data_mut().memory = memory;

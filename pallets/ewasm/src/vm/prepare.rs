@@ -3,10 +3,10 @@
 //! A module is accepted only if it is an Ewasm contract (ewasm/design Revision 4):
 //! - at most `Config::MaxCodeLen` bytes, and valid wasm MVP: no floating point, no start
 //!   function, no post-MVP proposal (each is switched off explicitly in [`engine_config`]);
-//! - every import is a function of one version's namespace (`ethereum` for `v1`, `ethereum_v2`
-//!   for `v2`: [`VmVersion`]) named in the EEI table (or, where the chain enables debugging, of
-//!   the `debug` namespace), with exactly the table's signature; the namespace is the version
-//!   the contract runs on;
+//! - every import is a function of one interface revision's namespace (`ethereum` for `v1`,
+//!   `ethereum_v2` for `v2`: [`Interface`]) named in the EEI table (or, where the chain enables
+//!   debugging, of the `debug` namespace), with exactly the table's signature; the namespace
+//!   chooses the interface, and so the VM versions, the contract may run on;
 //! - it exports `main` (no params, no results) and `memory`, and nothing else but, optionally,
 //!   `receiveMessage` (no params, no results: the entry point of receipts from other
 //!   parachains, see [`ewasm_primitives::system::receipts`]);
@@ -20,7 +20,7 @@ use crate::limits::{
 use ewasm_primitives::{
 	eei::{self, ValueType},
 	system::receipts::RECEIVE_ENTRY_POINT,
-	VmVersion, DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
+	Interface, DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
 };
 use wasmi::{
 	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, Module, ValType,
@@ -118,8 +118,8 @@ pub struct Prepared {
 	/// Its memory's initial size in 64 KiB pages, allocated and zeroed when it is
 	/// instantiated (each page costs [`crate::gas::HostCosts::memory_page`]).
 	pub initial_pages: u32,
-	/// The version of the interface it imports from: the functions it is linked with.
-	pub vm: VmVersion,
+	/// The interface revision it imports from: the functions it is linked with.
+	pub interface: Interface,
 }
 
 /// Validates `code` as an Ewasm contract and compiles it.
@@ -131,9 +131,9 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 	let max_function_locals = max_function_locals(code)
 		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
 		.ok_or(PrepareError::Invalid)?;
-	let vm = check_imports(&module, rules.debug_enabled)?;
+	let interface = check_imports(&module, rules.debug_enabled)?;
 	let initial_pages = check_exports(&module)?;
-	Ok(Prepared { module, max_function_locals, initial_pages, vm })
+	Ok(Prepared { module, max_function_locals, initial_pages, interface })
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -162,6 +162,50 @@ impl SectionReader<'_> {
 		None
 	}
 
+	/// A length-prefixed name.
+	fn name(&mut self) -> Option<&[u8]> {
+		let len = self.u32()? as usize;
+		let start = self.at;
+		self.skip_to(start, len as u32)?;
+		self.bytes.get(start..start + len)
+	}
+
+	/// Limits: a flag, the minimum and, if the flag says so, the maximum.
+	fn limits(&mut self) -> Option<()> {
+		let has_max = self.byte()? & 1 == 1;
+		self.u32()?;
+		if has_max {
+			self.u32()?;
+		}
+		Some(())
+	}
+
+	/// What an import is: a function's type index, a table, a memory or a global.
+	fn import_description(&mut self) -> Option<()> {
+		match self.byte()? {
+			0 => self.u32().map(|_| ()),
+			1 => self.byte().and_then(|_| self.limits()),
+			2 => self.limits(),
+			3 => self.byte().and_then(|_| self.byte()).map(|_| ()),
+			_ => None,
+		}
+	}
+
+	/// Moves to the contents of the first section with id `wanted`: whether there is one
+	/// (`None` for malformed bytes).
+	fn seek_section(&mut self, wanted: u8) -> Option<bool> {
+		while self.at < self.bytes.len() {
+			let id = self.byte()?;
+			let size = self.u32()?;
+			if id == wanted {
+				return Some(true);
+			}
+			let start = self.at;
+			self.skip_to(start, size)?;
+		}
+		Some(false)
+	}
+
 	/// Moves `len` bytes on from `from`.
 	fn skip_to(&mut self, from: usize, len: u32) -> Option<()> {
 		self.at = from.checked_add(len as usize)?;
@@ -176,35 +220,52 @@ fn max_function_locals(code: &[u8]) -> Option<u32> {
 	const CODE_SECTION: u8 = 10;
 	let mut reader = SectionReader { bytes: code, at: 8 };
 	let mut most = 0u32;
-	while reader.at < code.len() {
-		let id = reader.byte()?;
-		let size = reader.u32()?;
-		let start = reader.at;
-		if id == CODE_SECTION {
-			for _ in 0..reader.u32()? {
-				let body_size = reader.u32()?;
-				let body_start = reader.at;
-				let mut locals = 0u32;
-				for _ in 0..reader.u32()? {
-					locals = locals.saturating_add(reader.u32()?);
-					reader.byte()?;
-					if locals > MAX_FUNCTION_LOCALS {
-						return Some(locals);
-					}
-				}
-				most = most.max(locals);
-				reader.skip_to(body_start, body_size)?;
+	if !reader.seek_section(CODE_SECTION)? {
+		return Some(most);
+	}
+	for _ in 0..reader.u32()? {
+		let body_size = reader.u32()?;
+		let body_start = reader.at;
+		let mut locals = 0u32;
+		for _ in 0..reader.u32()? {
+			locals = locals.saturating_add(reader.u32()?);
+			reader.byte()?;
+			if locals > MAX_FUNCTION_LOCALS {
+				return Some(locals);
 			}
 		}
-		reader.skip_to(start, size)?;
+		most = most.max(locals);
+		reader.skip_to(body_start, body_size)?;
 	}
 	Some(most)
 }
 
-/// Checks every import against the EEI table: the version whose namespace the module imports
-/// from (`v1` if it imports none).
-fn check_imports(module: &Module, debug_enabled: bool) -> Result<VmVersion, PrepareError> {
-	let mut vm = None;
+/// The interface revision stored code imports from, read from its import section without
+/// compiling it (the first namespace of a revision among its imports; `v1` if none is).
+/// `None` for malformed bytes.
+pub fn interface_of(code: &[u8]) -> Option<Interface> {
+	const IMPORT_SECTION: u8 = 2;
+	let mut reader = SectionReader { bytes: code, at: 8 };
+	if !reader.seek_section(IMPORT_SECTION)? {
+		return Some(Interface::default());
+	}
+	for _ in 0..reader.u32()? {
+		let namespace = reader.name()?;
+		if let Some(interface) =
+			core::str::from_utf8(namespace).ok().and_then(Interface::of_namespace)
+		{
+			return Some(interface);
+		}
+		reader.name()?;
+		reader.import_description()?;
+	}
+	Some(Interface::default())
+}
+
+/// Checks every import against the EEI table: the interface revision whose namespace the module
+/// imports from (`v1` if it imports none).
+fn check_imports(module: &Module, debug_enabled: bool) -> Result<Interface, PrepareError> {
+	let mut interface = None;
 	for import in module.imports() {
 		let ExternType::Func(ty) = import.ty() else {
 			return Err(PrepareError::ImportNotAllowed);
@@ -212,8 +273,8 @@ fn check_imports(module: &Module, debug_enabled: bool) -> Result<VmVersion, Prep
 		if import.module() == DEBUG_NAMESPACE && !debug_enabled {
 			return Err(PrepareError::ImportNotAllowed);
 		}
-		if let Some(version) = VmVersion::of_namespace(import.module()) {
-			if *vm.get_or_insert(version) != version {
+		if let Some(revision) = Interface::of_namespace(import.module()) {
+			if *interface.get_or_insert(revision) != revision {
 				return Err(PrepareError::ImportNotAllowed);
 			}
 		}
@@ -223,7 +284,7 @@ fn check_imports(module: &Module, debug_enabled: bool) -> Result<VmVersion, Prep
 			return Err(PrepareError::ImportNotAllowed);
 		}
 	}
-	Ok(vm.unwrap_or_default())
+	Ok(interface.unwrap_or_default())
 }
 
 fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {

@@ -4,8 +4,8 @@
 //! an execution.
 
 use super::limiter::{BudgetedBytes, FrameLimiter};
-use super::{Context, Transaction};
-use crate::gas::{HostCosts, InstructionMetering};
+use super::{Context, Loaded, Transaction};
+use crate::gas::{HostCosts, InstructionMetering, Schedule};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
 use ewasm_primitives::Address;
@@ -15,8 +15,10 @@ use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory};
 pub struct HostState<T> {
 	/// Who runs, on whose behalf, with what value, input and code.
 	pub context: Context,
-	/// What the whole transaction shares: origin, schedule, engine.
+	/// What the whole transaction shares: origin, VM versions, budgets.
 	pub tx: Transaction,
+	/// The gas schedule of the frame's VM version.
+	pub schedule: Schedule,
 	/// The contract's exported memory, set once the module is instantiated.
 	pub memory: Option<Memory>,
 	/// The data passed to `finish` or `revert`.
@@ -40,21 +42,18 @@ pub struct HostState<T> {
 }
 
 impl<T> HostState<T> {
-	/// A fresh state for one frame of a module whose largest function declares
-	/// `max_function_locals` locals.
-	pub fn new(
-		context: Context,
-		tx: Transaction,
-		limits: FrameLimiter,
-		max_function_locals: u32,
-	) -> Self {
-		let gas_per_fuel = match tx.schedule.instructions {
-			InstructionMetering::Fuel(price) => price.gas_per_fuel(max_function_locals),
+	/// A fresh state for one frame of `code`.
+	pub fn new(context: Context, tx: Transaction, limits: FrameLimiter, code: &Loaded) -> Self {
+		let gas_per_fuel = match code.schedule.instructions {
+			InstructionMetering::Fuel(price) => {
+				price.gas_per_fuel(code.prepared.max_function_locals)
+			}
 			InstructionMetering::Free { .. } => 1,
 		};
 		HostState {
 			context,
 			tx,
+			schedule: code.schedule,
 			memory: None,
 			output: BudgetedBytes::default(),
 			return_data: BudgetedBytes::default(),
@@ -67,9 +66,9 @@ impl<T> HostState<T> {
 		}
 	}
 
-	/// The gas prices of the schedule.
+	/// The gas prices of the frame's schedule.
 	pub fn costs(&self) -> &HostCosts {
-		&self.tx.schedule.host
+		&self.schedule.host
 	}
 }
 
@@ -133,7 +132,7 @@ pub type HostResult<R> = Result<R, wasmi::Error>;
 pub fn gas_left<T>(ctx: impl AsContext<Data = HostState<T>>) -> HostResult<u64> {
 	let ctx = ctx.as_context();
 	let state = ctx.data();
-	match state.tx.schedule.instructions {
+	match state.schedule.instructions {
 		InstructionMetering::Fuel(_) => {
 			Ok(ctx.get_fuel()?.saturating_mul(state.gas_per_fuel).saturating_add(state.gas_counter))
 		}
@@ -147,7 +146,7 @@ pub fn set_gas_left<T>(
 	gas: u64,
 ) -> HostResult<()> {
 	let mut ctx = ctx.as_context_mut();
-	match ctx.data().tx.schedule.instructions {
+	match ctx.data().schedule.instructions {
 		InstructionMetering::Fuel(_) => {
 			let per_fuel = ctx.data().gas_per_fuel.max(1);
 			ctx.set_fuel(gas / per_fuel)?;

@@ -1,0 +1,122 @@
+//! VM versions: what a contract runs by, fixed when it is deployed.
+//!
+//! A version pairs a revision of the interface ([`Interface`]: the host functions a contract
+//! may import, chosen by the namespace its code imports from) with a frozen gas schedule (what
+//! each instruction and host function costs). The validation rules and the instruction
+//! metering (wasmi's exact version, its pinned engine configuration and fuel costs:
+//! `vm::prepare`) are the same for every version so far; a version that changed them would
+//! say so here.
+//!
+//! A chain offers a list of versions ([`Config::VmVersions`]), oldest first, and never removes
+//! or changes one: version `n` is the list's `n`th. A deployment gets the newest version of
+//! its code's interface, and the contract keeps it ([`crate::ContractInfo::vm`]) for good,
+//! through eviction and wake. Each frame runs by its own contract's version: a `v1` contract
+//! calling a `v2` one pays `v1`'s prices for the call and the callee `v2`'s for its run.
+//!
+//! A runtime upgrade that changes prices appends versions (one per interface it offers) with a
+//! new frozen schedule, generated from the benchmarks by `ewasm schedule --schedule measured
+//! --rust`; contracts already deployed keep theirs, so their gas stays the same byte for byte.
+//! A frozen schedule is never edited: the pallet's integrity test checks that each still pays
+//! for what its entries do by the benchmarks the runtime carries ([`Schedule::underpriced`]).
+//! If a new machine's benchmarks find one that does not, that is a security issue, which
+//! outranks the promise that old contracts never change: the chain must reprice that version.
+
+#[allow(unused_imports)] // named by the frozen schedules' literals
+use crate::gas::{FuelPrice, HashCost, HostCosts, InstructionMetering::Fuel};
+use crate::{gas::Schedule, Config};
+use alloc::{rc::Rc, vec::Vec};
+use codec::{Decode, Encode, MaxEncodedLen};
+pub use ewasm_primitives::Interface;
+use polkadot_sdk::sp_core::Get;
+use scale_info::TypeInfo;
+
+/// A VM version's number, as contracts store it: version `n` is the `n`th the chain offered
+/// (1 for the first).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct VmVersion(pub u16);
+
+/// What one VM version pins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VmSpec {
+	/// The host functions its contracts may import, and the namespace they import from.
+	pub interface: Interface,
+	/// What its contracts' instructions and host functions cost.
+	pub schedule: Schedule,
+}
+
+/// The versions a chain offers, oldest first (shared by a transaction's frames).
+#[derive(Clone, Debug)]
+pub struct Versions(Rc<[VmSpec]>);
+
+impl Versions {
+	/// The versions `T` offers.
+	pub fn of<T: Config>() -> Self {
+		Self::new(T::VmVersions::get())
+	}
+
+	/// `specs` as versions 1, 2, ...
+	pub fn new(specs: Vec<VmSpec>) -> Self {
+		Versions(specs.into())
+	}
+
+	/// What `version` pins, if the chain offers it.
+	pub fn get(&self, version: VmVersion) -> Option<&VmSpec> {
+		usize::from(version.0).checked_sub(1).and_then(|index| self.0.get(index))
+	}
+
+	/// The version a deployment of code with `interface` gets: the newest that offers it.
+	pub fn newest_of(&self, interface: Interface) -> Option<(VmVersion, &VmSpec)> {
+		self.all().filter(|(_, spec)| spec.interface == interface).last()
+	}
+
+	/// The newest version: it prices what users ask of system contracts directly.
+	pub fn newest(&self) -> Option<(VmVersion, &VmSpec)> {
+		self.all().last()
+	}
+
+	/// Every version, oldest first, with its number.
+	pub fn all(&self) -> impl Iterator<Item = (VmVersion, &VmSpec)> {
+		self.0.iter().enumerate().map(|(index, spec)| (VmVersion(index as u16 + 1), spec))
+	}
+}
+
+/// The versions this pallet has released, oldest first: what a chain's
+/// [`Config::VmVersions`] offers.
+///
+/// | version | interface | schedule |
+/// |---|---|---|
+/// | 1 | `v1` (`ethereum`: Revision 4 and `create2`) | [`SCHEDULE_1`] |
+/// | 2 | `v2` (`ethereum_v2`: `v1` and the hash functions) | [`SCHEDULE_1`] |
+pub fn released() -> Vec<VmSpec> {
+	alloc::vec![
+		VmSpec { interface: Interface::V1, schedule: SCHEDULE_1 },
+		VmSpec { interface: Interface::V2, schedule: SCHEDULE_1 },
+	]
+}
+
+/// [`released`], as a chain configures it.
+pub struct Released;
+
+impl Get<Vec<VmSpec>> for Released {
+	fn get() -> Vec<VmSpec> {
+		released()
+	}
+}
+
+/// The first frozen schedule (of versions 1 and 2): `ewasm schedule --schedule measured --rust`
+/// of the weights generated on 2026-12-03 (`weights.rs`), at
+/// [`crate::gas::DEFAULT_GAS_WEIGHT`].
+pub const SCHEDULE_1: Schedule = include!("versions/schedule_1.rs");

@@ -11,7 +11,7 @@ import { before, test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { EwasmClient, submit } from '../client/dist/index.js';
 import { RENT_FUNDS, buildExample, bytesCallData } from '../lib/contracts.mjs';
-import { devNodeForTests, targetDir } from '../lib/node.mjs';
+import { connect, devNodeForTests, targetDir } from '../lib/node.mjs';
 
 const env = devNodeForTests();
 const NEXT_RUNTIME =
@@ -76,7 +76,18 @@ test('a runtime upgrade leaves deployed contracts their versions, gas and result
   const included = await submit(api, upgrade, env.alice);
   assert.equal(included.error, null, `setCode: ${included.error?.message}`);
   await untilSpecVersion(api, spec + 1);
+  // A client of the new runtime, as a user's polkadot.js after a reload: its metadata and
+  // runtime API types are the new runtime's.
+  const upgraded = await connect(env.node.endpoint);
+  try {
+    await afterTheUpgrade(new EwasmClient(upgraded), old, before);
+  } finally {
+    await upgraded.disconnect();
+  }
+});
 
+/** The upgrade's checks, made with `client` of the new runtime. */
+async function afterTheUpgrade(client, old, before) {
   const after = await runAll(client, old);
   assert.deepEqual(after, before, 'the same return data and gas, byte for byte');
   assert.deepEqual([await client.vmVersion(old.sha256), await client.vmVersion(old.keccak256)], [1, 2]);
@@ -91,4 +102,4 @@ test('a runtime upgrade leaves deployed contracts their versions, gas and result
       `${name}: ${before[name].gasUsed} gas on version ${name === 'sha256' ? 1 : 2} before and after the upgrade, ${onLater[name].gasUsed} on the new version`,
     );
   }
-});
+}

@@ -18,7 +18,7 @@ use pallet_ewasm::rent::{ConstantFee, RentPolicy};
 use pallet_ewasm::{
 	address::AddressMapper,
 	gas::{GasWeight, Schedule},
-	versions::{self, Interface, VmSpec},
+	versions::{self, VmSpec},
 	BlockEnvironment,
 };
 use polkadot_sdk::{
@@ -205,8 +205,7 @@ pub struct ToolVersions;
 
 impl Get<Vec<VmSpec>> for ToolVersions {
 	fn get() -> Vec<VmSpec> {
-		let schedule = ActiveSchedule::get();
-		Interface::ALL.map(|interface| VmSpec { interface, schedule }).to_vec()
+		versions::one_per_interface(ActiveSchedule::get()).to_vec()
 	}
 }
 

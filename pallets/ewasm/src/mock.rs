@@ -96,10 +96,9 @@ pub struct TestVersions;
 
 impl polkadot_sdk::sp_core::Get<Vec<crate::versions::VmSpec>> for TestVersions {
 	fn get() -> Vec<crate::versions::VmSpec> {
-		use crate::versions::{Interface, VmSpec};
 		core::iter::once(TestSchedule::get())
 			.chain(LaterSchedules::get())
-			.flat_map(|schedule| Interface::ALL.map(|interface| VmSpec { interface, schedule }))
+			.flat_map(crate::versions::one_per_interface)
 			.collect()
 	}
 }

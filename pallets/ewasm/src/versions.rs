@@ -101,10 +101,12 @@ impl Versions {
 /// | 1 | `v1` (`ethereum`: Revision 4 and `create2`) | [`SCHEDULE_1`] |
 /// | 2 | `v2` (`ethereum_v2`: `v1` and the hash functions) | [`SCHEDULE_1`] |
 pub fn released() -> Vec<VmSpec> {
-	alloc::vec![
-		VmSpec { interface: Interface::V1, schedule: SCHEDULE_1 },
-		VmSpec { interface: Interface::V2, schedule: SCHEDULE_1 },
-	]
+	one_per_interface(SCHEDULE_1).to_vec()
+}
+
+/// One version of each interface, oldest first, on `schedule`: what a release of prices adds.
+pub fn one_per_interface(schedule: Schedule) -> [VmSpec; Interface::ALL.len()] {
+	Interface::ALL.map(|interface| VmSpec { interface, schedule })
 }
 
 /// [`released`], as a chain configures it.

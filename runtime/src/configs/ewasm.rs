@@ -15,7 +15,7 @@ use frame_support::{
 use pallet_ewasm::{
 	address::AddressMapper,
 	gas::{FuelPrice, InstructionMetering, Schedule},
-	versions::{Interface, VmSpec},
+	versions::{one_per_interface, VmSpec},
 	Address, BlockEnvironment,
 };
 use polkadot_sdk::*;
@@ -71,9 +71,7 @@ impl Get<Vec<VmSpec>> for EwasmVmVersions {
 				},
 				InstructionMetering::Free { .. } => schedule,
 			});
-			versions.extend(dearer.into_iter().flat_map(|schedule| {
-				Interface::ALL.map(|interface| VmSpec { interface, schedule })
-			}));
+			versions.extend(dearer.into_iter().flat_map(one_per_interface));
 		}
 		versions
 	}

@@ -14,7 +14,7 @@ use wasmparser::{Payload, TypeRef};
 pub enum VmChoice {
 	/// `ethereum`: Revision 4 and `create2`.
 	V1,
-	/// `ethereum_v2`: `v1` and the hash functions.
+	/// `ethereum_v2`: `v1`, the hash functions and three getters.
 	V2,
 }
 

@@ -179,13 +179,27 @@ const fn v2(
 	HostFunction { namespace: ETHEREUM_V2_NAMESPACE, name, params, results }
 }
 
-/// The functions `v2` adds, each `(dataOffset, length, resultOffset)`: the 32-byte hash of
-/// `length` bytes of memory at `dataOffset`, written at `resultOffset` (trapping if either range
-/// is out of bounds).
+/// The functions `v2` adds (each traps if a range of memory it reads or writes is out of
+/// bounds):
+/// - the hashes `keccak256`, `sha256` and `blake2b256`, each `(dataOffset, length,
+///   resultOffset)`: the 32-byte hash of `length` bytes of memory at `dataOffset`, written at
+///   `resultOffset`;
+/// - `getChainId(resultOffset)`: the chain's id (on a parachain, its para id), u256
+///   little-endian;
+/// - `getSelfBalance(resultOffset)`: the balance of the account the frame acts as, u128
+///   little-endian;
+/// - `getExternalCodeHash(addressOffset, resultOffset)`: the keccak256 of the code of the
+///   contract at an address, 32 zero bytes if no contract lives there.
+///
+/// An interface only grows, and only by functions that change nothing a deployed contract can
+/// do: code never changes, so a contract deployed before a function existed cannot import it.
 pub const V2_FUNCTIONS: &[HostFunction] = &[
 	v2("keccak256", &[I32, I32, I32], &[]),
 	v2("sha256", &[I32, I32, I32], &[]),
 	v2("blake2b256", &[I32, I32, I32], &[]),
+	v2("getChainId", &[I32], &[]),
+	v2("getSelfBalance", &[I32], &[]),
+	v2("getExternalCodeHash", &[I32, I32], &[]),
 ];
 
 const fn debug(name: &'static str, params: &'static [ValueType]) -> HostFunction {
@@ -253,7 +267,7 @@ mod tests {
 	}
 
 	#[test]
-	fn v2_has_every_v1_function_under_its_namespace_and_the_hashes() {
+	fn v2_has_every_v1_function_under_its_namespace_and_its_own() {
 		let v2: Vec<_> = Interface::V2.functions().collect();
 		assert_eq!(v2.len(), ETHEREUM_FUNCTIONS.len() + V2_FUNCTIONS.len());
 		assert!(v2.iter().all(|function| function.namespace == ETHEREUM_V2_NAMESPACE));
@@ -264,6 +278,11 @@ mod tests {
 			&[I32, I32, I32]
 		);
 		assert!(host_function(ETHEREUM_NAMESPACE, "keccak256").is_none(), "not in v1");
+		assert_eq!(
+			host_function(ETHEREUM_V2_NAMESPACE, "getExternalCodeHash").expect("in v2").params,
+			&[I32, I32]
+		);
+		assert!(host_function(ETHEREUM_NAMESPACE, "getChainId").is_none(), "not in v1");
 		assert_eq!(Interface::V1.functions().count(), ETHEREUM_FUNCTIONS.len());
 	}
 

@@ -100,7 +100,8 @@ pub fn balance(of: &Address) -> u128 {
 	u128::from_le_bytes(value)
 }
 
-/// This contract's balance.
+/// This contract's balance: `getSelfBalance` with the `v2` feature, `getExternalBalance` of
+/// [`address`] without.
 ///
 /// ```no_run
 /// use ewasm_sdk::{call, env, halt};
@@ -108,7 +109,29 @@ pub fn balance(of: &Address) -> u128 {
 /// call::transfer(&env::caller(), 500);
 /// ```
 pub fn self_balance() -> u128 {
+	#[cfg(feature = "v2")]
+	{
+		// SAFETY: `getSelfBalance` writes 16 bytes at the offset, a value's.
+		read_value(|at| unsafe { sys::getSelfBalance(at) })
+	}
+	#[cfg(not(feature = "v2"))]
 	balance(&address())
+}
+
+/// The chain's id (`getChainId`, `v2` feature): on a parachain its para id, which a signed
+/// message names so that it is valid on this chain only.
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, U256};
+/// halt::require(env::chain_id() == U256::from_u128(2000), "signed for parachain 2000");
+/// ```
+#[cfg(feature = "v2")]
+pub fn chain_id() -> crate::U256 {
+	let mut id: Word = [0u8; 32];
+	// SAFETY: `getChainId` writes 32 bytes at the offset, `id`'s.
+	unsafe { sys::getChainId(offset_mut(&mut id)) };
+	id.reverse();
+	crate::U256::from_be_bytes(id)
 }
 
 /// The gas left (`getGasLeft`).
@@ -281,4 +304,22 @@ pub fn code_copy_at(address: &Address, into: &mut [u8], from: u32) {
 	unsafe {
 		sys::externalCodeCopy(offset(&address.0), offset_mut(into), from as i32, into.len() as i32)
 	}
+}
+
+/// The keccak256 of the code at `address` (`getExternalCodeHash`, `v2` feature): Ethereum's
+/// `EXTCODEHASH` of a contract; `None` where no contract lives (and while its init code runs).
+///
+/// ```no_run
+/// use ewasm_sdk::{env, halt, keccak::keccak256, Address};
+/// const AUDITED: [u8; 32] = keccak256(b"the audited code");
+/// let token = Address([7; 20]);
+/// halt::require(env::code_hash_at(&token) == Some(AUDITED), "only the audited token");
+/// ```
+#[cfg(feature = "v2")]
+pub fn code_hash_at(address: &Address) -> Option<Word> {
+	let mut hash: Word = [0u8; 32];
+	// SAFETY: the host reads 20 bytes at the first offset (`address`) and writes 32 at the
+	// second (`hash`).
+	unsafe { sys::getExternalCodeHash(offset(&address.0), offset_mut(&mut hash)) };
+	(hash != [0u8; 32]).then_some(hash)
 }

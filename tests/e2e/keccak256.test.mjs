@@ -1,12 +1,13 @@
 // End to end on a real dev node: the SDK's `examples/keccak256`, a `v2` contract, hashes the
 // same 4 KiB with the host's `keccak256` and with the permutation in wasm, as signed calls.
 // Both give Ethereum's keccak256; the gas of each (`ewasm.Called`) is printed, and the host's
-// must be at least 20 times less (issue 21).
+// must be at least 20 times less (issue 21). The same contract reads code hashes and the
+// chain's id with `v2`'s getters.
 
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { keccakAsHex } from '@polkadot/util-crypto';
-import { EwasmClient } from '../client/dist/index.js';
+import { EwasmClient, callData, decodeWord } from '../client/dist/index.js';
 import { RENT_FUNDS, buildExample, bytesCallData } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
 
@@ -38,4 +39,23 @@ test('keccak256 of 4 KiB by the host costs a v2 contract at least 20 times less 
   const ratio = Number(wasm) / Number(host);
   console.log(`keccak256 of 4 KiB: host (v2) ${host} gas, in wasm ${wasm} gas, ${ratio.toFixed(1)}×`);
   assert.ok(wasm >= 20n * host, `in wasm ${wasm} gas, not 20 × the host's ${host}`);
+});
+
+test('v2 getters: a code hash is the keccak256 the chain records, the chain id is the para id', async () => {
+  const client = new EwasmClient(env.node.api);
+  const { address } = await client.deploy(env.alice, { initCode }, { value: RENT_FUNDS });
+  const read = async (signature, args = []) => {
+    const run = await client.dryRunCall(env.alice.address, address, { input: callData(signature, args) });
+    assert.equal(run.error, null, `${signature}: ${run.error?.message}`);
+    return run.returnData;
+  };
+  const info = await env.node.api.query.ewasm.contractInfoOf(address);
+  const { codeHash } = info.unwrap();
+  const code = await env.node.api.query.ewasm.pristineCode(codeHash);
+  assert.equal(codeHash.toHex(), keccakAsHex(code.unwrap().toU8a(true)), 'the chain keys code by its keccak256');
+  assert.equal(decodeWord('bytes32', await read('codeHashOf(address)', [address])), codeHash.toHex());
+  const nobody = `0x${'42'.repeat(20)}`;
+  assert.equal(decodeWord('bytes32', await read('codeHashOf(address)', [nobody])), `0x${'00'.repeat(32)}`);
+  const paraId = (await env.node.api.query.parachainInfo.parachainId()).toNumber();
+  assert.equal(decodeWord('uint256', await read('chainId()')), BigInt(paraId));
 });

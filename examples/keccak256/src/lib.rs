@@ -4,12 +4,16 @@
 //! contract is the host's `keccak256`; the second is `keccak::keccak256`, the SDK's
 //! permutation run as wasm instructions (what a `v1` contract has).
 //!
+//! Two more of `v2`'s functions: `codeHashOf(address) returns (bytes32)`, the keccak256 of the
+//! code of the contract at an address (zero where none lives: `getExternalCodeHash`), and
+//! `chainId() returns (uint256)`, this parachain's id (`getChainId`).
+//!
 //! `data` is copied into a buffer of [`MAX_LEN`] bytes on the stack. A call that names no
 //! function, sends value, or whose argument is longer or does not fit the call data reverts
 //! with no data.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
-use ewasm_sdk::{env, halt, input, keccak};
+use ewasm_sdk::{env, halt, input, keccak, Address};
 
 /// The longest `data` hashed: 4 KiB, what its e2e test weighs.
 pub const MAX_LEN: usize = 4096;
@@ -28,6 +32,11 @@ fn run() {
 	ewasm_sdk::dispatch! {
 		"hostKeccak(bytes)" => finish_hash(keccak::hash),
 		"wasmKeccak(bytes)" => finish_hash(keccak::keccak256),
+		"codeHashOf(address)" => {
+			let address: Address = input::arg(0).unwrap_or_else(|| halt::revert(&[]));
+			halt::finish(&env::code_hash_at(&address).unwrap_or_default())
+		},
+		"chainId()" => halt::finish_value(&env::chain_id()),
 	}
 }
 

@@ -95,6 +95,12 @@ pub fn code_of<T: Config>(address: &Address) -> Option<Vec<u8>> {
 	ContractInfoOf::<T>::get(address).and_then(|info| code::<T>(&info.code_hash))
 }
 
+/// The hash of the code of the contract at `address` ([`code_hash`]), if a contract lives
+/// there.
+pub fn code_hash_of<T: Config>(address: &Address) -> Option<H256> {
+	ContractInfoOf::<T>::get(address).map(|info| info.code_hash)
+}
+
 /// The length of the code of the contract at `address` (0 without a contract).
 pub fn code_len_of<T: Config>(address: &Address) -> u32 {
 	ContractInfoOf::<T>::get(address).map_or(0, |info| info.code_len)

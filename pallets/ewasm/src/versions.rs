@@ -13,6 +13,11 @@
 //! through eviction and wake. Each frame runs by its own contract's version: a `v1` contract
 //! calling a `v2` one pays `v1`'s prices for the call and the callee `v2`'s for its run.
 //!
+//! An interface only grows, and only by functions that change nothing a deployed contract can
+//! do, priced by entries its schedules already have (`ewasm_eei::V2_FUNCTIONS`): code never
+//! changes, so no contract deployed before a function existed imports it. A change to what a
+//! function does or costs takes a new version.
+//!
 //! A runtime upgrade that changes prices appends versions (one per interface it offers) with a
 //! new frozen schedule, generated from the benchmarks by `ewasm schedule --schedule measured
 //! --rust`; contracts already deployed keep theirs, so their gas stays the same byte for byte.
@@ -99,7 +104,7 @@ impl Versions {
 /// | version | interface | schedule |
 /// |---|---|---|
 /// | 1 | `v1` (`ethereum`: Revision 4 and `create2`) | [`SCHEDULE_1`] |
-/// | 2 | `v2` (`ethereum_v2`: `v1` and the hash functions) | [`SCHEDULE_1`] |
+/// | 2 | `v2` (`ethereum_v2`: `v1`, the hash functions and three getters) | [`SCHEDULE_1`] |
 pub fn released() -> Vec<VmSpec> {
 	one_per_interface(SCHEDULE_1).to_vec()
 }

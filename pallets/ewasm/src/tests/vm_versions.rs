@@ -1,6 +1,8 @@
 //! VM versions: code chooses its interface by the namespace it imports from (`v1`:
 //! `ethereum`, `v2`: `ethereum_v2`), a module cannot mix them, `v2`'s hash functions hash
-//! memory as the host does and are paid by the word before anything is read, and calls of
+//! memory as the host does and are paid by the word before anything is read, `v2`'s getters
+//! read the chain's id, the frame's balance and code hashes at the prices of the `v1`
+//! functions doing the same work, and calls of
 //! every kind cross versions with each frame under its own version and the invariants intact
 //! (only a contract edits its own storage; the callee sees the true caller and value).
 //!
@@ -187,6 +189,88 @@ fn a_v1_contract_calls_a_v2_contract_that_hashes() {
 		let outcome = call_for_output(proxy, 0, GAS, proxy_input(CALL, hasher, 0, b"abc"));
 		let expected = [keccak_256(b"abc"), sha2_256(b"abc"), blake2_256(b"abc")].concat();
 		assert_eq!(outcome.result, Ok(expected));
+	});
+}
+
+/// A `v2` contract that writes `getChainId` at 0, `getSelfBalance` at 32 and
+/// `getExternalCodeHash` of the address in its call data at 48, and returns the 80 bytes; or,
+/// with a call data of one byte, traps writing the getter it names (0, 1 or 2) past the end of
+/// memory.
+fn v2_getters() -> Vec<u8> {
+	wasm(
+		r#"(module
+			(import "ethereum_v2" "getCallDataSize" (func $size (result i32)))
+			(import "ethereum_v2" "callDataCopy" (func $copy (param i32 i32 i32)))
+			(import "ethereum_v2" "getChainId" (func $chain_id (param i32)))
+			(import "ethereum_v2" "getSelfBalance" (func $self_balance (param i32)))
+			(import "ethereum_v2" "getExternalCodeHash" (func $code_hash (param i32 i32)))
+			(import "ethereum_v2" "finish" (func $finish (param i32 i32)))
+			(memory (export "memory") 1)
+			(func (export "main")
+				(if (i32.eq (call $size) (i32.const 1))
+					(then
+						(call $copy (i32.const 1024) (i32.const 0) (i32.const 1))
+						(if (i32.eqz (i32.load8_u (i32.const 1024)))
+							(then (call $chain_id (i32.const 65505))))
+						(if (i32.eq (i32.load8_u (i32.const 1024)) (i32.const 1))
+							(then (call $self_balance (i32.const 65521))))
+						(call $code_hash (i32.const 1024) (i32.const 65505))))
+				(call $copy (i32.const 1024) (i32.const 0) (i32.const 20))
+				(call $chain_id (i32.const 0))
+				(call $self_balance (i32.const 32))
+				(call $code_hash (i32.const 1024) (i32.const 48))
+				(call $finish (i32.const 0) (i32.const 80))))"#,
+	)
+}
+
+#[test]
+fn v2_getters_read_the_chain_the_balance_and_code_hashes() {
+	new_test_ext().execute_with(|| {
+		let getters = deploy(&v2_getters(), 0);
+		let store = deploy(&fixture("store"), 0);
+		let outcome = call_for_output(getters, 3_000, GAS, store.as_bytes().to_vec());
+		let output = outcome.result.expect("finishes");
+		let mut chain_id = [0u8; 32];
+		chain_id[..4].copy_from_slice(&crate::mock::PARA_ID.to_le_bytes());
+		assert_eq!(output[..32], chain_id);
+		assert_eq!(output[32..48], 3_000u128.to_le_bytes(), "the value it was sent");
+		assert_eq!(output[48..], keccak_256(&fixture("store")), "the code's keccak256");
+		// Its own code's hash, and none where no contract lives.
+		let own = call_for_output(getters, 0, GAS, getters.as_bytes().to_vec());
+		assert_eq!(own.result.expect("finishes")[48..], keccak_256(&v2_getters()));
+		let nobody = call_for_output(getters, 0, GAS, vec![9; 20]).result.expect("finishes");
+		assert_eq!(nobody[48..], [0u8; 32]);
+		assert_eq!(nobody[32..48], 3_000u128.to_le_bytes(), "what it holds");
+		// Another chain's id.
+		crate::mock::TestParaId::set(&2001);
+		let other = call_for_output(getters, 0, GAS, vec![9; 20]).result.expect("finishes");
+		assert_eq!(other[..4], 2001u32.to_le_bytes());
+		// Each traps writing past the end of memory, and takes all the gas.
+		for getter in 0..3 {
+			let outcome = call_for_output(getters, 0, GAS, vec![getter]);
+			let trapped = Err(Error::<Test>::ContractTrapped.into());
+			assert_eq!((outcome.result, outcome.gas_used), (trapped, GAS), "getter {getter}");
+		}
+	});
+}
+
+#[test]
+fn v2_getters_cost_what_the_v1_functions_doing_their_work_cost() {
+	new_test_ext().execute_with(|| {
+		let before = deploy(&v2_getters(), 0);
+		let input = before.as_bytes().to_vec();
+		let gas_before = call_for_output(before, 0, GAS, input.clone()).gas_used;
+		// A version whose three prices are dearer, each by its own amount.
+		let (getter, balance, code) = (1, 10, 100);
+		let mut dearer = chain_schedule();
+		dearer.host.base += getter;
+		dearer.host.external_balance += balance;
+		dearer.host.external_code += code;
+		crate::mock::LaterSchedules::set(&vec![dearer]);
+		let after = deploy(&v2_getters(), 1);
+		let gas_after = call_for_output(after, 0, GAS, input).gas_used;
+		// `getChainId` is a getter, and so is `getCallDataSize`.
+		assert_eq!(gas_after - gas_before, 2 * getter + balance + code);
 	});
 }
 

@@ -1,6 +1,6 @@
 //! The EEI host functions, one per specification entry (ewasm/design Revision 4, plus
-//! `create2`), linked under the namespace of the contract's version (`v2`'s hash functions
-//! besides), and the `debug` namespace of development chains.
+//! `create2`), linked under the namespace of the contract's version (`v2`'s own functions
+//! besides: hashes and three getters), and the `debug` namespace of development chains.
 //!
 //! Every function charges its cost from the schedule before doing any work that depends on
 //! its size; every memory access is bounds-checked and traps when out of bounds. Functions
@@ -295,6 +295,7 @@ pub fn link<T: Config>(
 	link_halts::<T>(linker, ns)?;
 	if interface >= Interface::V2 {
 		link_hashes::<T>(linker, ns)?;
+		link_v2_getters::<T>(linker, ns)?;
 	}
 	link_debug::<T>(linker)
 }
@@ -786,6 +787,53 @@ fn link_hashes<T: Config>(
 			},
 		)?;
 	}
+	Ok(())
+}
+
+/// `v2`'s getters. Each is priced by the `v1` function that does the same work, whose
+/// benchmark measures it: `getChainId` as a getter (a read of a value the block has read
+/// already, as `getBlockNumber`, and a 32-byte write, as `getBlockDifficulty`),
+/// `getSelfBalance` as `getExternalBalance` (a balance read, without reading the address), and
+/// `getExternalCodeHash` as `getExternalCodeSize` (the same read of the contract's record) and
+/// a copy of the 32 bytes it writes.
+fn link_v2_getters<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
+	// getChainId(resultOffset). Writes the chain's id, u256 little-endian: this parachain's
+	// id. Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(ns, "getChainId", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+		let mut id = [0u8; 32];
+		id[..4].copy_from_slice(&T::Environment::para_id().to_le_bytes());
+		write_getter_result(&mut c, result, &id)
+	})?;
+
+	// getSelfBalance(resultOffset). Writes the balance of the account the frame acts as
+	// (`getAddress`'s), u128 little-endian. Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(ns, "getSelfBalance", |mut c: Ctx<'_, T>, result: i32| -> HostResult<()> {
+		let cost = c.data().costs().external_balance;
+		charge(&mut c, cost)?;
+		let address = c.data().context.address;
+		write(&mut c, result, &encode_value(accounts::balance_of::<T>(&address)))
+	})?;
+
+	// getExternalCodeHash(addressOffset, resultOffset). Writes the keccak256 of the code of
+	// the contract at an address (Ethereum's `EXTCODEHASH` of a contract), 32 zero bytes
+	// where no contract lives (none ever did, it self-destructed, or it sleeps evicted) and
+	// while its init code runs.
+	// Traps: out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"getExternalCodeHash",
+		|mut c: Ctx<'_, T>, address: i32, result: i32| -> HostResult<()> {
+			let costs = *c.data().costs();
+			charge(&mut c, costs.external_code.saturating_add(costs.copy(32)))?;
+			let address = Address(read_array(&c, address)?);
+			let hash = storage::code_hash_of::<T>(&address).unwrap_or_default();
+			write(&mut c, result, hash.as_bytes())
+		},
+	)?;
+
 	Ok(())
 }
 

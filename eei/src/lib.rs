@@ -15,7 +15,12 @@
 //!
 //! The `debug` namespace ([`DEBUG_FUNCTIONS`]) is for development chains only; a module
 //! importing a name that is not here, or with another signature, is rejected.
+//!
+//! Execution environments, stateless programs of their own kind, have a host interface of
+//! their own: [`ee`].
 #![no_std]
+
+pub mod ee;
 
 /// What a host function that can fail returns to the contract (ewasm/design Revision 4).
 ///

@@ -21,7 +21,9 @@
 //! [`Pallet::bare_deploy`].
 //!
 //! Module map: [`accounts`] (the accounts behind addresses), [`address`] (address derivation
-//! and the mapper), [`environment`] (the block as contracts see it), [`exec`] (the call stack
+//! and the mapper), [`bignum`] (256-bit arithmetic for host functions), [`ee`] (execution
+//! environments: stateless programs run on a state root), [`environment`] (the block as
+//! contracts see it), [`exec`] (the call stack
 //! and the guarded entry point), [`gas`], [`limits`], [`receipts`] (value and messages
 //! between parachains), [`rent`], `storage` (code and contract storage), [`system`] (the
 //! system contracts the pallet answers natively), `vm` (validation, host functions,
@@ -34,7 +36,9 @@ pub mod accounts;
 pub mod address;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod bignum;
 mod dry_run;
+pub mod ee;
 pub mod environment;
 pub mod exec;
 pub mod gas;

@@ -612,7 +612,7 @@ fn link_state<T: Config>(
 			let data = read(&c, data, length as u32)?;
 			let topics = [t1, t2, t3, t4][..topic_count as usize]
 				.iter()
-				.map(|offset| read_array::<T, 32>(&c, *offset).map(H256))
+				.map(|offset| read_array::<_, 32>(&c, *offset).map(H256))
 				.collect::<HostResult<Vec<_>>>()?;
 			let contract = c.data().context.address;
 			crate::Pallet::<T>::deposit_event(crate::Event::ContractEmitted {

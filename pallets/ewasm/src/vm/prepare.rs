@@ -45,6 +45,11 @@ pub enum PrepareError {
 	MemoryTooLarge,
 }
 
+/// Bytes of memory copied per unit of fuel: what `memory.copy`, `memory.fill` and
+/// `memory.grow` burn per byte, and what a host function copying into memory burns for it
+/// where its price is in fuel (an execution environment's `blockDataCopy`).
+pub const BYTES_COPIED_PER_FUEL: u32 = 8;
+
 /// The engine configuration, every option pinned so execution never depends on wasmi's
 /// defaults.
 pub fn engine_config() -> wasmi::Config {
@@ -70,7 +75,7 @@ pub fn engine_config() -> wasmi::Config {
 		// zeroes a 64 KiB page, from costing more per unit than a call.
 		.consume_fuel(true)
 		.fuel_cost(CustomFuelCosts {
-			bytes_copied_per_fuel: 8,
+			bytes_copied_per_fuel: BYTES_COPIED_PER_FUEL,
 			fuel_per_bytes_translated: 7,
 			fuel_per_bytes_validated: 2,
 		})
@@ -124,16 +129,43 @@ pub struct Prepared {
 
 /// Validates `code` as an Ewasm contract and compiles it.
 pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepared, PrepareError> {
-	if code.len() > rules.max_len as usize {
+	let (module, max_function_locals) = compile(engine, code, rules.max_len)?;
+	let interface = check_imports(&module, rules.debug_enabled)?;
+	let initial_pages = check_exports(&module, Entries::Contract)?;
+	Ok(Prepared { module, max_function_locals, initial_pages, interface })
+}
+
+/// Validates `code` as an execution environment and compiles it: the same wasm rules and
+/// limits as a contract's, at most `max_len` bytes, every import an EE host function
+/// ([`eei::ee::ee_function`], under either of its names) with its signature, and exports
+/// `main` and `memory` only (`crate::ee`).
+pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
+	let (module, _) = compile(engine, code, max_len)?;
+	for import in module.imports() {
+		let ExternType::Func(ty) = import.ty() else {
+			return Err(PrepareError::ImportNotAllowed);
+		};
+		let spec = eei::ee::ee_function(import.module(), import.name())
+			.ok_or(PrepareError::ImportNotAllowed)?;
+		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
+			return Err(PrepareError::ImportNotAllowed);
+		}
+	}
+	check_exports(&module, Entries::ExecutionEnvironment)?;
+	Ok(module)
+}
+
+/// Compiles `code` of at most `max_len` bytes under the pinned configuration, with the most
+/// locals one of its functions declares (no more than [`MAX_FUNCTION_LOCALS`]).
+fn compile(engine: &Engine, code: &[u8], max_len: u32) -> Result<(Module, u32), PrepareError> {
+	if code.len() > max_len as usize {
 		return Err(PrepareError::TooLarge);
 	}
 	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
 	let max_function_locals = max_function_locals(code)
 		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
 		.ok_or(PrepareError::Invalid)?;
-	let interface = check_imports(&module, rules.debug_enabled)?;
-	let initial_pages = check_exports(&module)?;
-	Ok(Prepared { module, max_function_locals, initial_pages, interface })
+	Ok((module, max_function_locals))
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -297,9 +329,18 @@ fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {
 		})
 }
 
-/// Checks the module exports `main` and `memory` (and perhaps `receiveMessage`), nothing else:
-/// its memory's initial pages.
-fn check_exports(module: &Module) -> Result<u32, PrepareError> {
+/// The kind of module whose exports are checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entries {
+	/// A contract: `main`, and perhaps `receiveMessage`.
+	Contract,
+	/// An execution environment: `main` only.
+	ExecutionEnvironment,
+}
+
+/// Checks the module exports `main` and `memory` (and perhaps, if a contract,
+/// `receiveMessage`), nothing else: its memory's initial pages.
+fn check_exports(module: &Module, kind: Entries) -> Result<u32, PrepareError> {
 	let mut has_main = false;
 	let mut memory_pages = None;
 	let mut has_receive = false;
@@ -311,7 +352,7 @@ fn check_exports(module: &Module) -> Result<u32, PrepareError> {
 				has_main = true
 			}
 			(RECEIVE_ENTRY_POINT, ExternType::Func(ty))
-				if !has_receive && no_params_no_results(ty) =>
+				if kind == Entries::Contract && !has_receive && no_params_no_results(ty) =>
 			{
 				has_receive = true
 			}

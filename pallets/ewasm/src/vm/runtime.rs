@@ -107,6 +107,14 @@ pub enum HostTrap {
 	TooManyTopics,
 	/// The module has no exported memory (validation prevents this).
 	NoMemory,
+	/// An execution environment's `blockDataCopy` asked for bytes past the end of the block
+	/// data.
+	BlockDataOutOfBounds,
+	/// An execution environment's `pushNewDeposit` was given other than 184 bytes, or more
+	/// deposits than a block may make.
+	DepositInvalid,
+	/// An execution environment's `add256` overflowed or `sub256` underflowed.
+	BignumOverflow,
 	/// The call stack's memory budget cannot hold the output of `finish` or `revert`.
 	OutOfMemory,
 }
@@ -175,14 +183,27 @@ pub fn refund_gas<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostRes
 	set_gas_left(caller, left.saturating_add(gas))
 }
 
-fn memory<T>(caller: &Caller<'_, HostState<T>>) -> HostResult<Memory> {
-	caller.data().memory.ok_or_else(|| HostTrap::NoMemory.into())
+/// A store's data that knows the module's exported memory, which host functions read and
+/// write: a contract frame's [`HostState`], and an execution environment's.
+pub trait GuestMemory {
+	/// The module's exported memory, once it is instantiated.
+	fn guest_memory(&self) -> Option<Memory>;
 }
 
-/// The memory range `[offset, offset + len)`, if it lies inside the contract's memory.
+impl<T> GuestMemory for HostState<T> {
+	fn guest_memory(&self) -> Option<Memory> {
+		self.memory
+	}
+}
+
+fn memory<D: GuestMemory>(caller: &Caller<'_, D>) -> HostResult<Memory> {
+	caller.data().guest_memory().ok_or_else(|| HostTrap::NoMemory.into())
+}
+
+/// The memory range `[offset, offset + len)`, if it lies inside the module's memory.
 /// Offsets are the contract's unsigned 32-bit pointers.
-fn range<T>(
-	caller: &Caller<'_, HostState<T>>,
+fn range<D: GuestMemory>(
+	caller: &Caller<'_, D>,
 	offset: i32,
 	len: u32,
 ) -> HostResult<(usize, usize)> {
@@ -195,20 +216,24 @@ fn range<T>(
 }
 
 /// Traps unless `[offset, offset + len)` lies inside the contract's memory.
-pub fn check_range<T>(caller: &Caller<'_, HostState<T>>, offset: i32, len: u32) -> HostResult<()> {
+pub fn check_range<D: GuestMemory>(
+	caller: &Caller<'_, D>,
+	offset: i32,
+	len: u32,
+) -> HostResult<()> {
 	range(caller, offset, len).map(|_| ())
 }
 
 /// Copies `len` bytes at `offset` out of the contract's memory; traps if out of bounds.
-pub fn read<T>(caller: &Caller<'_, HostState<T>>, offset: i32, len: u32) -> HostResult<Vec<u8>> {
+pub fn read<D: GuestMemory>(caller: &Caller<'_, D>, offset: i32, len: u32) -> HostResult<Vec<u8>> {
 	let (start, end) = range(caller, offset, len)?;
 	Ok(memory(caller)?.data(caller)[start..end].to_vec())
 }
 
 /// `hash` of `len` bytes at `offset` of the contract's memory, hashed where they lie; traps if
 /// out of bounds.
-pub fn hash_memory<T>(
-	caller: &Caller<'_, HostState<T>>,
+pub fn hash_memory<D: GuestMemory>(
+	caller: &Caller<'_, D>,
 	offset: i32,
 	len: u32,
 	hash: fn(&[u8]) -> [u8; 32],
@@ -219,8 +244,8 @@ pub fn hash_memory<T>(
 
 /// Reads a fixed-size value (an address, a word, a value) at `offset`; traps if out of
 /// bounds.
-pub fn read_array<T, const N: usize>(
-	caller: &Caller<'_, HostState<T>>,
+pub fn read_array<D: GuestMemory, const N: usize>(
+	caller: &Caller<'_, D>,
 	offset: i32,
 ) -> HostResult<[u8; N]> {
 	let (start, end) = range(caller, offset, N as u32)?;
@@ -230,8 +255,8 @@ pub fn read_array<T, const N: usize>(
 }
 
 /// Writes `bytes` into the contract's memory at `offset`; traps if out of bounds.
-pub fn write<T>(
-	caller: &mut Caller<'_, HostState<T>>,
+pub fn write<D: GuestMemory>(
+	caller: &mut Caller<'_, D>,
 	offset: i32,
 	bytes: &[u8],
 ) -> HostResult<()> {
@@ -249,14 +274,14 @@ pub fn sub_range(source: &[u8], offset: i32, length: i32) -> Option<&[u8]> {
 	source.get(start..end)
 }
 
-/// Copies `length` bytes at `offset` of what `source` selects from the frame's state (its call
-/// data, code or return data) to `result` in the contract's memory, with no copy in between:
-/// traps with `trap` if the range is not inside the source, or if the memory range is out of
-/// bounds.
-pub fn copy_to_memory<T>(
-	caller: &mut Caller<'_, HostState<T>>,
+/// Copies `length` bytes at `offset` of what `source` selects from the store's data (a frame's
+/// call data, code or return data; an execution environment's block data) to `result` in the
+/// module's memory, with no copy in between: traps with `trap` if the range is not inside the
+/// source, or if the memory range is out of bounds.
+pub fn copy_to_memory<D: GuestMemory>(
+	caller: &mut Caller<'_, D>,
 	result: i32,
-	source: fn(&HostState<T>) -> &[u8],
+	source: fn(&D) -> &[u8],
 	offset: i32,
 	length: i32,
 	trap: HostTrap,

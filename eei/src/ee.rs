@@ -1,0 +1,116 @@
+//! The host interface of execution environments (EEs): stateless wasm programs run as
+//! `f(pre_state_root, block_data) -> post_state_root`, as Ethereum's Scout prototyped them.
+//!
+//! Scout resolved each function under two names, and EEs in the wild use both: in namespace
+//! `env` with its group's prefix (`eth2_loadPreStateRoot`, `bignum_add256`, `debug_print32`),
+//! and unprefixed in the group's own namespace (`eth2.loadPreStateRoot`, `bignum.add256`,
+//! `debug.print32`). [`ee_function`] accepts either.
+
+use crate::{HostFunction, ValueType};
+use ValueType::{I32, I64};
+
+/// The namespace Scout's EEs import from with prefixed names.
+pub const EE_ENV_NAMESPACE: &str = "env";
+
+/// A group of EE host functions: its own namespace, which is also the prefix of its names
+/// under [`EE_ENV_NAMESPACE`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EeGroup {
+	/// The state root, the block data and deposits.
+	Eth2,
+	/// 256-bit arithmetic.
+	Bignum,
+	/// Printing, for development.
+	Debug,
+}
+
+impl EeGroup {
+	/// Every group.
+	pub const ALL: [EeGroup; 3] = [EeGroup::Eth2, EeGroup::Bignum, EeGroup::Debug];
+
+	/// The group's namespace, and the prefix of its names under `env` (followed by `_`).
+	pub const fn namespace(self) -> &'static str {
+		match self {
+			EeGroup::Eth2 => "eth2",
+			EeGroup::Bignum => "bignum",
+			EeGroup::Debug => "debug",
+		}
+	}
+}
+
+/// One EE host function: its group, its unprefixed name and its wasm signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EeFunction {
+	/// The group it belongs to.
+	pub group: EeGroup,
+	/// Its name in its group's namespace (and, prefixed, under `env`).
+	pub name: &'static str,
+	/// Parameter types, in order.
+	pub params: &'static [ValueType],
+	/// Result types (zero or one).
+	pub results: &'static [ValueType],
+}
+
+impl EeFunction {
+	/// The function as imported from its group's namespace.
+	pub const fn as_host_function(&self) -> HostFunction {
+		HostFunction {
+			namespace: self.group.namespace(),
+			name: self.name,
+			params: self.params,
+			results: self.results,
+		}
+	}
+}
+
+const fn ee(
+	group: EeGroup,
+	name: &'static str,
+	params: &'static [ValueType],
+	results: &'static [ValueType],
+) -> EeFunction {
+	EeFunction { group, name, params, results }
+}
+
+/// Every EE host function. Each traps if a range of memory it reads or writes is outside the
+/// EE's memory.
+///
+/// | function | what it does |
+/// |---|---|
+/// | `eth2.loadPreStateRoot(ptr)` | writes the 32-byte root the block runs on |
+/// | `eth2.blockDataSize() -> i32` | the block data's length |
+/// | `eth2.blockDataCopy(ptr, offset, length)` | copies `data[offset..offset + length]` to `ptr`; traps past the data's end |
+/// | `eth2.savePostStateRoot(ptr)` | reads 32 bytes: the root the block leaves (the last saved counts) |
+/// | `eth2.pushNewDeposit(ptr, length)` | records a deposit of exactly 184 bytes (pubkey 48, withdrawal credentials 32, amount u64 big-endian, signature 96); traps on another length |
+/// | `eth2.useTicks(ticks)` | nothing: instructions are metered by fuel (Scout's own metering) |
+/// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` | `out = a ± b` of 32-byte big-endian numbers; traps on overflow or underflow |
+/// | `debug.print32(value)`, `debug.print64(value)`, `debug.printMem(ptr, length)`, `debug.printMemHex(ptr, length)` | print to the log (nothing on chain) |
+pub const EE_FUNCTIONS: &[EeFunction] = &[
+	ee(EeGroup::Eth2, "loadPreStateRoot", &[I32], &[]),
+	ee(EeGroup::Eth2, "blockDataSize", &[], &[I32]),
+	ee(EeGroup::Eth2, "blockDataCopy", &[I32, I32, I32], &[]),
+	ee(EeGroup::Eth2, "savePostStateRoot", &[I32], &[]),
+	ee(EeGroup::Eth2, "pushNewDeposit", &[I32, I32], &[]),
+	ee(EeGroup::Eth2, "useTicks", &[I32], &[]),
+	ee(EeGroup::Bignum, "add256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Bignum, "sub256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Debug, "print32", &[I32], &[]),
+	ee(EeGroup::Debug, "print64", &[I64], &[]),
+	ee(EeGroup::Debug, "printMem", &[I32, I32], &[]),
+	ee(EeGroup::Debug, "printMemHex", &[I32, I32], &[]),
+];
+
+/// The EE host function an import names, under either of Scout's names: `env` and the group's
+/// prefix (`env.eth2_blockDataSize`), or the group's namespace (`eth2.blockDataSize`).
+pub fn ee_function(namespace: &str, name: &str) -> Option<&'static EeFunction> {
+	EE_FUNCTIONS.iter().find(|function| {
+		let group = function.group.namespace();
+		if namespace == EE_ENV_NAMESPACE {
+			name.strip_prefix(group)
+				.and_then(|rest| rest.strip_prefix('_'))
+				.is_some_and(|rest| rest == function.name)
+		} else {
+			namespace == group && name == function.name
+		}
+	})
+}

@@ -1,0 +1,180 @@
+//! Execution environments: a block's root comes from what the EE saves, under either of
+//! Scout's import names; every host function traps out of bounds; a trap, running out of fuel
+//! or saving no root fails the block; validation keeps contracts' imports and entry points out.
+
+use super::*;
+use crate::bignum;
+use alloc::{format, vec, vec::Vec};
+
+const FUEL: u64 = 10_000_000;
+
+fn wasm(wat: &str) -> Vec<u8> {
+	wat::parse_str(wat).expect("valid WAT")
+}
+
+/// An EE importing `imports` whose `main` is `body`, with one page of memory.
+fn ee(imports: &str, body: &str) -> Vec<u8> {
+	wasm(&format!(
+		r#"(module {imports} (memory (export "memory") 1) (func (export "main") {body}))"#
+	))
+}
+
+const PREFIXED: &str = r#"
+	(import "env" "eth2_loadPreStateRoot" (func $load (param i32)))
+	(import "env" "eth2_blockDataSize" (func $size (result i32)))
+	(import "env" "eth2_blockDataCopy" (func $copy (param i32 i32 i32)))
+	(import "env" "eth2_savePostStateRoot" (func $save (param i32)))
+	(import "env" "eth2_pushNewDeposit" (func $deposit (param i32 i32)))
+	(import "env" "bignum_add256" (func $add (param i32 i32 i32)))
+	(import "env" "bignum_sub256" (func $sub (param i32 i32 i32)))
+	(import "env" "debug_printMemHex" (func $print (param i32 i32)))"#;
+
+const UNPREFIXED: &str = r#"
+	(import "eth2" "loadPreStateRoot" (func $load (param i32)))
+	(import "eth2" "blockDataSize" (func $size (result i32)))
+	(import "eth2" "blockDataCopy" (func $copy (param i32 i32 i32)))
+	(import "eth2" "savePostStateRoot" (func $save (param i32)))
+	(import "eth2" "pushNewDeposit" (func $deposit (param i32 i32)))
+	(import "bignum" "add256" (func $add (param i32 i32 i32)))
+	(import "bignum" "sub256" (func $sub (param i32 i32 i32)))
+	(import "debug" "printMemHex" (func $print (param i32 i32)))"#;
+
+/// Adds the block's 32 bytes to the root (a counter EE): pre-root at 0, data at 32, the sum
+/// saved from 64.
+const ADD_BLOCK_TO_ROOT: &str = r#"
+	(call $load (i32.const 0))
+	(call $copy (i32.const 32) (i32.const 0) (call $size))
+	(call $print (i32.const 32) (i32.const 32))
+	(call $add (i32.const 0) (i32.const 32) (i32.const 64))
+	(call $save (i32.const 64))"#;
+
+fn number(value: u128) -> Word {
+	let mut word = [0u8; 32];
+	word[16..].copy_from_slice(&value.to_be_bytes());
+	word
+}
+
+fn run(imports: &str, body: &str, pre_root: Word, data: &[u8]) -> Result<BlockOutcome, EeError> {
+	execute_block(&ee(imports, body), pre_root, data, FUEL)
+}
+
+#[test]
+fn a_block_leaves_the_root_the_ee_saves_under_either_name() {
+	for imports in [PREFIXED, UNPREFIXED] {
+		let outcome = run(imports, ADD_BLOCK_TO_ROOT, number(40), &number(2)).expect("runs");
+		assert_eq!(outcome.post_root, number(42));
+		assert!(outcome.deposits.is_empty());
+		assert!(outcome.fuel_used > 0 && outcome.fuel_used < FUEL);
+	}
+	// The last root saved counts.
+	let body = "(call $save (i32.const 0)) (i32.store8 (i32.const 31) (i32.const 7)) (call $save (i32.const 0))";
+	assert_eq!(run(PREFIXED, body, number(0), &[]).expect("runs").post_root, number(7));
+}
+
+#[test]
+fn a_block_that_saves_no_root_traps_or_runs_out_of_fuel_fails() {
+	assert_eq!(run(PREFIXED, "", number(1), &[]), Err(EeError::NoPostRoot));
+	let trap = "(call $save (i32.const 0)) unreachable";
+	assert_eq!(run(PREFIXED, trap, number(1), &[]), Err(EeError::Trapped));
+	let forever = "(call $save (i32.const 0)) (loop $again (br $again))";
+	assert_eq!(run(PREFIXED, forever, number(1), &[]), Err(EeError::OutOfFuel));
+}
+
+#[test]
+fn every_host_function_traps_out_of_bounds() {
+	let trapped = |body: &str, data: &[u8]| {
+		assert_eq!(run(PREFIXED, body, number(1), data), Err(EeError::Trapped), "{body}");
+	};
+	trapped("(call $load (i32.const 65505))", &[]);
+	trapped("(call $save (i32.const 65505))", &[]);
+	trapped("(call $print (i32.const 65535) (i32.const 2))", &[]);
+	trapped("(call $add (i32.const 65505) (i32.const 0) (i32.const 0))", &[]);
+	trapped("(call $sub (i32.const 0) (i32.const 0) (i32.const 65505))", &[]);
+	trapped("(call $deposit (i32.const 65500) (i32.const 184))", &[]);
+	// The data's range: past its end, wrapping, and a memory range past the end.
+	trapped("(call $copy (i32.const 0) (i32.const 1) (i32.const 4))", &[1, 2, 3, 4]);
+	trapped("(call $copy (i32.const 0) (i32.const -1) (i32.const 2))", &[1, 2, 3, 4]);
+	trapped("(call $copy (i32.const 65535) (i32.const 0) (i32.const 2))", &[1, 2]);
+}
+
+#[test]
+fn block_data_copies_the_range_asked_and_pays_fuel_by_its_length() {
+	// Scout copied `data[offset..length]`; the range is `offset..offset + length`.
+	let body = "(call $copy (i32.const 0) (i32.const 2) (i32.const 3)) (call $save (i32.const 0))";
+	let outcome = run(PREFIXED, body, number(0), &[1, 2, 3, 4, 5]).expect("runs");
+	assert_eq!(outcome.post_root[..4], [3, 4, 5, 0]);
+	let copy = |length: usize| {
+		let body = format!(
+			"(call $copy (i32.const 0) (i32.const 0) (i32.const {length})) (call $save (i32.const 0))"
+		);
+		run(PREFIXED, &body, number(0), &vec![9; length]).expect("runs").fuel_used
+	};
+	// Eight bytes a unit of fuel, as the engine's `memory.copy`.
+	assert_eq!(copy(8 * 1000) - copy(0), 1000);
+	// Fuel too short for the copy: out of fuel, nothing copied.
+	let body =
+		"(call $copy (i32.const 0) (i32.const 0) (i32.const 40000)) (call $save (i32.const 0))";
+	let short = execute_block(&ee(PREFIXED, body), number(0), &[0; 40000], 4_000);
+	assert_eq!(short, Err(EeError::OutOfFuel));
+}
+
+#[test]
+fn deposits_are_184_bytes_and_at_most_sixteen_a_block() {
+	let deposits = |count: u32, length: u32| {
+		let body = format!(
+			r#"(i32.store8 (i32.const 87) (i32.const 32))
+			(block $done (loop $next
+				(br_if $done (i32.eqz (local.get 0)))
+				(call $deposit (i32.const 0) (i32.const {length}))
+				(local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+				(br $next)))
+			(call $save (i32.const 0))"#
+		);
+		let code = wasm(&format!(
+			r#"(module {PREFIXED} (memory (export "memory") 1)
+				(func (export "main") (local i32) (local.set 0 (i32.const {count})) {body}))"#
+		));
+		execute_block(&code, number(0), &[], FUEL)
+	};
+	let outcome = deposits(2, 184).expect("runs");
+	assert_eq!(outcome.deposits.len(), 2);
+	assert_eq!(outcome.deposits[0].amount(), 32, "u64 big-endian at bytes 80..88");
+	assert_eq!(outcome.deposits[0].pubkey(), &[0u8; 48][..]);
+	assert_eq!(deposits(16, 184).expect("runs").deposits.len(), MAX_DEPOSITS_PER_BLOCK);
+	assert_eq!(deposits(17, 184), Err(EeError::Trapped));
+	assert_eq!(deposits(1, 183), Err(EeError::Trapped));
+	assert_eq!(deposits(1, 185), Err(EeError::Trapped));
+}
+
+#[test]
+fn bignum_traps_on_overflow_and_underflow() {
+	let add_max = "(call $load (i32.const 0)) (i32.store8 (i32.const 63) (i32.const 1)) (call $add (i32.const 0) (i32.const 32) (i32.const 64)) (call $save (i32.const 64))";
+	assert_eq!(run(PREFIXED, add_max, [0xff; 32], &[]), Err(EeError::Trapped));
+	assert_eq!(run(PREFIXED, add_max, number(1), &[]).expect("runs").post_root, number(2));
+	let sub_one = "(call $load (i32.const 0)) (i32.store8 (i32.const 63) (i32.const 1)) (call $sub (i32.const 0) (i32.const 32) (i32.const 64)) (call $save (i32.const 64))";
+	assert_eq!(run(PREFIXED, sub_one, number(0), &[]), Err(EeError::Trapped));
+	assert_eq!(
+		run(PREFIXED, sub_one, number(1 << 64), &[]).expect("runs").post_root,
+		bignum::sub256(&number(1 << 64), &number(1)).expect("no underflow")
+	);
+}
+
+#[test]
+fn validation_keeps_contract_imports_and_entry_points_out() {
+	let invalid = |code: Vec<u8>| match execute_block(&code, number(0), &[], FUEL) {
+		Err(EeError::Invalid(error)) => error,
+		other => panic!("not refused: {other:?}"),
+	};
+	let finish = r#"(import "ethereum" "finish" (func (param i32 i32)))"#;
+	assert_eq!(invalid(ee(finish, "")), PrepareError::ImportNotAllowed);
+	let wrong_signature = r#"(import "env" "eth2_blockDataSize" (func (result i64)))"#;
+	assert_eq!(invalid(ee(wrong_signature, "")), PrepareError::ImportNotAllowed);
+	let unprefixed_under_env = r#"(import "env" "blockDataSize" (func (result i32)))"#;
+	assert_eq!(invalid(ee(unprefixed_under_env, "")), PrepareError::ImportNotAllowed);
+	let receive = wasm(
+		r#"(module (memory (export "memory") 1) (func (export "main")) (func (export "receiveMessage")))"#,
+	);
+	assert_eq!(invalid(receive), PrepareError::ExportsInvalid);
+	assert_eq!(invalid(wasm(r#"(module (func (export "main")))"#)), PrepareError::ExportsInvalid);
+	assert_eq!(invalid(vec![0; 8]), PrepareError::Invalid);
+}

@@ -83,5 +83,11 @@ pub const MAX_TABLE_ELEMENTS: usize = 4096;
 /// benchmark measures calls of a function with this many.
 pub const MAX_FUNCTION_LOCALS: u32 = 1024;
 
+/// Most locals one function of an execution environment (`crate::ee`) may declare, besides
+/// its parameters. EEs compiled from C without optimization declare thousands (the Scout
+/// suite's reference Keccak, 12 628); this is half the value stack ([`MAX_WASM_STACK_BYTES`]
+/// of 8-byte values), so such a function can always be entered once.
+pub const MAX_EE_FUNCTION_LOCALS: u32 = (MAX_WASM_STACK_BYTES / 8 / 2) as u32;
+
 /// Most parameters one function may take: wasmi's strict module limits (see `vm::prepare`).
 pub const MAX_FUNCTION_PARAMS: u32 = 32;

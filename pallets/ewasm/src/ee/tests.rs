@@ -177,4 +177,19 @@ fn validation_keeps_contract_imports_and_entry_points_out() {
 	assert_eq!(invalid(receive), PrepareError::ExportsInvalid);
 	assert_eq!(invalid(wasm(r#"(module (func (export "main")))"#)), PrepareError::ExportsInvalid);
 	assert_eq!(invalid(vec![0; 8]), PrepareError::Invalid);
+	// An EE's functions may declare more locals than a contract's, up to their own limit.
+	let with_locals = |locals: u32| {
+		wasm(&format!(
+			r#"(module {PREFIXED} (memory (export "memory") 1)
+				(func $many (local {}) (local {}))
+				(func (export "main") (call $many) (call $save (i32.const 0))))"#,
+			"i32 ".repeat((locals / 2) as usize),
+			"i64 ".repeat((locals - locals / 2) as usize),
+		))
+	};
+	let past_contracts = crate::limits::MAX_FUNCTION_LOCALS + 1;
+	assert!(execute_block(&with_locals(past_contracts), number(0), &[], FUEL).is_ok());
+	let most = crate::limits::MAX_EE_FUNCTION_LOCALS;
+	assert!(execute_block(&with_locals(most), number(0), &[], FUEL).is_ok());
+	assert_eq!(invalid(with_locals(most + 1)), PrepareError::Invalid);
 }

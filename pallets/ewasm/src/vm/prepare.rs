@@ -15,7 +15,8 @@
 //!   [`crate::limits`].
 
 use crate::limits::{
-	MAX_FUNCTION_LOCALS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES,
+	MAX_EE_FUNCTION_LOCALS, MAX_FUNCTION_LOCALS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH,
+	MAX_WASM_STACK_BYTES,
 };
 use ewasm_primitives::{
 	eei::{self, ValueType},
@@ -129,7 +130,7 @@ pub struct Prepared {
 
 /// Validates `code` as an Ewasm contract and compiles it.
 pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepared, PrepareError> {
-	let (module, max_function_locals) = compile(engine, code, rules.max_len)?;
+	let (module, max_function_locals) = compile(engine, code, rules.max_len, MAX_FUNCTION_LOCALS)?;
 	let interface = check_imports(&module, rules.debug_enabled)?;
 	let initial_pages = check_exports(&module, Entries::Contract)?;
 	Ok(Prepared { module, max_function_locals, initial_pages, interface })
@@ -138,9 +139,10 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 /// Validates `code` as an execution environment and compiles it: the same wasm rules and
 /// limits as a contract's, at most `max_len` bytes, every import an EE host function
 /// ([`eei::ee::ee_function`], under either of its names) with its signature, and exports
-/// `main` and `memory` only (`crate::ee`).
+/// `main` and `memory` only (`crate::ee`). Its functions may declare up to
+/// [`MAX_EE_FUNCTION_LOCALS`] locals.
 pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
-	let (module, _) = compile(engine, code, max_len)?;
+	let (module, _) = compile(engine, code, max_len, MAX_EE_FUNCTION_LOCALS)?;
 	for import in module.imports() {
 		let ExternType::Func(ty) = import.ty() else {
 			return Err(PrepareError::ImportNotAllowed);
@@ -156,14 +158,19 @@ pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, 
 }
 
 /// Compiles `code` of at most `max_len` bytes under the pinned configuration, with the most
-/// locals one of its functions declares (no more than [`MAX_FUNCTION_LOCALS`]).
-fn compile(engine: &Engine, code: &[u8], max_len: u32) -> Result<(Module, u32), PrepareError> {
+/// locals one of its functions declares (no more than `max_locals`).
+fn compile(
+	engine: &Engine,
+	code: &[u8],
+	max_len: u32,
+	max_locals: u32,
+) -> Result<(Module, u32), PrepareError> {
 	if code.len() > max_len as usize {
 		return Err(PrepareError::TooLarge);
 	}
 	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
-	let max_function_locals = max_function_locals(code)
-		.filter(|locals| *locals <= MAX_FUNCTION_LOCALS)
+	let max_function_locals = max_function_locals(code, max_locals)
+		.filter(|locals| *locals <= max_locals)
 		.ok_or(PrepareError::Invalid)?;
 	Ok((module, max_function_locals))
 }
@@ -246,9 +253,9 @@ impl SectionReader<'_> {
 }
 
 /// The most locals one function of `code`, a module wasmi has validated, declares (its
-/// parameters not counted); a count past [`MAX_FUNCTION_LOCALS`] is returned as soon as one is
-/// seen. `None` for malformed bytes.
-fn max_function_locals(code: &[u8]) -> Option<u32> {
+/// parameters not counted); a count past `limit` is returned as soon as one is seen. `None`
+/// for malformed bytes.
+fn max_function_locals(code: &[u8], limit: u32) -> Option<u32> {
 	const CODE_SECTION: u8 = 10;
 	let mut reader = SectionReader { bytes: code, at: 8 };
 	let mut most = 0u32;
@@ -262,7 +269,7 @@ fn max_function_locals(code: &[u8]) -> Option<u32> {
 		for _ in 0..reader.u32()? {
 			locals = locals.saturating_add(reader.u32()?);
 			reader.byte()?;
-			if locals > MAX_FUNCTION_LOCALS {
+			if locals > limit {
 				return Some(locals);
 			}
 		}

@@ -105,11 +105,13 @@ test-e2e: upgrade-runtime
 	@echo "make test-e2e: polkadot.js against real dev nodes (one per test file), about 5 min"
 	cd tests && npm run --silent build && node --test --test-concurrency=1 e2e/
 
-## conformance: the Ewasm state tests (stEWASMTests) through the release `ewasm statetest`, if
-## $(CONFORMANCE_DIR) exists next to the checkout
+## conformance: the Ewasm state tests (stEWASMTests) through the release `ewasm statetest`, and
+## the Scout execution-environment cases through `ewasm scout`, if $(CONFORMANCE_DIR) exists
+## next to the checkout
 conformance: build
 	@if [ -d $(CONFORMANCE_DIR) ]; then \
-		$(EWASM) statetest $(CONFORMANCE_DIR)/stEWASMTests_merged.json; \
+		$(EWASM) statetest $(CONFORMANCE_DIR)/stEWASMTests_merged.json && \
+		$(EWASM) scout $(CONFORMANCE_DIR)/scout/tests; \
 	else \
 		echo "conformance: $(CONFORMANCE_DIR) not found, skipped"; \
 	fi

@@ -1,5 +1,5 @@
 //! The `ewasm` tool's library: the in-memory runtime it runs contracts in ([`runtime`],
-//! [`sandbox`]), its commands ([`statetest`], [`run`], [`schedule`], [`contract`]) and the
+//! [`sandbox`]), its commands ([`statetest`], [`run`], [`schedule`], [`scout`], [`contract`]) and the
 //! off-chain test helper for contract authors ([`testing`]). The `ewasm` binary
 //! (`src/main.rs`) parses the command line and calls the commands.
 
@@ -12,6 +12,7 @@ pub mod run;
 pub mod runtime;
 pub mod sandbox;
 pub mod schedule;
+pub mod scout;
 pub mod sections;
 pub mod statetest;
 pub mod testing;

@@ -4,6 +4,7 @@
 //!   ([`statetest`]).
 //! - `ewasm run --code <file>` runs one contract and prints what it did as JSON ([`run`]).
 //! - `ewasm schedule` prints the chain's gas schedule (or Hera's) as JSON ([`schedule`]).
+//! - `ewasm scout <file-or-dir>...` runs Scout test cases of execution environments ([`scout`]).
 //! - `ewasm build [path]` builds a Rust contract crate into an Ewasm module and its init code;
 //!   `ewasm new <name>` makes a contract crate to start from ([`contract`]).
 //!
@@ -11,7 +12,7 @@
 //! [`ewasm_cli::EXIT_BAD_INPUT`] when an input could not be read (and for usage errors, as clap does).
 
 use clap::{Parser, Subcommand};
-use ewasm_cli::{contract, run, schedule, statetest};
+use ewasm_cli::{contract, run, schedule, scout, statetest};
 use std::process::ExitCode;
 
 /// Runs Ewasm contracts off-chain, in an in-memory runtime with the ewasm pallet.
@@ -32,6 +33,9 @@ enum Command {
 	Run(run::Args),
 	/// Prints a gas schedule as JSON: the EEI functions' prices, and what gas and fuel weigh.
 	Schedule(schedule::Args),
+	/// Runs Scout test cases of execution environments (YAML) and compares the post-state
+	/// roots.
+	Scout(scout::Args),
 	/// Builds a Rust contract crate (with ewasm-sdk) into a validated Ewasm module and the init
 	/// code that deploys it.
 	Build(contract::BuildArgs),
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
 		Command::Statetest(args) => statetest::run(&args),
 		Command::Run(args) => run::run(&args),
 		Command::Schedule(args) => schedule::run(&args),
+		Command::Scout(args) => scout::run(&args),
 		Command::Build(args) => contract::build_command(&args),
 		Command::New(args) => contract::new_command(&args),
 	}

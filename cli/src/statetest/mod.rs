@@ -8,11 +8,11 @@
 
 mod check;
 mod execute;
-mod files;
+pub mod files;
 mod load;
 mod model;
 mod report;
-mod skip;
+pub mod skip;
 
 use crate::{
 	runtime::ScheduleChoice,

@@ -1,6 +1,7 @@
-//! The skip list: tests `ewasm statetest` does not run, each with its reason, kept short on
-//! purpose (at most [`MAX_ENTRIES`]). It is `cli/statetest-skip.txt`, built into the tool:
-//! one `name: reason` per line, `#` comments and blank lines ignored.
+//! Skip lists: what a runner of third-party tests does not run, each with its reason, kept short
+//! on purpose (at most [`MAX_ENTRIES`]): `cli/statetest-skip.txt` for `ewasm statetest`,
+//! `cli/scout-skip.txt` for `ewasm scout`, built into the tool: one `name: reason` per line,
+//! `#` comments and blank lines ignored.
 
 use std::collections::BTreeMap;
 
@@ -10,12 +11,12 @@ pub const MAX_ENTRIES: usize = 10;
 /// The list in the repository.
 const SKIP_FILE: &str = include_str!("../../statetest-skip.txt");
 
-/// Tests to skip, by name, with their reasons.
+/// What to skip, by name, with the reasons.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SkipList(BTreeMap<String, String>);
 
 impl SkipList {
-	/// The list built into the tool.
+	/// `ewasm statetest`'s list, built into the tool.
 	pub fn built_in() -> Result<Self, String> {
 		Self::parse(SKIP_FILE).map_err(|error| format!("cli/statetest-skip.txt: {error}"))
 	}

@@ -193,3 +193,43 @@ fn validation_keeps_contract_imports_and_entry_points_out() {
 	assert!(execute_block(&with_locals(most), number(0), &[], FUEL).is_ok());
 	assert_eq!(invalid(with_locals(most + 1)), PrepareError::Invalid);
 }
+
+#[test]
+fn no_pointer_or_length_makes_a_host_function_panic() {
+	let edges = [0i32, 1, 31, 32, 184, 65_504, 65_535, 65_536, i32::MAX, i32::MIN, -1, -32];
+	let calls = [
+		"(call $load (local.get 0))",
+		"(call $save (local.get 0))",
+		"(call $copy (local.get 0) (local.get 1) (local.get 2))",
+		"(call $deposit (local.get 0) (local.get 1))",
+		"(call $add (local.get 0) (local.get 1) (local.get 2))",
+		"(call $sub (local.get 2) (local.get 1) (local.get 0))",
+		"(call $print (local.get 0) (local.get 1))",
+	];
+	for call in calls {
+		let code = wasm(&format!(
+			r#"(module {PREFIXED} (memory (export "memory") 1)
+				(func (export "main") (local i32 i32 i32)
+					(call $load (i32.const 0))
+					(local.set 0 (i32.load (i32.const 0)))
+					(local.set 1 (i32.load (i32.const 4)))
+					(local.set 2 (i32.load (i32.const 8)))
+					{call}
+					(call $save (i32.const 1024))))"#
+		));
+		for a in edges {
+			for b in edges {
+				for c in [0i32, 32, -1] {
+					let mut root = [0u8; 32];
+					root[..4].copy_from_slice(&a.to_le_bytes());
+					root[4..8].copy_from_slice(&b.to_le_bytes());
+					root[8..12].copy_from_slice(&c.to_le_bytes());
+					match execute_block(&code, root, &[7; 64], FUEL) {
+						Ok(_) | Err(EeError::Trapped | EeError::OutOfFuel) => {}
+						other => panic!("{call} with {a}, {b}, {c}: {other:?}"),
+					}
+				}
+			}
+		}
+	}
+}

@@ -25,9 +25,6 @@ pub enum EeGroup {
 }
 
 impl EeGroup {
-	/// Every group.
-	pub const ALL: [EeGroup; 3] = [EeGroup::Eth2, EeGroup::Bignum, EeGroup::Debug];
-
 	/// The group's namespace, and the prefix of its names under `env` (followed by `_`).
 	pub const fn namespace(self) -> &'static str {
 		match self {
@@ -52,7 +49,8 @@ pub struct EeFunction {
 }
 
 impl EeFunction {
-	/// The function as imported from its group's namespace.
+	/// The function as imported from its group's namespace (its name and signature, as
+	/// validation checks an import against them).
 	pub const fn as_host_function(&self) -> HostFunction {
 		HostFunction {
 			namespace: self.group.namespace(),

@@ -5,7 +5,9 @@
 use crate::vm::{
 	limiter::FrameLimiter,
 	prepare::BYTES_COPIED_PER_FUEL,
-	runtime::{check_range, copy_to_memory, read, read_array, write, HostResult, HostTrap},
+	runtime::{
+		check_range, copy_to_memory, read, read_array, write, GuestMemory, HostResult, HostTrap,
+	},
 };
 use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
@@ -66,6 +68,12 @@ pub struct EeState {
 	pub memory: Option<Memory>,
 	/// Its memory's growth limits.
 	pub limits: FrameLimiter,
+}
+
+impl GuestMemory for EeState {
+	fn guest_memory(&self) -> Option<Memory> {
+		self.memory
+	}
 }
 
 type Ctx<'a> = Caller<'a, EeState>;

@@ -20,11 +20,11 @@ mod host;
 use crate::vm::{
 	limiter::{self, FrameLimiter, MemoryBudget},
 	prepare::{engine, prepare_ee},
-	runtime::{GuestMemory, HostTrap},
+	runtime::HostTrap,
 };
 use alloc::vec::Vec;
 use ewasm_primitives::{value::Word, MEMORY_EXPORT};
-use wasmi::{Linker, Memory, Store, TrapCode};
+use wasmi::{Linker, Store, TrapCode};
 
 pub use crate::vm::prepare::PrepareError;
 pub use host::{Deposit, DEPOSIT_BYTES, EE_LOG_TARGET, MAX_DEPOSITS_PER_BLOCK};
@@ -110,12 +110,6 @@ fn run_main(
 	let instance = linker.instantiate_and_start(&mut *store, module)?;
 	store.data_mut().memory = instance.get_memory(&*store, MEMORY_EXPORT);
 	instance.get_typed_func::<(), ()>(&*store, ewasm_primitives::ENTRY_POINT)?.call(&mut *store, ())
-}
-
-impl GuestMemory for host::EeState {
-	fn guest_memory(&self) -> Option<Memory> {
-		self.memory
-	}
 }
 
 #[cfg(test)]

@@ -19,25 +19,37 @@ fn ee(imports: &str, body: &str) -> Vec<u8> {
 	))
 }
 
-const PREFIXED: &str = r#"
-	(import "env" "eth2_loadPreStateRoot" (func $load (param i32)))
-	(import "env" "eth2_blockDataSize" (func $size (result i32)))
-	(import "env" "eth2_blockDataCopy" (func $copy (param i32 i32 i32)))
-	(import "env" "eth2_savePostStateRoot" (func $save (param i32)))
-	(import "env" "eth2_pushNewDeposit" (func $deposit (param i32 i32)))
-	(import "env" "bignum_add256" (func $add (param i32 i32 i32)))
-	(import "env" "bignum_sub256" (func $sub (param i32 i32 i32)))
-	(import "env" "debug_printMemHex" (func $print (param i32 i32)))"#;
+/// The host functions the tests' EEs import: their alias, group, name and signature.
+const IMPORTS: [(&str, &str, &str, &str); 8] = [
+	("$load", "eth2", "loadPreStateRoot", "(param i32)"),
+	("$size", "eth2", "blockDataSize", "(result i32)"),
+	("$copy", "eth2", "blockDataCopy", "(param i32 i32 i32)"),
+	("$save", "eth2", "savePostStateRoot", "(param i32)"),
+	("$deposit", "eth2", "pushNewDeposit", "(param i32 i32)"),
+	("$add", "bignum", "add256", "(param i32 i32 i32)"),
+	("$sub", "bignum", "sub256", "(param i32 i32 i32)"),
+	("$print", "debug", "printMemHex", "(param i32 i32)"),
+];
 
-const UNPREFIXED: &str = r#"
-	(import "eth2" "loadPreStateRoot" (func $load (param i32)))
-	(import "eth2" "blockDataSize" (func $size (result i32)))
-	(import "eth2" "blockDataCopy" (func $copy (param i32 i32 i32)))
-	(import "eth2" "savePostStateRoot" (func $save (param i32)))
-	(import "eth2" "pushNewDeposit" (func $deposit (param i32 i32)))
-	(import "bignum" "add256" (func $add (param i32 i32 i32)))
-	(import "bignum" "sub256" (func $sub (param i32 i32 i32)))
-	(import "debug" "printMemHex" (func $print (param i32 i32)))"#;
+/// [`IMPORTS`] under Scout's prefixed names (`env.eth2_loadPreStateRoot`) or its unprefixed
+/// ones (`eth2.loadPreStateRoot`).
+fn imports(prefixed: bool) -> String {
+	IMPORTS
+		.iter()
+		.map(|(alias, group, name, signature)| {
+			let (namespace, name) = match prefixed {
+				true => ("env".to_string(), format!("{group}_{name}")),
+				false => (group.to_string(), name.to_string()),
+			};
+			format!(r#"(import "{namespace}" "{name}" (func {alias} {signature}))"#)
+		})
+		.collect()
+}
+
+/// [`IMPORTS`] under Scout's prefixed names, as most EEs import them.
+fn prefixed() -> String {
+	imports(true)
+}
 
 /// Adds the block's 32 bytes to the root (a counter EE): pre-root at 0, data at 32, the sum
 /// saved from 64.
@@ -60,30 +72,30 @@ fn run(imports: &str, body: &str, pre_root: Word, data: &[u8]) -> Result<BlockOu
 
 #[test]
 fn a_block_leaves_the_root_the_ee_saves_under_either_name() {
-	for imports in [PREFIXED, UNPREFIXED] {
-		let outcome = run(imports, ADD_BLOCK_TO_ROOT, number(40), &number(2)).expect("runs");
+	for imports in [imports(true), imports(false)] {
+		let outcome = run(&imports, ADD_BLOCK_TO_ROOT, number(40), &number(2)).expect("runs");
 		assert_eq!(outcome.post_root, number(42));
 		assert!(outcome.deposits.is_empty());
 		assert!(outcome.fuel_used > 0 && outcome.fuel_used < FUEL);
 	}
 	// The last root saved counts.
 	let body = "(call $save (i32.const 0)) (i32.store8 (i32.const 31) (i32.const 7)) (call $save (i32.const 0))";
-	assert_eq!(run(PREFIXED, body, number(0), &[]).expect("runs").post_root, number(7));
+	assert_eq!(run(&prefixed(), body, number(0), &[]).expect("runs").post_root, number(7));
 }
 
 #[test]
 fn a_block_that_saves_no_root_traps_or_runs_out_of_fuel_fails() {
-	assert_eq!(run(PREFIXED, "", number(1), &[]), Err(EeError::NoPostRoot));
+	assert_eq!(run(&prefixed(), "", number(1), &[]), Err(EeError::NoPostRoot));
 	let trap = "(call $save (i32.const 0)) unreachable";
-	assert_eq!(run(PREFIXED, trap, number(1), &[]), Err(EeError::Trapped));
+	assert_eq!(run(&prefixed(), trap, number(1), &[]), Err(EeError::Trapped));
 	let forever = "(call $save (i32.const 0)) (loop $again (br $again))";
-	assert_eq!(run(PREFIXED, forever, number(1), &[]), Err(EeError::OutOfFuel));
+	assert_eq!(run(&prefixed(), forever, number(1), &[]), Err(EeError::OutOfFuel));
 }
 
 #[test]
 fn every_host_function_traps_out_of_bounds() {
 	let trapped = |body: &str, data: &[u8]| {
-		assert_eq!(run(PREFIXED, body, number(1), data), Err(EeError::Trapped), "{body}");
+		assert_eq!(run(&prefixed(), body, number(1), data), Err(EeError::Trapped), "{body}");
 	};
 	trapped("(call $load (i32.const 65505))", &[]);
 	trapped("(call $save (i32.const 65505))", &[]);
@@ -101,20 +113,20 @@ fn every_host_function_traps_out_of_bounds() {
 fn block_data_copies_the_range_asked_and_pays_fuel_by_its_length() {
 	// Scout copied `data[offset..length]`; the range is `offset..offset + length`.
 	let body = "(call $copy (i32.const 0) (i32.const 2) (i32.const 3)) (call $save (i32.const 0))";
-	let outcome = run(PREFIXED, body, number(0), &[1, 2, 3, 4, 5]).expect("runs");
+	let outcome = run(&prefixed(), body, number(0), &[1, 2, 3, 4, 5]).expect("runs");
 	assert_eq!(outcome.post_root[..4], [3, 4, 5, 0]);
 	let copy = |length: usize| {
 		let body = format!(
 			"(call $copy (i32.const 0) (i32.const 0) (i32.const {length})) (call $save (i32.const 0))"
 		);
-		run(PREFIXED, &body, number(0), &vec![9; length]).expect("runs").fuel_used
+		run(&prefixed(), &body, number(0), &vec![9; length]).expect("runs").fuel_used
 	};
 	// Eight bytes a unit of fuel, as the engine's `memory.copy`.
 	assert_eq!(copy(8 * 1000) - copy(0), 1000);
 	// Fuel too short for the copy: out of fuel, nothing copied.
 	let body =
 		"(call $copy (i32.const 0) (i32.const 0) (i32.const 40000)) (call $save (i32.const 0))";
-	let short = execute_block(&ee(PREFIXED, body), number(0), &[0; 40000], 4_000);
+	let short = execute_block(&ee(&prefixed(), body), number(0), &[0; 40000], 4_000);
 	assert_eq!(short, Err(EeError::OutOfFuel));
 }
 
@@ -130,8 +142,9 @@ fn deposits_are_184_bytes_and_at_most_sixteen_a_block() {
 				(br $next)))
 			(call $save (i32.const 0))"#
 		);
+		let imports = prefixed();
 		let code = wasm(&format!(
-			r#"(module {PREFIXED} (memory (export "memory") 1)
+			r#"(module {imports} (memory (export "memory") 1)
 				(func (export "main") (local i32) (local.set 0 (i32.const {count})) {body}))"#
 		));
 		execute_block(&code, number(0), &[], FUEL)
@@ -149,12 +162,12 @@ fn deposits_are_184_bytes_and_at_most_sixteen_a_block() {
 #[test]
 fn bignum_traps_on_overflow_and_underflow() {
 	let add_max = "(call $load (i32.const 0)) (i32.store8 (i32.const 63) (i32.const 1)) (call $add (i32.const 0) (i32.const 32) (i32.const 64)) (call $save (i32.const 64))";
-	assert_eq!(run(PREFIXED, add_max, [0xff; 32], &[]), Err(EeError::Trapped));
-	assert_eq!(run(PREFIXED, add_max, number(1), &[]).expect("runs").post_root, number(2));
+	assert_eq!(run(&prefixed(), add_max, [0xff; 32], &[]), Err(EeError::Trapped));
+	assert_eq!(run(&prefixed(), add_max, number(1), &[]).expect("runs").post_root, number(2));
 	let sub_one = "(call $load (i32.const 0)) (i32.store8 (i32.const 63) (i32.const 1)) (call $sub (i32.const 0) (i32.const 32) (i32.const 64)) (call $save (i32.const 64))";
-	assert_eq!(run(PREFIXED, sub_one, number(0), &[]), Err(EeError::Trapped));
+	assert_eq!(run(&prefixed(), sub_one, number(0), &[]), Err(EeError::Trapped));
 	assert_eq!(
-		run(PREFIXED, sub_one, number(1 << 64), &[]).expect("runs").post_root,
+		run(&prefixed(), sub_one, number(1 << 64), &[]).expect("runs").post_root,
 		bignum::sub256(&number(1 << 64), &number(1)).expect("no underflow")
 	);
 }
@@ -178,9 +191,10 @@ fn validation_keeps_contract_imports_and_entry_points_out() {
 	assert_eq!(invalid(wasm(r#"(module (func (export "main")))"#)), PrepareError::ExportsInvalid);
 	assert_eq!(invalid(vec![0; 8]), PrepareError::Invalid);
 	// An EE's functions may declare more locals than a contract's, up to their own limit.
+	let imports = prefixed();
 	let with_locals = |locals: u32| {
 		wasm(&format!(
-			r#"(module {PREFIXED} (memory (export "memory") 1)
+			r#"(module {imports} (memory (export "memory") 1)
 				(func $many (local {}) (local {}))
 				(func (export "main") (call $many) (call $save (i32.const 0))))"#,
 			"i32 ".repeat((locals / 2) as usize),
@@ -206,9 +220,10 @@ fn no_pointer_or_length_makes_a_host_function_panic() {
 		"(call $sub (local.get 2) (local.get 1) (local.get 0))",
 		"(call $print (local.get 0) (local.get 1))",
 	];
+	let imports = prefixed();
 	for call in calls {
 		let code = wasm(&format!(
-			r#"(module {PREFIXED} (memory (export "memory") 1)
+			r#"(module {imports} (memory (export "memory") 1)
 				(func (export "main") (local i32 i32 i32)
 					(call $load (i32.const 0))
 					(local.set 0 (i32.load (i32.const 0)))

@@ -19,12 +19,13 @@ use crate::limits::{
 	MAX_WASM_STACK_BYTES,
 };
 use ewasm_primitives::{
-	eei::{self, ValueType},
+	eei::{self, HostFunction, ValueType},
 	system::receipts::RECEIVE_ENTRY_POINT,
 	Interface, DEBUG_NAMESPACE, ENTRY_POINT, MEMORY_EXPORT,
 };
 use wasmi::{
-	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, Module, ValType,
+	CompilationMode, CustomFuelCosts, EnforcedLimits, Engine, ExternType, ImportType, Module,
+	ValType,
 };
 
 /// Why a module was refused.
@@ -144,14 +145,9 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
 	let (module, _) = compile(engine, code, max_len, MAX_EE_FUNCTION_LOCALS)?;
 	for import in module.imports() {
-		let ExternType::Func(ty) = import.ty() else {
-			return Err(PrepareError::ImportNotAllowed);
-		};
 		let spec = eei::ee::ee_function(import.module(), import.name())
-			.ok_or(PrepareError::ImportNotAllowed)?;
-		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
-			return Err(PrepareError::ImportNotAllowed);
-		}
+			.map(eei::ee::EeFunction::as_host_function);
+		check_signature(&import, spec)?;
 	}
 	check_exports(&module, Entries::ExecutionEnvironment)?;
 	Ok(module)
@@ -306,9 +302,6 @@ pub fn interface_of(code: &[u8]) -> Option<Interface> {
 fn check_imports(module: &Module, debug_enabled: bool) -> Result<Interface, PrepareError> {
 	let mut interface = None;
 	for import in module.imports() {
-		let ExternType::Func(ty) = import.ty() else {
-			return Err(PrepareError::ImportNotAllowed);
-		};
 		if import.module() == DEBUG_NAMESPACE && !debug_enabled {
 			return Err(PrepareError::ImportNotAllowed);
 		}
@@ -317,13 +310,24 @@ fn check_imports(module: &Module, debug_enabled: bool) -> Result<Interface, Prep
 				return Err(PrepareError::ImportNotAllowed);
 			}
 		}
-		let spec = eei::host_function(import.module(), import.name())
-			.ok_or(PrepareError::ImportNotAllowed)?;
-		if !same_types(ty.params(), spec.params) || !same_types(ty.results(), spec.results) {
-			return Err(PrepareError::ImportNotAllowed);
-		}
+		check_signature(&import, eei::host_function(import.module(), import.name()))?;
 	}
 	Ok(interface.unwrap_or_default())
+}
+
+/// Checks that `import` is a function, and the host function `spec` (what the table holds
+/// under its name, if anything) with exactly its signature.
+fn check_signature(
+	import: &ImportType<'_>,
+	spec: Option<HostFunction>,
+) -> Result<(), PrepareError> {
+	let (ExternType::Func(ty), Some(spec)) = (import.ty(), spec) else {
+		return Err(PrepareError::ImportNotAllowed);
+	};
+	match same_types(ty.params(), spec.params) && same_types(ty.results(), spec.results) {
+		true => Ok(()),
+		false => Err(PrepareError::ImportNotAllowed),
+	}
 }
 
 fn same_types(actual: &[ValType], specified: &[ValueType]) -> bool {

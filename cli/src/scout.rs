@@ -87,7 +87,7 @@ struct Loaded {
 
 /// Runs the cases under `args.paths`.
 pub fn run(args: &Args) -> ExitCode {
-	let files = match test_files(&args.paths) {
+	let files = match test_files(&args.paths, &["yaml", "yml"]) {
 		Ok(files) => files,
 		Err(error) => {
 			eprintln!("ewasm scout: {error}");
@@ -102,7 +102,7 @@ pub fn run(args: &Args) -> ExitCode {
 		}
 	};
 	let (mut passed, mut failed, mut unreadable, mut skipped) = (0, 0, 0, 0);
-	for file in files.iter().filter(|file| is_yaml(file)) {
+	for file in &files {
 		let case = match load(file) {
 			Ok(case) => case,
 			Err(error) => {
@@ -144,10 +144,6 @@ pub fn run(args: &Args) -> ExitCode {
 	} else {
 		ExitCode::SUCCESS
 	}
-}
-
-fn is_yaml(path: &Path) -> bool {
-	path.extension().is_some_and(|extension| extension == "yaml" || extension == "yml")
 }
 
 /// Reads the case in `file` and the EEs it names.

@@ -52,7 +52,7 @@ pub fn run(args: &Args) -> ExitCode {
 			return ExitCode::from(EXIT_BAD_INPUT);
 		}
 	};
-	let files = match files::test_files(&args.paths) {
+	let files = match files::test_files(&args.paths, files::STATE_TEST_EXTENSIONS) {
 		Ok(files) => files,
 		Err(error) => {
 			eprintln!("error: {error}");

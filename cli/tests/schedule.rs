@@ -1,16 +1,28 @@
-//! `ewasm schedule`: the chain's schedule from the benchmarked weights, and Hera's.
+//! `ewasm schedule`: the chain's schedule from the benchmarked weights, and Hera's; a version
+//! raised to the benchmarks.
 
 use serde_json::Value;
 use std::process::Command;
 
-/// Runs `ewasm schedule --schedule <choice>`; returns the printed JSON.
-fn schedule(choice: &str) -> Value {
-	let output = Command::new(env!("CARGO_BIN_EXE_ewasm"))
-		.args(["schedule", "--schedule", choice])
+/// Runs `ewasm schedule` with `args`.
+fn ewasm_schedule(args: &[&str]) -> std::process::Output {
+	Command::new(env!("CARGO_BIN_EXE_ewasm"))
+		.arg("schedule")
+		.args(args)
 		.output()
-		.expect("the ewasm binary runs");
+		.expect("the ewasm binary runs")
+}
+
+/// Runs `ewasm schedule --schedule <choice>` and `args`; returns the printed JSON.
+fn schedule_with(choice: &str, args: &[&str]) -> Value {
+	let output = ewasm_schedule(&[&["--schedule", choice], args].concat());
 	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 	serde_json::from_slice(&output.stdout).expect("the schedule is JSON")
+}
+
+/// Runs `ewasm schedule --schedule <choice>`; returns the printed JSON.
+fn schedule(choice: &str) -> Value {
+	schedule_with(choice, &[])
 }
 
 #[test]
@@ -34,4 +46,21 @@ fn hera_s_schedule_has_ethereum_prices_and_free_instructions() {
 	assert_eq!(hera["host"]["storage_store_create"], 20_000);
 	assert_eq!(hera["host"]["call"], 700);
 	assert_eq!(hera["instructions"]["free"]["step_limit"], 10_000_000_000u64);
+}
+
+#[test]
+fn every_version_raised_to_the_measured_schedule_is_as_frozen() {
+	// The frozen schedules cover the benchmarks the tool carries: raising changes nothing.
+	for version in ["1", "2"] {
+		assert_eq!(schedule_with("measured", &["--raise", version]), schedule("chain"));
+	}
+	// Raised to Hera's: only where Hera's is dearer (a log's byte), and Hera prices no fuel.
+	let (raised, chain) = (schedule_with("hera", &["--raise", "1"]), schedule("chain"));
+	assert_eq!(raised["host"]["log_per_byte"], 8, "Hera's (the chain's: {chain})");
+	assert_eq!(raised["host"]["call"], chain["host"]["call"]);
+	assert_eq!(raised["instructions"], chain["instructions"]);
+	let refused = ewasm_schedule(&["--raise", "9"]);
+	assert_eq!(refused.status.code(), Some(1));
+	let message = String::from_utf8_lossy(&refused.stderr);
+	assert!(message.contains("no VM version 9 (it offers 1 to 2)"), "{message}");
 }

@@ -194,7 +194,17 @@ const fn v2(
 /// - `getSelfBalance(resultOffset)`: the balance of the account the frame acts as, u128
 ///   little-endian;
 /// - `getExternalCodeHash(addressOffset, resultOffset)`: the keccak256 of the code of the
-///   contract at an address, 32 zero bytes if no contract lives there.
+///   contract at an address, 32 zero bytes if no contract lives there;
+/// - the bignum helpers `bignum_add256`, `bignum_sub256` and `bignum_mul256`, each `(aOffset,
+///   bOffset, resultOffset)`, and `bignum_umulmod256(aOffset, bOffset, modulusOffset,
+///   resultOffset)`: `a + b`, `a - b`, `a * b` and `a * b mod modulus` (of the full 512-bit
+///   product) of 32-byte big-endian numbers, written at `resultOffset` (which may be an
+///   operand's); they trap where the result does not fit 256 bits (overflow, underflow) and on
+///   a zero modulus;
+/// - `ecrecover(hashOffset, signatureOffset, resultOffset) -> i32`: the Ethereum address (20
+///   bytes, the last of the keccak256 of the public key) whose secp256k1 key signed the 32-byte
+///   hash, from a 65-byte signature `r ‖ s ‖ v` (`v` 27 or 28, or 0 or 1); 0 if it wrote one, 1
+///   (writing nothing) if no key recovers from the signature.
 ///
 /// An interface only grows, and only by functions that change nothing a deployed contract can
 /// do: code never changes, so a contract deployed before a function existed cannot import it.
@@ -205,6 +215,11 @@ pub const V2_FUNCTIONS: &[HostFunction] = &[
 	v2("getChainId", &[I32], &[]),
 	v2("getSelfBalance", &[I32], &[]),
 	v2("getExternalCodeHash", &[I32, I32], &[]),
+	v2("bignum_add256", &[I32, I32, I32], &[]),
+	v2("bignum_sub256", &[I32, I32, I32], &[]),
+	v2("bignum_mul256", &[I32, I32, I32], &[]),
+	v2("bignum_umulmod256", &[I32, I32, I32, I32], &[]),
+	v2("ecrecover", &[I32, I32, I32], &[I32]),
 ];
 
 const fn debug(name: &'static str, params: &'static [ValueType]) -> HostFunction {

@@ -13,6 +13,8 @@
 //! - [`log`]: events; [`call`]: calls of every kind, `create` and `create2`;
 //! - [`halt`]: `finish`, `revert` (also with Solidity's `Error(string)`), `selfDestruct`;
 //! - [`keccak`]: `keccak256` and selectors, also at compile time ([`selector!`], [`topic!`]);
+//! - with the `v2` feature, `bignum`: the sum, difference, product and modular product of
+//!   [`U256`]s by the host, and `signature`: Ethereum's `ecrecover`;
 //! - [`debug`]: printing on development chains; [`sys`]: the raw imports, generated from the
 //!   one EEI table (`ewasm-eei`).
 //!
@@ -47,6 +49,8 @@
 pub mod abi;
 #[cfg(all(target_arch = "wasm32", feature = "bump-allocator"))]
 pub mod allocator;
+#[cfg(feature = "v2")]
+pub mod bignum;
 pub mod call;
 pub mod debug;
 pub mod env;
@@ -54,6 +58,8 @@ pub mod halt;
 pub mod input;
 pub mod keccak;
 pub mod log;
+#[cfg(feature = "v2")]
+pub mod signature;
 pub mod storage;
 pub mod sys;
 mod types;

@@ -2,11 +2,20 @@
 // same 4 KiB with the host's `keccak256` and with the permutation in wasm, as signed calls.
 // Both give Ethereum's keccak256; the gas of each (`ewasm.Called`) is printed, and the host's
 // must be at least 20 times less (issue 21). The same contract reads code hashes and the
-// chain's id with `v2`'s getters.
+// chain's id with `v2`'s getters, finds who signed a hash with `ecrecover`, and multiplies
+// modulo a number with `bignum_umulmod256`.
 
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { keccakAsHex } from '@polkadot/util-crypto';
+import { u8aToHex, stringToU8a } from '@polkadot/util';
+import {
+  cryptoWaitReady,
+  ethereumEncode,
+  keccakAsHex,
+  keccakAsU8a,
+  secp256k1PairFromSeed,
+  secp256k1Sign,
+} from '@polkadot/util-crypto';
 import { EwasmClient, callData, decodeWord } from '../client/dist/index.js';
 import { RENT_FUNDS, buildExample, bytesCallData } from '../lib/contracts.mjs';
 import { devNodeForTests } from '../lib/node.mjs';
@@ -59,4 +68,44 @@ test('v2 getters: a code hash is the keccak256 the chain records, the chain id i
   assert.equal(decodeWord('bytes32', await read('codeHashOf(address)', [nobody])), `0x${'00'.repeat(32)}`);
   const paraId = (await env.node.api.query.parachainInfo.parachainId()).toNumber();
   assert.equal(decodeWord('uint256', await read('chainId()')), BigInt(paraId));
+});
+
+/** A dry run of `signature` with `args` on `contract`: its return data, or its error. */
+async function dryRun(client, contract, signature, args = []) {
+  const run = await client.dryRunCall(env.alice.address, contract, { input: callData(signature, args) });
+  return { data: run.returnData, error: run.error };
+}
+
+test('v2 ecrecover finds who signed a hash; bignum_umulmod256 multiplies modulo of the full product', async () => {
+  await cryptoWaitReady();
+  const client = new EwasmClient(env.node.api);
+  const salt = new Uint8Array(32).fill(2);
+  const { address } = await client.deploy(env.alice, { initCode }, { value: RENT_FUNDS, salt });
+
+  const pair = secp256k1PairFromSeed(new Uint8Array(32).fill(7));
+  const message = stringToU8a('pay 100 to parachain 2001');
+  const signature = secp256k1Sign(message, pair, 'keccak');
+  const [r, s, recovery] = [signature.slice(0, 32), signature.slice(32, 64), signature[64]];
+  const recover = async (hash, v) => {
+    const args = [u8aToHex(hash), BigInt(v), u8aToHex(r), u8aToHex(s)];
+    const { data, error } = await dryRun(client, address, 'recover(bytes32,uint8,bytes32,bytes32)', args);
+    assert.equal(error, null, error?.message);
+    return decodeWord('address', data);
+  };
+  const signer = ethereumEncode(pair.publicKey).toLowerCase();
+  assert.equal(await recover(keccakAsU8a(message), recovery + 27), signer, 'v as 27 or 28');
+  assert.equal(await recover(keccakAsU8a(message), recovery), signer, 'v as 0 or 1');
+  assert.notEqual(await recover(keccakAsU8a('pay 1000 to parachain 2001'), recovery + 27), signer);
+  assert.equal(await recover(keccakAsU8a(message), 29), `0x${'00'.repeat(20)}`, 'no key: zero');
+
+  const mulmod = async (a, b, m) => dryRun(client, address, 'mulmod(uint256,uint256,uint256)', [a, b, m]);
+  const p = 2n ** 256n - 2n ** 32n - 977n; // secp256k1's field
+  const max = 2n ** 256n - 1n;
+  for (const [a, b, m] of [[p - 1n, p - 1n, p], [max, max, 10n ** 18n + 9n], [max, 3n, max - 1n]]) {
+    const { data, error } = await mulmod(a, b, m);
+    assert.equal(error, null, error?.message);
+    assert.equal(decodeWord('uint256', data), (a * b) % m, `${a} * ${b} mod ${m}`);
+  }
+  const { error } = await mulmod(1n, 1n, 0n);
+  assert.equal(error?.errorName, 'ContractTrapped', 'a zero modulus traps');
 });

@@ -310,6 +310,12 @@ pub struct HostCosts {
 	pub sha256: HashCost,
 	/// `blake2b256` (`v2`).
 	pub blake2b256: HashCost,
+	/// `bignum_add256`, `bignum_sub256` and `bignum_mul256` (`v2`): the dearest of them.
+	pub bignum: u64,
+	/// `bignum_umulmod256` (`v2`).
+	pub bignum_mulmod: u64,
+	/// `ecrecover` (`v2`).
+	pub ecrecover: u64,
 }
 
 /// The price of a hash function of memory: a fixed part, and a price per 32-byte word hashed
@@ -384,6 +390,11 @@ pub const HERA_COSTS: HostCosts = HostCosts {
 	keccak256: HashCost { base: 30, per_word: 6 },
 	sha256: HashCost { base: 60, per_word: 12 },
 	blake2b256: HashCost { base: 60, per_word: 12 },
+	// Nor bignum helpers nor signature recovery: the EVM's `MUL` and `MULMOD`, and its
+	// `ecrecover` precompile.
+	bignum: 5,
+	bignum_mulmod: 8,
+	ecrecover: 3_000,
 };
 
 impl HostCosts {
@@ -652,6 +663,13 @@ impl<W: WeightInfo> Measured<W> {
 				base: per_call(W::host_blake2b256),
 				per_word: self.per_word(W::host_blake2b256_per_byte),
 			},
+			bignum: self.per_call_max(&[
+				W::host_bignum_add256,
+				W::host_bignum_sub256,
+				W::host_bignum_mul256,
+			]),
+			bignum_mulmod: per_call(W::host_bignum_umulmod256),
+			ecrecover: per_call(W::host_ecrecover),
 		}
 	}
 }
@@ -689,31 +707,54 @@ impl Schedule {
 	/// compared: the refunds and a value call's stipend.
 	pub fn underpriced(&self, measured: &Schedule) -> Vec<(&'static str, u64, u64)> {
 		let ours = self.prices();
+		let price_of = |name| ours.iter().find(|(ours, _)| *ours == name).map_or(0, |(_, p)| *p);
 		measured
 			.prices()
 			.into_iter()
-			.zip(ours)
-			.filter(|((_, needed), (_, price))| price < needed)
-			.map(|((name, needed), (_, price))| (name, price, needed))
+			.map(|(name, needed)| (name, price_of(name), needed))
+			.filter(|(_, price, needed)| price < needed)
 			.collect()
+	}
+
+	/// This schedule with each price raised to `measured`'s where that is dearer: the fewest
+	/// changes that leave nothing [`Schedule::underpriced`], what a frozen schedule the
+	/// benchmarks find underpriced is repriced to (`ewasm schedule --raise`). Instructions
+	/// metered for free stay free.
+	pub fn raised_to(&self, measured: &Schedule) -> Schedule {
+		let mut raised = *self;
+		let measured = measured.prices();
+		for (name, price) in raised.prices_mut() {
+			if let Some((_, needed)) = measured.iter().find(|(measured, _)| *measured == name) {
+				*price = (*price).max(*needed);
+			}
+		}
+		raised
 	}
 
 	/// Every price of the schedule by name (the price of fuel in 1/1024ths of gas).
 	fn prices(&self) -> Vec<(&'static str, u64)> {
-		let fuel = match self.instructions {
-			InstructionMetering::Fuel(FuelPrice { base, per_local }) => [base, per_local],
-			InstructionMetering::Free { .. } => [0, 0],
+		let mut schedule = *self;
+		schedule.prices_mut().into_iter().map(|(name, price)| (name, *price)).collect()
+	}
+
+	/// [`Schedule::prices`], to change (the price of fuel only where instructions burn fuel:
+	/// elsewhere it counts as 0).
+	fn prices_mut(&mut self) -> Vec<(&'static str, &mut u64)> {
+		let mut prices = match &mut self.instructions {
+			InstructionMetering::Fuel(FuelPrice { base, per_local }) => {
+				alloc::vec![("fuel.base", base), ("fuel.per_local", per_local)]
+			}
+			InstructionMetering::Free { .. } => Vec::new(),
 		};
-		let mut prices = alloc::vec![("fuel.base", fuel[0]), ("fuel.per_local", fuel[1])];
-		prices.extend(self.host.prices());
+		prices.extend(self.host.prices_mut());
 		prices
 	}
 }
 
 impl HostCosts {
 	/// Every price by name: each field but the refunds and the stipend (named here so that a
-	/// new field cannot be left out).
-	fn prices(&self) -> Vec<(&'static str, u64)> {
+	/// new field cannot be left out), to read or to change.
+	fn prices_mut(&mut self) -> Vec<(&'static str, &mut u64)> {
 		let HostCosts {
 			base,
 			external_balance,
@@ -757,7 +798,10 @@ impl HostCosts {
 			keccak256: HashCost { base: keccak256, per_word: keccak256_per_word },
 			sha256: HashCost { base: sha256, per_word: sha256_per_word },
 			blake2b256: HashCost { base: blake2b256, per_word: blake2b256_per_word },
-		} = *self;
+			bignum,
+			bignum_mulmod,
+			ecrecover,
+		} = self;
 		alloc::vec![
 			("base", base),
 			("external_balance", external_balance),
@@ -801,6 +845,9 @@ impl HostCosts {
 			("sha256_per_word", sha256_per_word),
 			("blake2b256", blake2b256),
 			("blake2b256_per_word", blake2b256_per_word),
+			("bignum", bignum),
+			("bignum_mulmod", bignum_mulmod),
+			("ecrecover", ecrecover),
 		]
 	}
 }

@@ -46,6 +46,7 @@ pub mod limits;
 pub mod migrations;
 pub mod receipts;
 pub mod rent;
+pub mod signature;
 mod storage;
 pub mod system;
 pub mod versions;

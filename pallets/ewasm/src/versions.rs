@@ -14,17 +14,25 @@
 //! calling a `v2` one pays `v1`'s prices for the call and the callee `v2`'s for its run.
 //!
 //! An interface only grows, and only by functions that change nothing a deployed contract can
-//! do, priced by entries its schedules already have (`ewasm_eei::V2_FUNCTIONS`): code never
-//! changes, so no contract deployed before a function existed imports it. A change to what a
-//! function does or costs takes a new version.
+//! do (`ewasm_eei::V2_FUNCTIONS`): code never changes, so no contract deployed before a
+//! function existed imports it. A new function is priced by an entry its versions' schedules
+//! already have where one measures its work (`v2`'s getters), or by new entries, measured by
+//! the function's own benchmark and added to every frozen schedule of the versions that offer
+//! it (`v2`'s bignum helpers and `ecrecover`, spec version 8): an entry only a function no
+//! deployed contract imports can charge is one nothing deployed can tell. The frozen
+//! schedules of the versions without the function carry the entry too (a schedule is one
+//! struct), at the same price and never charged. A change to what a function does or costs
+//! takes a new version.
 //!
 //! A runtime upgrade that changes prices appends versions (one per interface it offers) with a
 //! new frozen schedule, generated from the benchmarks by `ewasm schedule --schedule measured
 //! --rust`; contracts already deployed keep theirs, so their gas stays the same byte for byte.
-//! A frozen schedule is never edited: the pallet's integrity test checks that each still pays
-//! for what its entries do by the benchmarks the runtime carries ([`Schedule::underpriced`]).
-//! If a new machine's benchmarks find one that does not, that is a security issue, which
-//! outranks the promise that old contracts never change: the chain must reprice that version.
+//! A frozen schedule is never edited by hand: the pallet's integrity test checks that each
+//! still pays for what its entries do by the benchmarks the runtime carries
+//! ([`Schedule::underpriced`]). If new benchmarks find one that does not, that is a security
+//! issue, which outranks the promise that old contracts never change: the chain must reprice
+//! that version, raising only the entries found underpriced to what the benchmarks measure
+//! (`ewasm schedule --schedule measured --rust --raise N`, [`Schedule::raised_to`]).
 
 #[allow(unused_imports)] // named by the frozen schedules' literals
 use crate::gas::{FuelPrice, HashCost, HostCosts, InstructionMetering::Fuel};
@@ -104,7 +112,7 @@ impl Versions {
 /// | version | interface | schedule |
 /// |---|---|---|
 /// | 1 | `v1` (`ethereum`: Revision 4 and `create2`) | [`SCHEDULE_1`] |
-/// | 2 | `v2` (`ethereum_v2`: `v1`, the hash functions and three getters) | [`SCHEDULE_1`] |
+/// | 2 | `v2` (`ethereum_v2`: `v1`, the hash functions, three getters, the bignum helpers and `ecrecover`) | [`SCHEDULE_1`] |
 pub fn released() -> Vec<VmSpec> {
 	one_per_interface(SCHEDULE_1).to_vec()
 }
@@ -124,6 +132,11 @@ impl Get<Vec<VmSpec>> for Released {
 }
 
 /// The first frozen schedule (of versions 1 and 2): `ewasm schedule --schedule measured --rust`
-/// of the weights generated on 2026-12-03 (`weights.rs`), at
-/// [`crate::gas::DEFAULT_GAS_WEIGHT`].
+/// of the weights generated on 2026-12-03, at [`crate::gas::DEFAULT_GAS_WEIGHT`]; since spec
+/// version 8, `ewasm schedule --schedule measured --rust --raise 1` of those generated on
+/// 2026-12-04 (`weights.rs`): the entries of the functions spec version 8 added to `v2`
+/// (`bignum`, `bignum_mulmod`, `ecrecover`), and seven the new benchmarks found underpriced
+/// (repriced to them, the security rule above: `external_code`, `output_per_word`, `call`,
+/// `claim_receipt`, `claim_receipt_per_payload_word`, `create`, `self_destruct`; by 0.03 % to
+/// 3.6 times). Every other price is as it was.
 pub const SCHEDULE_1: Schedule = include!("versions/schedule_1.rs");

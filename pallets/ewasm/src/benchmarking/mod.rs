@@ -239,6 +239,37 @@ fn hash_args(len: u32) -> [Arg; 3] {
 	[Arg::I32(SCRATCH), Arg::I32(len as i32), Arg::I32(SCRATCH)]
 }
 
+/// Installs, at [`CONTRACT`], a contract calling the bignum helper `import` `r` times, on the
+/// operands of its worst case laid out at [`PAYLOAD`] (`a`, `b`, and the modulus of
+/// `bignum_umulmod256`), writing the result to the scratch page.
+fn looped_bignum<T: Config>(import: &str, r: u32) -> Address {
+	let mut all_ones_low = [0u8; 32];
+	all_ones_low[16..].fill(0xff);
+	let mut just_below_top = [0xffu8; 32];
+	just_below_top[0] = 0x7f;
+	let mut top = [0u8; 32];
+	top[0] = 0x80;
+	let mut large_odd = top;
+	large_odd[31] = 1;
+	let mut one = [0u8; 32];
+	one[31] = 1;
+	let operands: [[u8; 32]; 3] = match import {
+		// 0x7fff…ff + 0x7fff…ff and 0x8000…00 - 1: a carry or a borrow at every byte.
+		"bignum_add256" => [just_below_top, just_below_top, one],
+		"bignum_sub256" => [top, one, one],
+		"bignum_mul256" => [all_ones_low, all_ones_low, one],
+		// Any numbers do the same work (`crate::bignum`): the largest.
+		"bignum_umulmod256" => [[0xff; 32], [0xff; 32], large_odd],
+		other => unreachable!("{other} is no bignum helper"),
+	};
+	let arg = |word: i32| Arg::I32(PAYLOAD + 32 * word);
+	let args = match import {
+		"bignum_umulmod256" => vec![arg(0), arg(1), arg(2), Arg::I32(SCRATCH)],
+		_ => vec![arg(0), arg(1), Arg::I32(SCRATCH)],
+	};
+	looped::<T>(import, &args, None, r, 0, &operands.concat())
+}
+
 /// The size of the smallest code the benchmarks load: a call's and `externalCodeCopy`'s fixed
 /// price is for code of this size, each byte more costs `code_load_per_word`.
 const SMALL_CODE: u32 = 200;
@@ -1303,6 +1334,61 @@ mod benchmarks {
 	#[benchmark]
 	fn host_blake2b256_per_byte(n: Linear<0, MAX_BYTES>) {
 		let contract = once::<T>("blake2b256", &hash_args(n), &[]);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `bignum_add256` (`v2`), `r` times, of numbers whose sum carries through every byte.
+	#[benchmark]
+	fn host_bignum_add256(r: Linear<0, REPEATS>) {
+		let contract = looped_bignum::<T>("bignum_add256", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `bignum_sub256` (`v2`), `r` times, borrowing through every byte.
+	#[benchmark]
+	fn host_bignum_sub256(r: Linear<0, REPEATS>) {
+		let contract = looped_bignum::<T>("bignum_sub256", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `bignum_mul256` (`v2`), `r` times, of two 128-bit numbers of all ones (the largest
+	/// product that fits).
+	#[benchmark]
+	fn host_bignum_mul256(r: Linear<0, REPEATS>) {
+		let contract = looped_bignum::<T>("bignum_mul256", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `bignum_umulmod256` (`v2`), `r` times (its work is the same for any numbers).
+	#[benchmark]
+	fn host_bignum_umulmod256(r: Linear<0, REPEATS>) {
+		let contract = looped_bignum::<T>("bignum_umulmod256", r);
+		#[block]
+		{
+			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// `ecrecover` (`v2`), `r` times, of a valid signature (a key recovers and is hashed).
+	#[benchmark]
+	fn host_ecrecover(r: Linear<0, REPEATS>) {
+		use crate::signature::{known, recover_address};
+		assert_eq!(recover_address(&known::HASH, &known::SIGNATURE), Some(Address(known::SIGNER)));
+		let payload = [&known::HASH[..], &known::SIGNATURE[..]].concat();
+		let args = [Arg::I32(PAYLOAD), Arg::I32(PAYLOAD + 32), Arg::I32(SCRATCH)];
+		let contract = looped::<T>("ecrecover", &args, None, r, 0, &payload);
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);

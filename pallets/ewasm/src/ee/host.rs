@@ -6,7 +6,8 @@ use crate::vm::{
 	limiter::FrameLimiter,
 	prepare::BYTES_COPIED_PER_FUEL,
 	runtime::{
-		check_range, copy_to_memory, read, read_array, write, GuestMemory, HostResult, HostTrap,
+		bignum_in_memory, check_range, copy_to_memory, read, read_array, write, GuestMemory,
+		HostResult, HostTrap,
 	},
 };
 use alloc::{format, string::String, vec::Vec};
@@ -169,19 +170,14 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 
 	// add256(a, b, out) / sub256(a, b, out). `out = a + b` / `a - b` of 32-byte big-endian
 	// numbers. Traps: overflow / underflow; out-of-bounds memory.
-	type Arithmetic = fn(&Word, &Word) -> Option<Word>;
-	let arithmetic: [(&str, Arithmetic); 2] =
-		[("add256", crate::bignum::add256), ("sub256", crate::bignum::sub256)];
-	for (name, operation) in arithmetic {
+	for (name, operation) in crate::bignum::BINARY.into_iter().take(2) {
 		define(
 			linker,
 			Bignum,
 			name,
 			move |mut c: Ctx<'_>, a: i32, b: i32, out: i32| -> HostResult<()> {
-				let a: Word = read_array(&c, a)?;
-				let b: Word = read_array(&c, b)?;
-				let result = operation(&a, &b).ok_or(HostTrap::BignumOverflow)?;
-				write(&mut c, out, &result)
+				let operation = |[a, b]: [Word; 2]| operation(&a, &b);
+				bignum_in_memory(&mut c, [a, b], out, operation, HostTrap::BignumOverflow)
 			},
 		)?;
 	}

@@ -3,7 +3,7 @@
 //! the call stack in [`call_stack`], code priced by its size in [`code_size`], the block and
 //! chain getters in [`environment`], rent, eviction and wake in [`rent`], the system contracts
 //! in [`system`], receipts between parachains in [`receipts`], the VM versions in
-//! [`vm_versions`].
+//! [`vm_versions`], `v2`'s bignum helpers and `ecrecover` in [`v2_arithmetic`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -902,4 +902,5 @@ mod heap;
 mod receipts;
 mod rent;
 mod system;
+mod v2_arithmetic;
 mod vm_versions;

@@ -432,6 +432,31 @@ fn a_frozen_schedule_below_the_benchmarks_is_found_by_name() {
 }
 
 #[test]
+fn a_frozen_schedule_raised_to_the_benchmarks_changes_only_what_they_find_underpriced() {
+	let measured = chain_schedule();
+	let mut frozen = measured;
+	frozen.host.call = 0;
+	frozen.host.sha256.per_word -= 1;
+	frozen.host.log_base += 7;
+	let raised = frozen.raised_to(&measured);
+	assert_eq!(raised.underpriced(&measured), vec![]);
+	let log_base = measured.host.log_base + 7;
+	assert_eq!(
+		raised,
+		crate::gas::Schedule {
+			host: crate::gas::HostCosts { log_base, ..measured.host },
+			..measured
+		},
+		"the cheaper prices raised, the dearer one kept"
+	);
+	let hera = crate::gas::Schedule::hera();
+	assert_eq!(hera.raised_to(&measured).instructions, hera.instructions, "free stays free");
+	let names: Vec<_> = hera.raised_to(&measured).underpriced(&measured).into_iter().collect();
+	let names: Vec<_> = names.into_iter().map(|(name, ..)| name).collect();
+	assert_eq!(names, ["fuel.base", "fuel.per_local"], "every host price raised, fuel unpriced");
+}
+
+#[test]
 fn the_migration_records_the_version_each_contract_ran_on() {
 	use crate::migrations::{before_recording, check_recorded, RecordVmVersions};
 	use polkadot_sdk::frame_support::{

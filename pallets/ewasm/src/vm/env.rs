@@ -1,6 +1,6 @@
 //! The EEI host functions, one per specification entry (ewasm/design Revision 4, plus
 //! `create2`), linked under the namespace of the contract's version (`v2`'s own functions
-//! besides: hashes and three getters), and the `debug` namespace of development chains.
+//! besides: hashes, three getters, bignum helpers and `ecrecover`), and the `debug` namespace of development chains.
 //!
 //! Every function charges its cost from the schedule before doing any work that depends on
 //! its size; every memory access is bounds-checked and traps when out of bounds. Functions
@@ -9,20 +9,22 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	charge, check_range, copy_to_memory, gas_left, halt_with_output, hash_memory, read, read_array,
-	read_budgeted, refund_gas, sub_range, write, HostResult, HostState, HostTrap,
+	bignum_in_memory, charge, check_range, copy_to_memory, gas_left, halt_with_output, hash_memory,
+	read, read_array, read_budgeted, refund_gas, sub_range, write, HostResult, HostState, HostTrap,
 };
 use crate::{
 	accounts,
 	address::{create2_address, create_address},
+	bignum,
 	environment::{self, BlockEnvironment},
 	exec::{self, Creation, MessageCall},
 	gas::{self, HashCost, HostCosts},
 	limits::{MAX_CALL_DEPTH, MAX_LOG_TOPICS},
-	storage, Config, ContractInfoOf, Error,
+	signature, storage, Config, ContractInfoOf, Error,
 };
 use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
+	address::ADDRESS_LEN,
 	value::{decode_value, encode_value, Word},
 	Address, Interface, ReturnCode, DEBUG_NAMESPACE,
 };
@@ -296,6 +298,8 @@ pub fn link<T: Config>(
 	if interface >= Interface::V2 {
 		link_hashes::<T>(linker, ns)?;
 		link_v2_getters::<T>(linker, ns)?;
+		link_bignum::<T>(linker, ns)?;
+		link_ecrecover::<T>(linker, ns)?;
 	}
 	link_debug::<T>(linker)
 }
@@ -834,6 +838,72 @@ fn link_v2_getters<T: Config>(
 		},
 	)?;
 
+	Ok(())
+}
+
+/// `v2`'s bignum helpers: 256-bit arithmetic on 32-byte big-endian numbers in memory
+/// ([`crate::bignum`]), each at a fixed price.
+fn link_bignum<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
+	// bignum_add256(a, b, result) / bignum_sub256 / bignum_mul256. Writes `a + b`, `a - b` or
+	// `a * b` at `result` (which may be an operand's). Traps: the result does not fit 256 bits
+	// (overflow, underflow); out-of-bounds memory; out of gas.
+	for (name, operation) in bignum::BINARY {
+		linker.func_wrap(
+			ns,
+			&format!("bignum_{name}"),
+			move |mut c: Ctx<'_, T>, a: i32, b: i32, result: i32| -> HostResult<()> {
+				let cost = c.data().costs().bignum;
+				charge(&mut c, cost)?;
+				let operation = |[a, b]: [Word; 2]| operation(&a, &b);
+				bignum_in_memory(&mut c, [a, b], result, operation, HostTrap::BignumOverflow)
+			},
+		)?;
+	}
+
+	// bignum_umulmod256(a, b, modulus, result). Writes `a * b mod modulus` (of the full 512-bit
+	// product) at `result`. Traps: a zero modulus; out-of-bounds memory; out of gas.
+	linker.func_wrap(
+		ns,
+		"bignum_umulmod256",
+		|mut c: Ctx<'_, T>, a: i32, b: i32, modulus: i32, result: i32| -> HostResult<()> {
+			let cost = c.data().costs().bignum_mulmod;
+			charge(&mut c, cost)?;
+			let operation = |[a, b, modulus]: [Word; 3]| bignum::mulmod256(&a, &b, &modulus);
+			let operands = [a, b, modulus];
+			bignum_in_memory(&mut c, operands, result, operation, HostTrap::BignumZeroModulus)
+		},
+	)?;
+	Ok(())
+}
+
+/// `v2`'s `ecrecover`: Ethereum's signature recovery ([`signature::recover_address`]).
+fn link_ecrecover<T: Config>(
+	linker: &mut Linker<HostState<T>>,
+	ns: &'static str,
+) -> Result<(), wasmi::Error> {
+	// ecrecover(hashOffset, signatureOffset, resultOffset) -> i32. Writes the 20-byte address
+	// whose key signed the 32-byte hash with the 65-byte signature `r ‖ s ‖ v` and returns 0;
+	// returns 1 and writes nothing if no key recovers. Traps: out-of-bounds memory (all three
+	// ranges are checked, whatever the signature); out of gas.
+	linker.func_wrap(
+		ns,
+		"ecrecover",
+		|mut c: Ctx<'_, T>, hash: i32, signature_offset: i32, result: i32| -> HostResult<i32> {
+			let cost = c.data().costs().ecrecover;
+			charge(&mut c, cost)?;
+			check_range(&c, result, ADDRESS_LEN as u32)?;
+			let hash: Word = read_array(&c, hash)?;
+			let signature = read_array::<_, { signature::SIGNATURE_BYTES }>(&c, signature_offset)?;
+			let Some(signer) = signature::recover_address(&hash, &signature) else {
+				return Ok(ReturnCode::Failure.into());
+			};
+			write(&mut c, result, signer.as_bytes())?;
+			Ok(ReturnCode::Success.into())
+		},
+	)?;
 	Ok(())
 }
 

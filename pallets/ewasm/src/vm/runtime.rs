@@ -8,7 +8,7 @@ use super::{Context, Loaded, Transaction};
 use crate::gas::{HostCosts, InstructionMetering, Schedule};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
-use ewasm_primitives::Address;
+use ewasm_primitives::{value::Word, Address};
 use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory};
 
 /// The state a wasmi store carries through one contract execution (one frame).
@@ -113,8 +113,11 @@ pub enum HostTrap {
 	/// An execution environment's `pushNewDeposit` was given other than 184 bytes, or more
 	/// deposits than a block may make.
 	DepositInvalid,
-	/// An execution environment's `add256` overflowed or `sub256` underflowed.
+	/// A bignum helper's result does not fit 256 bits: `add256` or `mul256` overflowed,
+	/// `sub256` underflowed (an execution environment's or `v2`'s).
 	BignumOverflow,
+	/// `v2`'s `bignum_umulmod256` was given a modulus of zero.
+	BignumZeroModulus,
 	/// The call stack's memory budget cannot hold the output of `finish` or `revert`.
 	OutOfMemory,
 }
@@ -264,6 +267,25 @@ pub fn write<D: GuestMemory>(
 	let memory = memory(caller)?;
 	memory.data_mut(caller)[start..end].copy_from_slice(bytes);
 	Ok(())
+}
+
+/// A bignum helper of memory: reads the 32-byte big-endian numbers at `operands`, and writes
+/// what `operation` ([`crate::bignum`]) makes of them at `out` (which may be an operand's);
+/// traps with `no_result` where `operation` has none, or if a range is out of bounds (nothing
+/// is written then).
+pub fn bignum_in_memory<D: GuestMemory, const N: usize>(
+	caller: &mut Caller<'_, D>,
+	operands: [i32; N],
+	out: i32,
+	operation: impl FnOnce([Word; N]) -> Option<Word>,
+	no_result: HostTrap,
+) -> HostResult<()> {
+	let mut values = [[0u8; 32]; N];
+	for (value, offset) in values.iter_mut().zip(operands) {
+		*value = read_array(caller, offset)?;
+	}
+	let result = operation(values).ok_or(no_result)?;
+	write(caller, out, &result)
 }
 
 /// `source[offset..offset + length]` for the contract's unsigned 32-bit `offset` and `length`,

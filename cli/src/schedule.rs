@@ -1,7 +1,8 @@
 //! `ewasm schedule`: prints a gas schedule as JSON: what each EEI function costs, how
 //! instructions are metered, what a unit of gas is worth and what a unit of wasm fuel weighs
 //! in each instruction benchmark. The chain's schedule is the frozen schedule of its newest VM
-//! versions, the price list a contract author deploying now pays for good; `measured` is what
+//! versions, the price list a contract author deploying now pays for good (but for a security
+//! repricing); `measured` is what
 //! the pallet's benchmarked weights give now. With `--rust` it prints the schedule as the Rust
 //! expression the pallet freezes a new version's schedule as (`pallet_ewasm::versions`); with
 //! `--raise N`, VM version N's frozen schedule with each price raised to the chosen one's
@@ -90,6 +91,15 @@ fn rust_expression(schedule: &Schedule) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn every_version_raised_to_the_measured_schedule_is_as_frozen() {
+		// The frozen schedules cover the benchmarks the tool carries: raising changes nothing.
+		let measured = ScheduleChoice::Measured.schedule();
+		for (version, spec) in Versions::new(versions::released()).all() {
+			assert_eq!(spec.schedule.raised_to(&measured), spec.schedule, "{version:?}");
+		}
+	}
 
 	#[test]
 	fn the_frozen_schedules_are_this_commands_output_for_their_values() {

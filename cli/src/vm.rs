@@ -14,7 +14,8 @@ use wasmparser::{Payload, TypeRef};
 pub enum VmChoice {
 	/// `ethereum`: Revision 4 and `create2`.
 	V1,
-	/// `ethereum_v2`: `v1`, the hash functions and three getters.
+	/// `ethereum_v2`: `v1`, the hash functions, three getters, the bignum helpers and
+	/// `ecrecover`.
 	V2,
 }
 

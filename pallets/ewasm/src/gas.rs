@@ -717,9 +717,10 @@ impl Schedule {
 	}
 
 	/// This schedule with each price raised to `measured`'s where that is dearer: the fewest
-	/// changes that leave nothing [`Schedule::underpriced`], what a frozen schedule the
-	/// benchmarks find underpriced is repriced to (`ewasm schedule --raise`). Instructions
-	/// metered for free stay free.
+	/// changes that leave nothing [`Schedule::underpriced`] (where both meter instructions by
+	/// fuel), what a frozen schedule the benchmarks find underpriced is repriced to (`ewasm
+	/// schedule --raise`). Instructions metered for free stay free (and so the price of fuel
+	/// stays underpriced).
 	pub fn raised_to(&self, measured: &Schedule) -> Schedule {
 		let mut raised = *self;
 		let measured = measured.prices();
@@ -737,8 +738,8 @@ impl Schedule {
 		schedule.prices_mut().into_iter().map(|(name, price)| (name, *price)).collect()
 	}
 
-	/// [`Schedule::prices`], to change (the price of fuel only where instructions burn fuel:
-	/// elsewhere it counts as 0).
+	/// [`Schedule::prices`], to change: the price of fuel only where instructions burn fuel
+	/// ([`Schedule::underpriced`] counts a missing one as 0).
 	fn prices_mut(&mut self) -> Vec<(&'static str, &mut u64)> {
 		let mut prices = match &mut self.instructions {
 			InstructionMetering::Fuel(FuelPrice { base, per_local }) => {

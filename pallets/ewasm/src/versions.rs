@@ -8,7 +8,7 @@
 //! say so here.
 //!
 //! A chain offers a list of versions ([`Config::VmVersions`]), oldest first, and never removes
-//! or changes one: version `n` is the list's `n`th. A deployment gets the newest version of
+//! one nor changes it but by a security repricing (below): version `n` is the list's `n`th. A deployment gets the newest version of
 //! its code's interface, and the contract keeps it ([`crate::ContractInfo::vm`]) for good,
 //! through eviction and wake. Each frame runs by its own contract's version: a `v1` contract
 //! calling a `v2` one pays `v1`'s prices for the call and the callee `v2`'s for its run.
@@ -22,7 +22,7 @@
 //! deployed contract imports can charge is one nothing deployed can tell. The frozen
 //! schedules of the versions without the function carry the entry too (a schedule is one
 //! struct), at the same price and never charged. A change to what a function does or costs
-//! takes a new version.
+//! takes a new version, but for a security repricing.
 //!
 //! A runtime upgrade that changes prices appends versions (one per interface it offers) with a
 //! new frozen schedule, generated from the benchmarks by `ewasm schedule --schedule measured

@@ -6,6 +6,9 @@ use ewasm_cli::testing::{call_data, Chain, ALICE, BOB};
 use ewasm_sdk::{abi::AbiType, U256};
 use std::{path::Path, process::Command};
 
+mod common;
+use common::Scratch;
+
 /// Runs the `ewasm` binary with `args` in `dir`; panics with its output unless it succeeds.
 fn ewasm(dir: &Path, args: &[&str]) -> String {
 	let output = Command::new(env!("CARGO_BIN_EXE_ewasm"))
@@ -31,13 +34,12 @@ fn reported_path(report: &str, label: &str) -> String {
 
 #[test]
 fn a_new_contract_builds_deploys_and_runs() {
-	let dir = std::env::temp_dir().join(format!("ewasm-new-build-{}", std::process::id()));
-	std::fs::create_dir_all(&dir).expect("a scratch directory");
-	ewasm(&dir, &["new", "demo"]);
-	let report = ewasm(&dir, &["build", "demo"]);
+	let dir = Scratch::new("new-build");
+	ewasm(dir.path(), &["new", "demo"]);
+	let report = ewasm(dir.path(), &["build", "demo"]);
 	let code = std::fs::read(reported_path(&report, "contract")).expect("the module");
 	let init_code = std::fs::read(reported_path(&report, "init code")).expect("the init code");
-	std::fs::remove_dir_all(&dir).expect("the scratch directory is removed");
+	drop(dir);
 
 	let mut chain = Chain::new();
 	let counter = chain.deploy(ALICE, &init_code, 0, &[]).expect("the pallet accepts it").address;

@@ -4,6 +4,9 @@
 
 use std::{path::PathBuf, process::Command};
 
+mod common;
+use common::Scratch;
+
 /// An EE adding the block's 32 bytes to its root, with Scout's prefixed imports.
 const ADDER: &str = r#"(module
 	(import "env" "eth2_loadPreStateRoot" (func $load (param i32)))
@@ -22,10 +25,10 @@ fn word(last: u8) -> String {
 	format!("{}{last:02x}", "00".repeat(31))
 }
 
-/// A directory holding `adder.wasm` and the case `name` with `blocks` and the expected root.
-fn case(name: &str, blocks: &[&str], expected: &str) -> PathBuf {
-	let directory = std::env::temp_dir().join(format!("ewasm-scout-{}-{name}", std::process::id()));
-	std::fs::create_dir_all(&directory).unwrap();
+/// A directory holding `adder.wasm` and the case `name` with `blocks` and the expected root,
+/// and the case's path.
+fn case(name: &str, blocks: &[&str], expected: &str) -> (Scratch, PathBuf) {
+	let directory = Scratch::new(&format!("scout-{name}"));
 	std::fs::write(directory.join("adder.wasm"), wat::parse_str(ADDER).unwrap()).unwrap();
 	let blocks: String =
 		blocks.iter().map(|data| format!("  - env: 0\n    data: \"{data}\"\n")).collect();
@@ -33,9 +36,9 @@ fn case(name: &str, blocks: &[&str], expected: &str) -> PathBuf {
 		"beacon_state:\n  execution_scripts:\n    - adder.wasm\nshard_pre_state:\n  exec_env_states:\n    - \"{}\"\nshard_blocks:\n{blocks}shard_post_state:\n  exec_env_states:\n    - \"{expected}\"\n",
 		word(1)
 	);
-	let path = directory.join(format!("{name}.yaml"));
+	let path = directory.join(&format!("{name}.yaml"));
 	std::fs::write(&path, yaml).unwrap();
-	path
+	(directory, path)
 }
 
 fn scout(paths: &[&PathBuf]) -> (i32, String) {
@@ -49,9 +52,9 @@ fn scout(paths: &[&PathBuf]) -> (i32, String) {
 
 #[test]
 fn blocks_run_in_order_and_the_roots_are_compared() {
-	let passing = case("passing", &[&word(2), &word(3)], &word(6));
+	let (_passing_directory, passing) = case("passing", &[&word(2), &word(3)], &word(6));
 	assert_eq!(scout(&[&passing]), (0, "1 passed, 0 failed\n".to_string()));
-	let wrong = case("wrong", &[&word(2)], &word(4));
+	let (_wrong_directory, wrong) = case("wrong", &[&word(2)], &word(4));
 	let (code, stdout) = scout(&[&passing, &wrong]);
 	assert_eq!(code, 1);
 	assert!(stdout.contains(&format!("EE 0: root {}, expected {}", word(3), word(4))), "{stdout}");
@@ -61,7 +64,7 @@ fn blocks_run_in_order_and_the_roots_are_compared() {
 #[test]
 fn a_failed_block_leaves_the_root_and_fails_the_case() {
 	// A block of all ones overflows the sum: `add256` traps.
-	let overflowing = case("overflowing", &[&"ff".repeat(32)], &word(1));
+	let (_directory, overflowing) = case("overflowing", &[&"ff".repeat(32)], &word(1));
 	let (code, stdout) = scout(&[&overflowing]);
 	assert_eq!(code, 1);
 	assert!(stdout.contains("block 0 (EE 0) failed: Trapped"), "{stdout}");
@@ -70,8 +73,7 @@ fn a_failed_block_leaves_the_root_and_fails_the_case() {
 
 #[test]
 fn an_unreadable_case_is_bad_input() {
-	let directory = std::env::temp_dir().join(format!("ewasm-scout-{}-bad", std::process::id()));
-	std::fs::create_dir_all(&directory).unwrap();
+	let directory = Scratch::new("scout-bad");
 	let path = directory.join("bad.yaml");
 	std::fs::write(&path, "beacon_state: {execution_scripts: [missing.wasm]}\nshard_pre_state: {exec_env_states: []}\nshard_blocks: []\nshard_post_state: {exec_env_states: []}\n").unwrap();
 	let (code, stdout) = scout(&[&path]);

@@ -3,6 +3,9 @@
 
 use std::{path::PathBuf, process::Command};
 
+mod common;
+use common::Scratch;
+
 const SAMPLE: &str =
 	concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stEWASMTests_sample.json");
 
@@ -17,16 +20,19 @@ fn statetest(args: &[&str]) -> (i32, String) {
 	(output.status.code().expect("ewasm exits with a code"), stdout)
 }
 
-/// Writes the sample with `alter` applied to a temporary file, named after the test.
-fn altered_sample(file_name: &str, alter: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+/// Writes the sample with `alter` applied to a file named `file_name` in a scratch directory
+/// of its own; returns both.
+fn altered_sample(
+	file_name: &str,
+	alter: impl FnOnce(&mut serde_json::Value),
+) -> (Scratch, PathBuf) {
 	let mut tests: serde_json::Value =
 		serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
 	alter(&mut tests);
-	let directory = std::env::temp_dir().join(format!("ewasm-statetest-{}", std::process::id()));
-	std::fs::create_dir_all(&directory).unwrap();
+	let directory = Scratch::new(&format!("statetest-{file_name}"));
 	let path = directory.join(file_name);
 	std::fs::write(&path, tests.to_string()).unwrap();
-	path
+	(directory, path)
 }
 
 #[test]
@@ -41,7 +47,7 @@ fn the_sample_passes() {
 
 #[test]
 fn a_wrong_balance_fails_only_with_require_balance() {
-	let path = altered_sample("balance.json", |tests| {
+	let (_directory, path) = altered_sample("balance.json", |tests| {
 		tests["storageLoad"]["expect"]["a94f5374fce5edbc8e2a8697c15331677e6ebf0b"]["balance"] =
 			"99999958665".into();
 	});
@@ -63,7 +69,7 @@ fn a_wrong_balance_fails_only_with_require_balance() {
 
 #[test]
 fn a_wrong_storage_value_fails_strictly() {
-	let path = altered_sample("storage.json", |tests| {
+	let (_directory, path) = altered_sample("storage.json", |tests| {
 		tests["storageLoad"]["expect"]["deadbeef00000000000000000000000000000000"]["storage"]
 			["1"] = "0xdeadbeee".into();
 	});
@@ -82,7 +88,8 @@ fn a_wrong_storage_value_fails_strictly() {
 fn unreadable_inputs_exit_with_2() {
 	let (code, stdout) = statetest(&["/nonexistent/tests.json"]);
 	assert_eq!((code, stdout.as_str()), (2, ""));
-	let path = altered_sample("not-tests.json", |tests| *tests = serde_json::json!([1, 2]));
+	let (_directory, path) =
+		altered_sample("not-tests.json", |tests| *tests = serde_json::json!([1, 2]));
 	let (code, stdout) = statetest(&[path.to_str().unwrap()]);
 	assert_eq!(code, 2);
 	assert!(stdout.starts_with("ERROR "), "{stdout}");

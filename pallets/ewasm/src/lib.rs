@@ -590,9 +590,10 @@ pub mod pallet {
 		}
 
 		/// Checks that every interface revision is offered by a VM version, and, for every
-		/// version: that its frozen schedule costs no less than the benchmarks the runtime
-		/// carries measure ([`gas::Schedule::underpriced`]); that its price of fuel buys at least the
-		/// benchmarked time of a unit of wasm fuel in every instruction benchmark, the `instr`
+		/// version: that its instructions burn fuel (Hera's free instructions are for off-chain
+		/// comparison only); that its frozen schedule costs no less than the benchmarks the
+		/// runtime carries measure ([`gas::Schedule::underpriced`]); that its price of fuel buys
+		/// at least the benchmarked time of a unit of wasm fuel in every instruction benchmark, the `instr`
 		/// mix and each expensive shape, in a module whose functions declare as many locals as
 		/// the benchmark's ([`gas::underpriced_instruction`]); that a call with value costs at
 		/// least the stipend it gives (which comes back when unused); that the gas one extrinsic
@@ -616,19 +617,20 @@ pub mod pallet {
 				.max(gas::max_extrinsic_gas::<T>(Self::deploy_base_weight(0)));
 			for (vm, spec) in versions.all() {
 				let schedule = spec.schedule;
-				if let gas::InstructionMetering::Fuel(price) = schedule.instructions {
-					let underpriced =
-						gas::underpriced_instruction::<T::WeightInfo>(price, T::GasWeight::get());
-					assert!(
-						underpriced.is_none(),
-						"{vm:?}: fuel costs less than it takes in (benchmark, weight of a unit) {underpriced:?}"
-					);
-					let underpriced = schedule.underpriced(&measured);
-					assert!(
-						underpriced.is_empty(),
-						"{vm:?}: its frozen schedule costs less than the benchmarks measure (entry, price, measured): {underpriced:?}"
-					);
-				}
+				let gas::InstructionMetering::Fuel(price) = schedule.instructions else {
+					panic!("{vm:?}: instructions run free (Hera's model is for off-chain comparison only)");
+				};
+				let underpriced =
+					gas::underpriced_instruction::<T::WeightInfo>(price, T::GasWeight::get());
+				assert!(
+					underpriced.is_none(),
+					"{vm:?}: fuel costs less than it takes in (benchmark, weight of a unit) {underpriced:?}"
+				);
+				let underpriced = schedule.underpriced(&measured);
+				assert!(
+					underpriced.is_empty(),
+					"{vm:?}: its frozen schedule costs less than the benchmarks measure (entry, price, measured): {underpriced:?}"
+				);
 				let host = schedule.host;
 				assert!(
 					host.call.saturating_add(host.call_value) >= host.call_stipend,

@@ -9,7 +9,9 @@
 //! A deployment records the newest version of its code's interface, which the contract keeps
 //! through upgrades (its gas and results byte for byte the same), eviction and wake; each frame
 //! pays by its own contract's version; the migration records the version every contract,
-//! eviction and tombstone ran on; a frozen schedule below the benchmarks is found by name.
+//! eviction and tombstone ran on; a frozen schedule below the benchmarks is found by name and
+//! raised to them entry by entry; a version whose instructions run free fails the integrity
+//! test.
 
 use super::*;
 use crate::vm::env::hex;
@@ -503,5 +505,17 @@ fn the_migration_records_the_version_each_contract_ran_on() {
 			polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1),
 			root
 		);
+	});
+}
+
+#[test]
+#[should_panic(expected = "instructions run free")]
+fn a_version_whose_instructions_run_free_fails_the_integrity_test() {
+	use polkadot_sdk::{
+		frame_support::traits::Hooks, frame_system::pallet_prelude::BlockNumberFor,
+	};
+	new_test_ext().execute_with(|| {
+		crate::mock::TestSchedule::set(&crate::gas::Schedule::hera());
+		<Ewasm as Hooks<BlockNumberFor<Test>>>::integrity_test();
 	});
 }

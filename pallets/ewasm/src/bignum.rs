@@ -8,11 +8,14 @@ use ewasm_primitives::value::Word;
 /// A checked operation of two numbers: `None` where the result does not fit 256 bits.
 pub type Binary = fn(&Word, &Word) -> Option<Word>;
 
-/// The checked operations of two numbers, by name: the execution environments offer the first
-/// two (Scout's `bignum.add256` and `bignum.sub256`), `v2` all three (as `bignum_` and the
-/// name).
-pub const BINARY: [(&str, Binary); 3] =
-	[("add256", add256), ("sub256", sub256), ("mul256", mul256)];
+/// The checked operations of two numbers, each with its name in the execution environments'
+/// `bignum` namespace and its name in `v2`: the EEs offer the first two (Scout's
+/// `bignum.add256` and `bignum.sub256`), `v2` all three.
+pub const BINARY: [(&str, &str, Binary); 3] = [
+	("add256", "bignum_add256", add256),
+	("sub256", "bignum_sub256", sub256),
+	("mul256", "bignum_mul256", mul256),
+];
 
 /// `a + b`, `None` if it overflows 256 bits.
 pub fn add256(a: &Word, b: &Word) -> Option<Word> {
@@ -28,17 +31,8 @@ pub fn add256(a: &Word, b: &Word) -> Option<Word> {
 
 /// `a - b`, `None` if `b` is larger than `a`.
 pub fn sub256(a: &Word, b: &Word) -> Option<Word> {
-	let mut difference = [0u8; 32];
-	let mut borrow = 0i16;
-	for i in (0..32).rev() {
-		let mut digit = i16::from(a[i]) - i16::from(b[i]) - borrow;
-		borrow = i16::from(digit < 0);
-		if digit < 0 {
-			digit += 256;
-		}
-		difference[i] = digit as u8;
-	}
-	(borrow == 0).then_some(difference)
+	let (difference, borrowed) = sub_with_borrow(&limbs(a), &limbs(b));
+	(!borrowed).then(|| word(&difference))
 }
 
 /// `a * b`, `None` if it overflows 256 bits.
@@ -128,6 +122,7 @@ fn sub_with_borrow(a: &[u64; 4], b: &[u64; 4]) -> ([u64; 4], bool) {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::signature::known::hex;
 
 	fn number(value: u128) -> Word {
 		let mut word = [0u8; 32];
@@ -191,7 +186,7 @@ mod tests {
 		assert_eq!(mulmod256(&max, &max, &below), Some(number(1)));
 		assert_eq!(mulmod256(&max, &max, &number(1)), Some([0u8; 32]));
 		// The secp256k1 field: (p - 1)^2 mod p = 1.
-		let p = hex32("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
+		let p: Word = hex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
 		let p_minus_1 = sub256(&p, &number(1)).expect("p > 1");
 		assert_eq!(mulmod256(&p_minus_1, &p_minus_1, &p), Some(number(1)));
 		// 2^255 * 2 mod (2^128 + 1) = 2^256 mod (2^128 + 1) = 1 ((2^128)^2 = (-1)^2).
@@ -254,9 +249,5 @@ mod tests {
 				wide_a.checked_sub(wide_b).map(|difference| difference.to_big_endian())
 			);
 		}
-	}
-
-	fn hex32(digits: &str) -> Word {
-		core::array::from_fn(|i| u8::from_str_radix(&digits[2 * i..2 * i + 2], 16).expect("hex"))
 	}
 }

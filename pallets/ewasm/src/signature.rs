@@ -42,7 +42,7 @@ pub(crate) mod known {
 	pub const SIGNER: [u8; 20] = hex("a94f5374fce5edbc8e2a8697c15331677e6ebf0b");
 
 	/// The `N` bytes `digits` spell in hex.
-	const fn hex<const N: usize>(digits: &str) -> [u8; N] {
+	pub const fn hex<const N: usize>(digits: &str) -> [u8; N] {
 		const fn digit(c: u8) -> u8 {
 			match c {
 				b'0'..=b'9' => c - b'0',

@@ -170,7 +170,7 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 
 	// add256(a, b, out) / sub256(a, b, out). `out = a + b` / `a - b` of 32-byte big-endian
 	// numbers. Traps: overflow / underflow; out-of-bounds memory.
-	for (name, operation) in crate::bignum::BINARY.into_iter().take(2) {
+	for (name, _, operation) in crate::bignum::BINARY.into_iter().take(2) {
 		define(
 			linker,
 			Bignum,

@@ -1,6 +1,7 @@
 //! The EEI host functions, one per specification entry (ewasm/design Revision 4, plus
 //! `create2`), linked under the namespace of the contract's version (`v2`'s own functions
-//! besides: hashes, three getters, bignum helpers and `ecrecover`), and the `debug` namespace of development chains.
+//! besides: hashes, three getters, bignum helpers and `ecrecover`), and the `debug` namespace
+//! of development chains.
 //!
 //! Every function charges its cost from the schedule before doing any work that depends on
 //! its size; every memory access is bounds-checked and traps when out of bounds. Functions
@@ -850,10 +851,10 @@ fn link_bignum<T: Config>(
 	// bignum_add256(a, b, result) / bignum_sub256 / bignum_mul256. Writes `a + b`, `a - b` or
 	// `a * b` at `result` (which may be an operand's). Traps: the result does not fit 256 bits
 	// (overflow, underflow); out-of-bounds memory; out of gas.
-	for (name, operation) in bignum::BINARY {
+	for (_, name, operation) in bignum::BINARY {
 		linker.func_wrap(
 			ns,
-			&format!("bignum_{name}"),
+			name,
 			move |mut c: Ctx<'_, T>, a: i32, b: i32, result: i32| -> HostResult<()> {
 				let cost = c.data().costs().bignum;
 				charge(&mut c, cost)?;

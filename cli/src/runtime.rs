@@ -196,6 +196,12 @@ impl pallet_ewasm::Config for Runtime {
 	type SiblingOrigin = frame_system::EnsureNever<u32>;
 	type MaxReceiptGas = ConstU64<0>;
 	type MaxReceiptPayload = ConstU32<0>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// No execution environments are registered here.
+	type EeRegistrar = frame_system::EnsureNever<AccountId>;
+	type EeDeposit = ConstU128<0>;
+	type EeDepositPerByte = ConstU128<0>;
+	type MaxEeBlockData = ConstU32<0>;
 	type WeightInfo = ChainWeights;
 }
 

@@ -1,5 +1,6 @@
 //! `ewasm scout <file.yaml|dir>...`: runs Scout test cases of execution environments through
-//! the pallet's own execution (`pallet_ewasm::ee::execute_block`) and compares every EE's
+//! the pallet's own execution (`pallet_ewasm::ee::execute_block`), metered by a gas schedule
+//! (`--schedule`, the chain's by default) with `--gas` for each block, and compares every EE's
 //! post-state root, and the deposits where a case lists them.
 //!
 //! A case (YAML, Scout's format): `beacon_state.execution_scripts`, the EEs' wasm files
@@ -9,7 +10,7 @@
 //! `shard_post_state.exec_env_states`, the expected roots; and optionally `deposit_receipts`,
 //! the deposits the blocks must make, in order, each its 184 bytes in hex.
 //!
-//! A failed block (a trap, running out of fuel, no root saved) leaves its EE's root as it was
+//! A failed block (a trap, running out of gas, no root saved) leaves its EE's root as it was
 //! and fails the case. The EE runs on the skip list (`cli/scout-skip.txt`, built in: `case.yaml/
 //! ee.wasm: why`) are not run: that EE's blocks in that case, and its root. Prints a line per
 //! failure and per skipped EE run, and `N passed, N failed` (`, N skipped` if any); exits with
@@ -17,19 +18,23 @@
 
 use crate::{
 	parse,
+	runtime::ScheduleChoice,
 	statetest::{files::test_files, skip::SkipList},
 	EXIT_BAD_INPUT, EXIT_FAILED,
 };
-use pallet_ewasm::ee::{execute_block, Deposit};
+use pallet_ewasm::{
+	ee::{execute_block, Deposit},
+	gas::Schedule,
+};
 use serde::Deserialize;
 use std::{
 	path::{Path, PathBuf},
 	process::ExitCode,
 };
 
-/// The fuel each block may burn unless `--fuel` says otherwise: enough for the largest block
-/// of the shared cases many times over.
-const DEFAULT_FUEL: u64 = 10_000_000_000;
+/// The gas each block may use unless `--gas` says otherwise: enough for the largest block of
+/// the shared cases at the chain's prices many times over.
+const DEFAULT_GAS: u64 = 1_000_000_000_000_000;
 
 /// Arguments of `ewasm scout`.
 #[derive(Debug, clap::Args)]
@@ -37,9 +42,12 @@ pub struct Args {
 	/// Scout test cases (`.yaml`/`.yml`), or directories of them.
 	#[arg(required = true)]
 	paths: Vec<PathBuf>,
-	/// The fuel each block may burn.
-	#[arg(long, default_value_t = DEFAULT_FUEL)]
-	fuel: u64,
+	/// The gas each block may use.
+	#[arg(long, default_value_t = DEFAULT_GAS)]
+	gas: u64,
+	/// The gas schedule: `chain` meters every instruction as the chain does.
+	#[arg(long, value_enum, default_value_t = ScheduleChoice::Chain)]
+	schedule: ScheduleChoice,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,7 +131,7 @@ pub fn run(args: &Args) -> ExitCode {
 				skipped += 1;
 			}
 		}
-		let failures = check(&case, &skips, args.fuel);
+		let failures = check(&case, &skips, args.gas, &args.schedule.schedule());
 		if failures.is_empty() {
 			passed += 1;
 		} else {
@@ -203,7 +211,7 @@ fn read_script(directory: &Path, script: &str) -> Result<Vec<u8>, String> {
 
 /// Runs the case's blocks in order, but those of the EEs `skips` gives a reason for; what
 /// differs from what it expects.
-fn check(case: &Loaded, skips: &[Option<&str>], fuel: u64) -> Vec<String> {
+fn check(case: &Loaded, skips: &[Option<&str>], gas: u64, schedule: &Schedule) -> Vec<String> {
 	let mut roots = case.pre_roots.clone();
 	let mut deposits: Vec<Deposit> = Vec::new();
 	let mut failures = Vec::new();
@@ -211,7 +219,7 @@ fn check(case: &Loaded, skips: &[Option<&str>], fuel: u64) -> Vec<String> {
 		if skips[*ee].is_some() {
 			continue;
 		}
-		match execute_block(&case.codes[*ee], roots[*ee], data, fuel) {
+		match execute_block(&case.codes[*ee], roots[*ee], data, gas, schedule) {
 			Ok(outcome) => {
 				roots[*ee] = outcome.post_root;
 				deposits.extend(outcome.deposits);

@@ -42,8 +42,13 @@ fn case(name: &str, blocks: &[&str], expected: &str) -> (Scratch, PathBuf) {
 }
 
 fn scout(paths: &[&PathBuf]) -> (i32, String) {
+	scout_with(&[], paths)
+}
+
+fn scout_with(options: &[&str], paths: &[&PathBuf]) -> (i32, String) {
 	let output = Command::new(env!("CARGO_BIN_EXE_ewasm"))
 		.arg("scout")
+		.args(options)
 		.args(paths)
 		.output()
 		.expect("the ewasm binary runs");
@@ -69,6 +74,18 @@ fn a_failed_block_leaves_the_root_and_fails_the_case() {
 	assert_eq!(code, 1);
 	assert!(stdout.contains("block 0 (EE 0) failed: Trapped"), "{stdout}");
 	assert!(!stdout.contains("EE 0: root"), "the root stays the pre-state root: {stdout}");
+}
+
+#[test]
+fn blocks_are_metered_by_the_schedule_within_the_gas_given() {
+	let (_directory, passing) = case("metered", &[&word(2)], &word(3));
+	// Not even the EE's page of memory: out of gas.
+	let (code, stdout) = scout_with(&["--gas", "1000"], &[&passing]);
+	assert_eq!(code, 1);
+	assert!(stdout.contains("block 0 (EE 0) failed: OutOfGas"), "{stdout}");
+	// Hera's schedule prices no instruction: the block passes on what the host calls cost.
+	let hera = scout_with(&["--schedule", "hera", "--gas", "10000000"], &[&passing]);
+	assert_eq!(hera, (0, "1 passed, 0 failed\n".to_string()));
 }
 
 #[test]

@@ -80,8 +80,9 @@ const fn ee(
 /// | `eth2.blockDataCopy(ptr, offset, length)` | copies `data[offset..offset + length]` to `ptr`; traps past the data's end |
 /// | `eth2.savePostStateRoot(ptr)` | reads 32 bytes: the root the block leaves (the last saved counts) |
 /// | `eth2.pushNewDeposit(ptr, length)` | records a deposit of exactly 184 bytes (pubkey 48, withdrawal credentials 32, amount u64 big-endian, signature 96); traps on another length |
-/// | `eth2.useTicks(ticks)` | nothing: instructions are metered by fuel (Scout's own metering) |
-/// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` | `out = a ± b` of 32-byte big-endian numbers; traps on overflow or underflow |
+/// | `eth2.useTicks(ticks)` | nothing: instructions are metered by gas (Scout's own metering) |
+/// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` / `bignum.mul256(a, b, out)` | `out = a + b`, `a - b`, `a * b` of 32-byte big-endian numbers; traps on overflow or underflow |
+/// | `bignum.umulmod256(a, b, modulus, out)` | `out = a * b mod modulus` of the full 512-bit product; traps on a zero modulus |
 /// | `debug.print32(value)`, `debug.print64(value)`, `debug.printMem(ptr, length)`, `debug.printMemHex(ptr, length)` | print to the log (nothing on chain) |
 pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "loadPreStateRoot", &[I32], &[]),
@@ -92,6 +93,8 @@ pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "useTicks", &[I32], &[]),
 	ee(EeGroup::Bignum, "add256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "sub256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Bignum, "mul256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Bignum, "umulmod256", &[I32, I32, I32, I32], &[]),
 	ee(EeGroup::Debug, "print32", &[I32], &[]),
 	ee(EeGroup::Debug, "print64", &[I64], &[]),
 	ee(EeGroup::Debug, "printMem", &[I32, I32], &[]),

@@ -85,14 +85,52 @@ pub struct RentStatus {
 	pub evictable_at_block: Option<u64>,
 }
 
+/// An execution environment, as of the current block.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct EeSummary {
+	/// keccak256 of its code.
+	pub code_hash: Word,
+	/// Its code length.
+	pub code_len: u32,
+	/// Its state root: what its next block runs on.
+	pub root: Word,
+	/// The VM version whose gas schedule its blocks pay.
+	pub vm: u16,
+	/// The deposit held for it from its registrar.
+	pub deposit: u128,
+	/// Its address (`keccak256("ewasm/ee" ++ id as u32 little-endian)[12..]`).
+	pub address: Address,
+	/// The balance of its account.
+	pub balance: u128,
+}
+
+/// What a dry run of a block of an execution environment did, at the state of the block it ran
+/// on; nothing of it is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct BlockDryRun {
+	/// `Ok`, or the error `ewasm.execute_block` would fail with (`ewasm.EeTrapped`,
+	/// `ewasm.OutOfGas`, ...).
+	pub result: Result<(), DispatchError>,
+	/// The root the block ran on.
+	pub pre_root: Word,
+	/// The root it saved, if it succeeded.
+	pub post_root: Option<Word>,
+	/// Gas used with the limit given: all of it if the block failed after starting.
+	pub gas_used: u64,
+	/// The deposits it made (184 bytes each), if it succeeded.
+	pub deposits: Vec<Vec<u8>>,
+}
+
 /// The most receipts one call of `EwasmApi::receipts_sent` or `receipts_delivered` lists.
 pub const MAX_LISTED_RECEIPTS: u32 = 256;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Queries and dry runs of Ewasm contracts, and the receipts between parachains.
 	///
-	/// Version 2 added `receipts_sent`, `receipts_delivered` and `receipt_proof_key`.
-	#[api_version(2)]
+	/// Version 2 added `receipts_sent`, `receipts_delivered` and `receipt_proof_key`; version
+	/// 3 `ee_info` and `execute_block` (a method carries the version that added it only while
+	/// it is the newest: `decl_runtime_apis` refuses older ones).
+	#[api_version(3)]
 	pub trait EwasmApi<AccountId> where AccountId: Codec {
 		/// The rent status of the contract at `address`, or `None` if there is no contract.
 		fn rent_status(address: Address) -> Option<RentStatus>;
@@ -125,19 +163,25 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// The receipts generated here for parachain `target_para` with nonces `from_nonce` to
 		/// `from_nonce + count - 1` (at most [`MAX_LISTED_RECEIPTS`]), as (nonce, receipt id):
 		/// the outbox.
-		#[api_version(2)]
 		fn receipts_sent(target_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])>;
 
 		/// The receipts from parachain `source_para` delivered here among the nonces
 		/// `from_nonce` to `from_nonce + count - 1` (at most [`MAX_LISTED_RECEIPTS`]), as
 		/// (nonce, receipt id): the inbox, whose entries are the spent nullifiers.
-		#[api_version(2)]
 		fn receipts_delivered(source_para: u32, from_nonce: u64, count: u32) -> Vec<(u64, [u8; 32])>;
 
 		/// The storage key of this chain's outbox entry of the receipt (`target_para`,
 		/// `nonce`): a claim's proof is this key's read proof (`state_getReadProof`) at a block
 		/// whose state root the target recorded.
-		#[api_version(2)]
 		fn receipt_proof_key(target_para: u32, nonce: u64) -> Vec<u8>;
+
+		/// The execution environment `ee`, or `None` if no EE has that id.
+		#[api_version(3)]
+		fn ee_info(ee: u32) -> Option<EeSummary>;
+
+		/// Runs `ewasm.execute_block` of `block_data` on EE `ee` with `gas_limit`, without
+		/// keeping anything.
+		#[api_version(3)]
+		fn execute_block(ee: u32, block_data: Vec<u8>, gas_limit: u64) -> BlockDryRun;
 	}
 }

@@ -271,6 +271,18 @@ impl_runtime_apis! {
 		) -> Option<ewasm_primitives::api::ContractSummary> {
 			Ewasm::contract_summary(address)
 		}
+
+		fn ee_info(ee: u32) -> Option<ewasm_primitives::api::EeSummary> {
+			pallet_ewasm::ee::chain::summary::<Runtime>(ee)
+		}
+
+		fn execute_block(
+			ee: u32,
+			block_data: Vec<u8>,
+			gas_limit: u64,
+		) -> ewasm_primitives::api::BlockDryRun {
+			pallet_ewasm::ee::chain::dry_run::<Runtime>(ee, &block_data, gas_limit)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

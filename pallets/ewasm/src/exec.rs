@@ -279,7 +279,7 @@ pub fn version_for<T: Config>(code: &[u8]) -> VmVersion {
 	}
 }
 
-fn prepare_error<T: Config>(error: PrepareError) -> DispatchError {
+pub(crate) fn prepare_error<T: Config>(error: PrepareError) -> DispatchError {
 	match error {
 		PrepareError::TooLarge => Error::<T>::CodeTooLarge,
 		PrepareError::Invalid => Error::<T>::CodeInvalid,

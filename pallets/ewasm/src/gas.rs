@@ -14,7 +14,11 @@
 //! extrinsic is charged for its whole gas limit up front and refunded for the gas it did not
 //! use.
 
-use crate::{limits::MAX_FUNCTION_LOCALS, weights::WeightInfo, Config};
+use crate::{
+	limits::{MAX_EE_FUNCTION_LOCALS, MAX_FUNCTION_LOCALS},
+	weights::WeightInfo,
+	Config,
+};
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
@@ -90,8 +94,8 @@ pub mod fuel_per_iteration {
 	pub const INSTR: u64 = 16;
 	/// `instr_call`: a call of a function without parameters or locals.
 	pub const CALL: u64 = 11;
-	/// `instr_call_locals`: a call of a function with the most locals (wasmi charges a call,
-	/// not the locals it initializes).
+	/// `instr_call_locals` and `instr_call_ee_locals`: a call of a function with the most
+	/// locals (wasmi charges a call, not the locals it initializes).
 	pub const CALL_LOCALS: u64 = 11;
 	/// `instr_call_params`: a call of a function with the most parameters.
 	pub const CALL_PARAMS: u64 = 43;
@@ -106,18 +110,25 @@ pub mod fuel_per_iteration {
 	pub const RECURSION: u64 = 8;
 }
 
+/// The locals of the function `instr_call_ee_locals` calls: as many as a function called from
+/// `main` can declare within the value stack ([`MAX_EE_FUNCTION_LOCALS`] fill it alone), so
+/// that the benchmark measures a local's cost where an execution environment has the most.
+pub const EE_LOCALS_BENCHMARKED: u32 = MAX_EE_FUNCTION_LOCALS - 128;
+
 /// An instruction benchmark: its name, its weight over iterations, the fuel an iteration
 /// burns, and the most locals a function of its contract declares.
 type InstructionBenchmark = (&'static str, fn(u32) -> Weight, u64, u32);
 
 /// Every instruction benchmark: the `instr` mix and the shapes that do the most work per unit
-/// of fuel.
-fn instruction_benchmarks<W: WeightInfo>() -> [InstructionBenchmark; 8] {
+/// of fuel (a call of a function with the most locals: a contract's, and an execution
+/// environment's).
+fn instruction_benchmarks<W: WeightInfo>() -> [InstructionBenchmark; 9] {
 	use fuel_per_iteration as fuel;
 	[
 		("instr", W::instr, fuel::INSTR, 0),
 		("instr_call", W::instr_call, fuel::CALL, 0),
 		("instr_call_locals", W::instr_call_locals, fuel::CALL_LOCALS, MAX_FUNCTION_LOCALS),
+		("instr_call_ee_locals", W::instr_call_ee_locals, fuel::CALL_LOCALS, EE_LOCALS_BENCHMARKED),
 		("instr_call_params", W::instr_call_params, fuel::CALL_PARAMS, 0),
 		("instr_call_indirect", W::instr_call_indirect, fuel::CALL_INDIRECT, 0),
 		("instr_br_table", W::instr_br_table, fuel::BR_TABLE, 0),
@@ -538,16 +549,21 @@ impl<W: WeightInfo> Measured<W> {
 			.map(|(_, per_fuel, _)| per_fuel.ref_time())
 			.max()
 			.unwrap_or(0);
-		// What the most locals add to one call, spread over the call's fuel and each local.
-		let locals = Self::slope(W::instr_call_locals)
-			.ref_time()
-			.saturating_sub(Self::slope(W::instr_call).ref_time());
-		let per_local_divisor = u64::from(MAX_FUNCTION_LOCALS)
-			.saturating_mul(fuel_per_iteration::CALL_LOCALS)
-			.saturating_mul(time_per_gas);
+		// What the most locals add to one call, spread over the call's fuel and each local: of a
+		// contract's most and an execution environment's, the dearer per local.
+		let per_local = |benchmark: fn(u32) -> Weight, most_locals: u32| {
+			let locals = Self::slope(benchmark)
+				.ref_time()
+				.saturating_sub(Self::slope(W::instr_call).ref_time());
+			let divisor = u64::from(most_locals)
+				.saturating_mul(fuel_per_iteration::CALL_LOCALS)
+				.saturating_mul(time_per_gas);
+			locals.saturating_mul(FuelPrice::SCALE).div_ceil(divisor.max(1))
+		};
 		FuelPrice {
 			base: flat.saturating_mul(FuelPrice::SCALE).div_ceil(time_per_gas),
-			per_local: locals.saturating_mul(FuelPrice::SCALE).div_ceil(per_local_divisor.max(1)),
+			per_local: per_local(W::instr_call_locals, MAX_FUNCTION_LOCALS)
+				.max(per_local(W::instr_call_ee_locals, EE_LOCALS_BENCHMARKED)),
 		}
 	}
 

@@ -102,9 +102,13 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
-		/// The currency contracts hold and calls move. Ewasm values are `u128` in its
-		/// smallest unit.
-		type Currency: fungible::Mutate<Self::AccountId, Balance = u128>;
+		/// The currency contracts hold and calls move, and in which execution environments'
+		/// deposits are held. Ewasm values are `u128` in its smallest unit.
+		type Currency: fungible::Mutate<Self::AccountId, Balance = u128>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's reasons for holds, which include this pallet's ([`HoldReason`]).
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Maps runtime accounts to the 20-byte addresses contracts see, and contract
 		/// addresses to the accounts that hold their balances (users' addresses lead back to
@@ -165,8 +169,31 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReceiptPayload: Get<u32>;
 
+		/// Who may register an execution environment ([`Pallet::register_ee`]): the account
+		/// that pays its deposit.
+		type EeRegistrar: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
+		/// The fixed part of the deposit held for an execution environment while it exists.
+		#[pallet::constant]
+		type EeDeposit: Get<u128>;
+
+		/// The deposit held for each byte of an execution environment's code.
+		#[pallet::constant]
+		type EeDepositPerByte: Get<u128>;
+
+		/// Longest block data [`Pallet::execute_block`] takes, in bytes.
+		#[pallet::constant]
+		type MaxEeBlockData: Get<u32>;
+
 		/// Weights of the extrinsics, gas excluded.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an execution environment, held from its registrar while it exists.
+		EeDeposit,
 	}
 
 	/// Contract code, bounded by [`Config::MaxCodeLen`].
@@ -322,6 +349,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DebugEnabled<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// Execution environments' code by keccak256 hash, stored once however many EEs share it.
+	#[pallet::storage]
+	pub type EeCode<T: Config> = StorageMap<_, Identity, H256, ee::chain::EeCodeVec>;
+
+	/// The registered execution environments by id.
+	#[pallet::storage]
+	pub type Ees<T: Config> =
+		StorageMap<_, Twox64Concat, ee::chain::EeId, ee::chain::EeInfo<T::AccountId>>;
+
+	/// The id the next execution environment registered gets.
+	#[pallet::storage]
+	pub type NextEeId<T: Config> = StorageValue<_, ee::chain::EeId, ValueQuery>;
+
 	/// A contract installed at genesis (one every node of the chain starts with, or a test's
 	/// pre-state). Not at a system contract's address ([`system`]): the pallet answers those
 	/// itself, so the chain spec is refused.
@@ -388,6 +428,40 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(crate) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// An execution environment was registered.
+		EeRegistered {
+			/// Its id.
+			ee: ee::chain::EeId,
+			/// Who registered it (and pays its deposit).
+			registrar: T::AccountId,
+			/// keccak256 of its code.
+			code_hash: H256,
+			/// Its initial state root.
+			root: Word,
+			/// The deposit held from the registrar.
+			deposit: u128,
+			/// The value moved from the registrar to the EE's account.
+			value: u128,
+		},
+		/// A block of an execution environment succeeded: its root is now `post_root`.
+		EeExecuted {
+			/// The EE.
+			ee: ee::chain::EeId,
+			/// The root the block ran on.
+			pre_root: Word,
+			/// The root it saved: the EE's root now.
+			post_root: Word,
+			/// The gas the block used.
+			gas_used: u64,
+		},
+		/// A block of an execution environment made a deposit (`pushNewDeposit`): pubkey 48
+		/// bytes, withdrawal credentials 32, amount u64 big-endian 8, signature 96.
+		EeDepositPushed {
+			/// The EE.
+			ee: ee::chain::EeId,
+			/// The deposit's 184 bytes.
+			deposit: [u8; ee::DEPOSIT_BYTES],
+		},
 		/// A contract was deployed (by a signed account, or by a contract's `create`).
 		Deployed {
 			/// Who deployed it (a contract's account for a creation by a contract).
@@ -484,19 +558,22 @@ pub mod pallet {
 		},
 	}
 
-	/// Errors of the pallet. A failed `deploy` or `call` changes nothing but the fee.
+	/// Errors of the pallet. A failed extrinsic changes nothing but the fee.
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The code is larger than `MaxCodeLen`.
+		/// The code is larger than `MaxCodeLen` (an execution environment's: 512 KiB).
 		CodeTooLarge,
 		/// The code is not valid wasm MVP without floats and without a start function, or it
-		/// exceeds an engine limit or 1024 locals in a function, or it cannot be instantiated
-		/// (a table over 4096 elements, a data or element segment outside its memory or table).
+		/// exceeds an engine limit or 1024 locals in a function (an execution environment's:
+		/// 16 384), or it cannot be instantiated (a table over 4096 elements, a data or element
+		/// segment outside its memory or table).
 		CodeInvalid,
 		/// The code imports something other than a function of one interface revision's
-		/// namespace (`ethereum` or `ethereum_v2`) with the specified signature.
+		/// namespace (`ethereum` or `ethereum_v2`) with the specified signature (an execution
+		/// environment's: other than an EE host function).
 		CodeImportNotAllowed,
-		/// The code does not export exactly `main` (no params, no results) and `memory`.
+		/// The code does not export exactly `main` (no params, no results) and `memory` (a
+		/// contract may export `receiveMessage` besides).
 		CodeExportsInvalid,
 		/// The code's memory starts larger than the limit.
 		CodeMemoryTooLarge,
@@ -564,6 +641,25 @@ pub mod pallet {
 		/// contract's (or tombstone's) version is not among `VmVersions`, or is of another
 		/// interface than its code (a corrupted state).
 		VmVersionUnavailable,
+		/// No execution environment has that id.
+		EeNotFound,
+		/// `execute_block`: the EE's root is not the `expected_pre_root` given (another block
+		/// ran first).
+		EePreRootMismatch,
+		/// The execution environment trapped (unreachable, an out-of-bounds access, a block
+		/// data range past its end, a malformed deposit, a bignum overflow or zero modulus, its
+		/// memory or stack outgrowing the limits). All gas is consumed.
+		EeTrapped,
+		/// The execution environment's `main` returned without saving a root. All gas is
+		/// consumed.
+		EeNoPostRoot,
+		/// `register_ee`: the registrar cannot pay the deposit.
+		EeDepositUnavailable,
+		/// `register_ee`: every execution environment id is taken.
+		EeIdsExhausted,
+		/// The runtime API's dry run of a block: its data is longer than `MaxEeBlockData`, so
+		/// no `execute_block` can carry it.
+		EeBlockDataTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -905,9 +1001,74 @@ pub mod pallet {
 			Self::deposit_event(Event::TrustedSiblingsSet { siblings });
 			Ok(())
 		}
+
+		/// Registers an execution environment ([`ee`]): `code` (a wasm module that exports
+		/// `main` and `memory` and imports only EE host functions, at most 512 KiB), starting at
+		/// `initial_root`, with `value` moved from the registrar (who keeps its existential
+		/// deposit) to the EE's account ([`ee::chain::ee_address`]). Holds `EeDeposit` plus
+		/// `EeDepositPerByte` per byte of code from the registrar while the EE exists. The EE
+		/// pays the gas schedule of the newest VM version for good. Only `EeRegistrar` may.
+		///
+		/// Emits `EeRegistered` with the EE's id. Fails with a `Code*` error for code that is
+		/// not a valid EE, `EeDepositUnavailable`, `TransferFailed` or `EeIdsExhausted`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(Pallet::<T>::register_ee_weight(code.len() as u32))]
+		pub fn register_ee(
+			origin: OriginFor<T>,
+			code: Vec<u8>,
+			initial_root: Word,
+			#[pallet::compact] value: u128,
+		) -> DispatchResult {
+			let registrar = T::EeRegistrar::ensure_origin(origin)?;
+			ee::chain::register::<T>(&registrar, code, initial_root, value)?;
+			Ok(())
+		}
+
+		/// Runs a block of the execution environment `ee`: its `main` on `block_data`, from
+		/// the EE's root, with at most `gas_limit` gas. If `expected_pre_root` is given, the
+		/// EE's root must be it. If the block saves a root and returns, that root becomes the
+		/// EE's.
+		///
+		/// Emits `EeDepositPushed` for each deposit the block made and `EeExecuted`. Fails with
+		/// `EeNotFound`, `EePreRootMismatch`, `EeTrapped`, `OutOfGas` or `EeNoPostRoot` (each
+		/// of the last three consuming all gas); on failure nothing changes but the fee.
+		#[pallet::call_index(8)]
+		#[pallet::weight(
+			Pallet::<T>::execute_block_weight(ee::MAX_EE_CODE_BYTES, block_data.len() as u32)
+				.saturating_add(gas::gas_to_weight::<T>(*gas_limit))
+		)]
+		pub fn execute_block(
+			origin: OriginFor<T>,
+			ee: ee::chain::EeId,
+			block_data: BoundedVec<u8, T::MaxEeBlockData>,
+			expected_pre_root: Option<Word>,
+			#[pallet::compact] gas_limit: u64,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let run = ee::chain::execute::<T>(ee, &block_data, expected_pre_root, gas_limit);
+			let weight = Self::execute_block_weight(run.code_len, block_data.len() as u32)
+				.saturating_add(gas::gas_to_weight::<T>(run.gas_used));
+			run.result.map_err(|error| with_weight(error, weight))?;
+			Ok(Some(weight).into())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The weight of registering an execution environment of `code_len` bytes: of the
+		/// dearer of the two worst shapes of code (one dense function, many small ones).
+		pub fn register_ee_weight(code_len: u32) -> Weight {
+			T::WeightInfo::register_ee(code_len).max(T::WeightInfo::register_ee_functions(code_len))
+		}
+
+		/// The weight of a block of an execution environment of `code_len` bytes with
+		/// `data_len` bytes of data, gas excluded: of the dearer of the two worst shapes of
+		/// code, plus the data's share.
+		pub fn execute_block_weight(code_len: u32, data_len: u32) -> Weight {
+			let with_data = T::WeightInfo::execute_block(code_len, data_len);
+			let data = with_data.saturating_sub(T::WeightInfo::execute_block(code_len, 0));
+			with_data.max(T::WeightInfo::execute_block_functions(code_len).saturating_add(data))
+		}
+
 		/// The weight a `deliver_receipt` of a receipt with `payload_len` bytes of payload and
 		/// `gas_limit` gas is charged before it runs: that of the largest target code.
 		pub fn deliver_base_weight(payload_len: usize, gas_limit: u64) -> Weight {

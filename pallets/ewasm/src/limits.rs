@@ -85,8 +85,10 @@ pub const MAX_FUNCTION_LOCALS: u32 = 1024;
 
 /// Most locals one function of an execution environment (`crate::ee`) may declare, besides
 /// its parameters. EEs compiled from C without optimization declare thousands (the Scout
-/// suite's reference Keccak, 12 628); this is half the value stack ([`MAX_WASM_STACK_BYTES`]
-/// of 8-byte values), so such a function can always be entered once.
+/// suite's reference Keccak, 12 628). A function with this many fills about all of the value
+/// stack: `main` itself can declare it, but a function `main` calls with it overflows the
+/// stack and traps (measured: 16 256 locals enter from a `main` of one local). A trap is all
+/// that happens, so the limit stays where C-compiled EEs need it.
 pub const MAX_EE_FUNCTION_LOCALS: u32 = (MAX_WASM_STACK_BYTES / 8 / 2) as u32;
 
 /// Most parameters one function may take: wasmi's strict module limits (see `vm::prepare`).

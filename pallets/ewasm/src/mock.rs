@@ -5,7 +5,7 @@ use ewasm_primitives::{system::receipts::Receipt, Address};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
-		traits::{ConstU32, ConstU64, EnsureOrigin},
+		traits::{ConstU128, ConstU32, ConstU64, EnsureOrigin},
 		weights::constants::RocksDbWeight,
 	},
 	frame_system, pallet_balances,
@@ -231,8 +231,18 @@ impl pallet_ewasm::Config for Test {
 	type SiblingOrigin = EnsureSiblingAccount;
 	type MaxReceiptGas = ConstU64<MAX_RECEIPT_GAS>;
 	type MaxReceiptPayload = ConstU32<MAX_RECEIPT_PAYLOAD>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EeRegistrar = frame_system::EnsureSigned<AccountId32>;
+	type EeDeposit = ConstU128<EE_DEPOSIT>;
+	type EeDepositPerByte = ConstU128<EE_DEPOSIT_PER_BYTE>;
+	type MaxEeBlockData = ConstU32<{ 64 * 1024 }>;
 	type WeightInfo = TestWeights;
 }
+
+/// The fixed part of an execution environment's deposit.
+pub const EE_DEPOSIT: u128 = 1_000_000;
+/// An execution environment's deposit per byte of code.
+pub const EE_DEPOSIT_PER_BYTE: u128 = 10;
 
 /// Alice: a funded user.
 pub const ALICE: AccountId32 = AccountId32::new([1; 32]);

@@ -45,6 +45,8 @@ pub trait WeightInfo {
 	fn instr_call(r: u32) -> Weight;
 	/// The `instr_call_locals` benchmark, over `r` in `[0, 1000]`.
 	fn instr_call_locals(r: u32) -> Weight;
+	/// The `instr_call_ee_locals` benchmark, over `r` in `[0, 1000]`.
+	fn instr_call_ee_locals(r: u32) -> Weight;
 	/// The `instr_call_params` benchmark, over `r` in `[0, 1000]`.
 	fn instr_call_params(r: u32) -> Weight;
 	/// The `instr_call_indirect` benchmark, over `r` in `[0, 1000]`.
@@ -97,6 +99,14 @@ pub trait WeightInfo {
 	fn verify_receipt_proof(p: u32) -> Weight;
 	/// The `set_trusted_siblings` benchmark, over `s` in `[0, 64]`.
 	fn set_trusted_siblings(s: u32) -> Weight;
+	/// The `register_ee` benchmark, over `c` in `[200, 524288]`.
+	fn register_ee(c: u32) -> Weight;
+	/// The `register_ee_functions` benchmark, over `c` in `[200, 524288]`.
+	fn register_ee_functions(c: u32) -> Weight;
+	/// The `execute_block` benchmark, over `c` in `[200, 524288]`, `d` in `[0, 1048576]`.
+	fn execute_block(c: u32, d: u32) -> Weight;
+	/// The `execute_block_functions` benchmark, over `c` in `[200, 524288]`.
+	fn execute_block_functions(c: u32) -> Weight;
 	/// The `host_call_data_copy` benchmark, over `r` in `[0, 128]`.
 	fn host_call_data_copy(r: u32) -> Weight;
 	/// The `host_call_data_copy_per_byte` benchmark, over `n` in `[0, 16384]`.
@@ -194,7 +204,7 @@ pub struct Weights<D>(PhantomData<D>);
 pub type SubstrateWeight<T> = Weights<<T as frame_system::Config>::DbWeight>;
 
 impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
-	fn deploy(c: u32, i: u32) -> Weight {
+	fn deploy(c: u32, _i: u32) -> Weight {
 		// Storage: `Ewasm::OriginalAccount` (r:1 w:1)
 		// Proof: `Ewasm::OriginalAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 		// Storage: `System::Account` (r:2 w:2)
@@ -213,12 +223,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:0 w:1)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 6_736_046 ns; proof recorded: 257 bytes.
-		Weight::from_parts(7_072_106_759, 6_196)
-			// ± 958
-			.saturating_add(Weight::from_parts(2_255, 0).saturating_mul(c as u64))
-			// ± 122_284
-			.saturating_add(Weight::from_parts(225_575, 0).saturating_mul(i as u64))
+		// Fastest run: 6_947_951 ns; proof recorded: 257 bytes.
+		Weight::from_parts(8_103_018_805, 6_196)
+			// ± 1_129
+			.saturating_add(Weight::from_parts(2_256, 0).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(6))
 	}
@@ -235,10 +243,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 278_863 ns; proof recorded: 586 + 1 × c bytes.
-		Weight::from_parts(312_059_092, 6_196)
-			// ± 68
-			.saturating_add(Weight::from_parts(38_700, 0).saturating_mul(c as u64))
+		// Fastest run: 278_893 ns; proof recorded: 586 + 1 × c bytes.
+		Weight::from_parts(915_259_227, 6_196)
+			// ± 901
+			.saturating_add(Weight::from_parts(42_427, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(4))
@@ -258,8 +266,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Evicting` (r:0 w:1)
 		// Proof: `Ewasm::Evicting` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
-		// Fastest run: 65_137 ns; proof recorded: 447 bytes.
-		Weight::from_parts(72_177_000, 3_593)
+		// Fastest run: 64_927 ns; proof recorded: 447 bytes.
+		Weight::from_parts(71_376_000, 3_593)
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
@@ -268,8 +276,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PokesInBlock` (r:0 w:1)
 		// Proof: `Ewasm::PokesInBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-		// Fastest run: 4_436 ns; proof recorded: 129 bytes.
-		Weight::from_parts(5_118_000, 1_501)
+		// Fastest run: 4_417 ns; proof recorded: 129 bytes.
+		Weight::from_parts(5_418_000, 1_501)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(2))
 	}
@@ -280,12 +288,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Tombstones` (r:0 w:16)
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
-		// Fastest run: 354_697 ns; proof recorded: 249 + 74 × c + 86 × s bytes.
-		Weight::from_parts(356_860_000, 3_591)
-			// ± 6_170_451
-			.saturating_add(Weight::from_parts(12_378_305, 0).saturating_mul(c as u64))
-			// ± 98_175
-			.saturating_add(Weight::from_parts(9_487_377, 0).saturating_mul(s as u64))
+		// Fastest run: 346_945 ns; proof recorded: 249 + 74 × c + 86 × s bytes.
+		Weight::from_parts(349_679_000, 3_591)
+			// ± 1_398_035
+			.saturating_add(Weight::from_parts(8_111_874, 0).saturating_mul(c as u64))
+			// ± 22_089
+			.saturating_add(Weight::from_parts(8_983_020, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_601).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(1))
@@ -312,12 +320,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:0 w:1024)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 5_893_034 ns; proof recorded: 274 bytes.
-		Weight::from_parts(113_634_396, 3_593)
-			// ± 2_988
-			.saturating_add(Weight::from_parts(45_033, 0).saturating_mul(c as u64))
-			// ± 381_754
-			.saturating_add(Weight::from_parts(8_198_273, 0).saturating_mul(s as u64))
+		// Fastest run: 5_800_618 ns; proof recorded: 274 bytes.
+		Weight::from_parts(2_923_227_744, 3_593)
+			// ± 3_152
+			.saturating_add(Weight::from_parts(31_076, 0).saturating_mul(c as u64))
+			// ± 402_620
+			.saturating_add(Weight::from_parts(6_496_368, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(5))
 			.saturating_add(D::get().writes((1 as u64).saturating_mul(s as u64)))
@@ -335,10 +343,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 228_269 ns; proof recorded: 780 bytes.
-		Weight::from_parts(287_174_257, 134_573)
-			// ± 15_662
-			.saturating_add(Weight::from_parts(11_243, 0).saturating_mul(r as u64))
+		// Fastest run: 232_886 ns; proof recorded: 780 bytes.
+		Weight::from_parts(263_240_796, 134_573)
+			// ± 8_266
+			.saturating_add(Weight::from_parts(22_335, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -355,10 +363,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 230_872 ns; proof recorded: 800 bytes.
-		Weight::from_parts(264_391_233, 134_573)
-			// ± 132
-			.saturating_add(Weight::from_parts(17_035, 0).saturating_mul(r as u64))
+		// Fastest run: 235_990 ns; proof recorded: 800 bytes.
+		Weight::from_parts(289_453_531, 134_573)
+			// ± 200
+			.saturating_add(Weight::from_parts(17_545, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -375,10 +383,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 232_044 ns; proof recorded: 661 bytes.
-		Weight::from_parts(268_734_331, 134_573)
-			// ± 1_334
-			.saturating_add(Weight::from_parts(17_256, 0).saturating_mul(r as u64))
+		// Fastest run: 235_529 ns; proof recorded: 661 bytes.
+		Weight::from_parts(267_764_173, 134_573)
+			// ± 1_103
+			.saturating_add(Weight::from_parts(17_582, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -395,12 +403,20 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_132 ns; proof recorded: 664 bytes.
-		Weight::from_parts(270_368_723, 134_573)
-			// ± 1_541
-			.saturating_add(Weight::from_parts(607_498, 0).saturating_mul(r as u64))
+		// Fastest run: 242_530 ns; proof recorded: 664 bytes.
+		Weight::from_parts(268_241_881, 134_573)
+			// ± 1_453
+			.saturating_add(Weight::from_parts(616_397, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
+	}
+	fn instr_call_ee_locals(r: u32) -> Weight {
+		// Fastest run: 108_421 ns; proof recorded: 0 bytes.
+		Weight::from_parts(168_835_337, 0)
+			// ± 9_653
+			.saturating_add(Weight::from_parts(9_172_086, 0).saturating_mul(r as u64))
+			.saturating_add(D::get().reads(0))
+			.saturating_add(D::get().writes(0))
 	}
 	fn instr_call_params(r: u32) -> Weight {
 		// Storage: `System::Account` (r:2 w:1)
@@ -415,10 +431,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 243_160 ns; proof recorded: 757 bytes.
-		Weight::from_parts(288_840_240, 134_573)
-			// ± 1_723
-			.saturating_add(Weight::from_parts(104_980, 0).saturating_mul(r as u64))
+		// Fastest run: 246_335 ns; proof recorded: 757 bytes.
+		Weight::from_parts(275_011_127, 134_573)
+			// ± 1_162
+			.saturating_add(Weight::from_parts(103_827, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -435,10 +451,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_063 ns; proof recorded: 679 bytes.
-		Weight::from_parts(263_964_629, 134_573)
-			// ± 965
-			.saturating_add(Weight::from_parts(30_210, 0).saturating_mul(r as u64))
+		// Fastest run: 243_091 ns; proof recorded: 679 bytes.
+		Weight::from_parts(282_010_589, 134_573)
+			// ± 1_342
+			.saturating_add(Weight::from_parts(34_102, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -455,10 +471,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 260_166 ns; proof recorded: 1687 bytes.
-		Weight::from_parts(293_505_270, 134_573)
-			// ± 1_085
-			.saturating_add(Weight::from_parts(12_512, 0).saturating_mul(r as u64))
+		// Fastest run: 264_142 ns; proof recorded: 1687 bytes.
+		Weight::from_parts(318_785_482, 134_573)
+			// ± 1_750
+			.saturating_add(Weight::from_parts(13_098, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -475,10 +491,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 234_048 ns; proof recorded: 655 bytes.
-		Weight::from_parts(380_182_029, 134_573)
-			// ± 194_088
-			.saturating_add(Weight::from_parts(17_338_111, 0).saturating_mul(r as u64))
+		// Fastest run: 235_750 ns; proof recorded: 655 bytes.
+		Weight::from_parts(334_258_692, 134_573)
+			// ± 390_168
+			.saturating_add(Weight::from_parts(20_974_195, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -495,10 +511,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 222_641 ns; proof recorded: 625 bytes.
-		Weight::from_parts(255_508_070, 134_573)
-			// ± 60_821
-			.saturating_add(Weight::from_parts(5_563_656, 0).saturating_mul(p as u64))
+		// Fastest run: 226_336 ns; proof recorded: 625 bytes.
+		Weight::from_parts(295_853_204, 134_573)
+			// ± 100_653
+			.saturating_add(Weight::from_parts(6_508_002, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -515,10 +531,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 231_263 ns; proof recorded: 652 bytes.
-		Weight::from_parts(267_900_942, 134_573)
-			// ± 1_543
-			.saturating_add(Weight::from_parts(27_944, 0).saturating_mul(r as u64))
+		// Fastest run: 233_958 ns; proof recorded: 652 bytes.
+		Weight::from_parts(287_655_296, 134_573)
+			// ± 2_028
+			.saturating_add(Weight::from_parts(27_123, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -535,10 +551,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_764 ns; proof recorded: 809 bytes.
-		Weight::from_parts(273_572_015, 134_573)
-			// ± 9_902
-			.saturating_add(Weight::from_parts(44_829, 0).saturating_mul(r as u64))
+		// Fastest run: 242_650 ns; proof recorded: 809 bytes.
+		Weight::from_parts(287_924_014, 134_573)
+			// ± 12_237
+			.saturating_add(Weight::from_parts(67_001, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -555,10 +571,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_154 ns; proof recorded: 812 bytes.
-		Weight::from_parts(289_140_718, 134_573)
-			// ± 12_592
-			.saturating_add(Weight::from_parts(23_438, 0).saturating_mul(r as u64))
+		// Fastest run: 248_939 ns; proof recorded: 812 bytes.
+		Weight::from_parts(403_081_383, 134_573)
+			// ± 5_269
+			.saturating_add(Weight::from_parts(91_615, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -575,10 +591,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_913 ns; proof recorded: 815 bytes.
-		Weight::from_parts(293_049_921, 134_573)
-			// ± 12_968
-			.saturating_add(Weight::from_parts(40_347, 0).saturating_mul(r as u64))
+		// Fastest run: 242_670 ns; proof recorded: 815 bytes.
+		Weight::from_parts(291_035_426, 134_573)
+			// ± 13_595
+			.saturating_add(Weight::from_parts(173_083, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -595,10 +611,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 240_146 ns; proof recorded: 985 + 3 × r bytes.
-		Weight::from_parts(275_871_600, 134_573)
-			// ± 14_983
-			.saturating_add(Weight::from_parts(5_439_022, 0).saturating_mul(r as u64))
+		// Fastest run: 245_375 ns; proof recorded: 985 + 3 × r bytes.
+		Weight::from_parts(302_585_108, 134_573)
+			// ± 21_112
+			.saturating_add(Weight::from_parts(5_494_681, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -619,10 +635,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 238_494 ns; proof recorded: 877 bytes.
-		Weight::from_parts(264_986_816, 134_573)
-			// ± 10_168
-			.saturating_add(Weight::from_parts(2_829_733, 0).saturating_mul(r as u64))
+		// Fastest run: 242_279 ns; proof recorded: 877 bytes.
+		Weight::from_parts(330_675_386, 134_573)
+			// ± 30_089
+			.saturating_add(Weight::from_parts(2_980_233, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -641,10 +657,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 241_037 ns; proof recorded: 866 + 440 × r bytes.
-		Weight::from_parts(294_535_061, 6_196)
-			// ± 167_466
-			.saturating_add(Weight::from_parts(93_574_557, 0).saturating_mul(r as u64))
+		// Fastest run: 244_833 ns; proof recorded: 866 + 440 × r bytes.
+		Weight::from_parts(316_117_942, 6_196)
+			// ± 248_150
+			.saturating_add(Weight::from_parts(95_318_994, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_915).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -663,10 +679,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 242_330 ns; proof recorded: 866 + 440 × r bytes.
-		Weight::from_parts(328_127_708, 6_196)
-			// ± 419_512
-			.saturating_add(Weight::from_parts(148_930_736, 0).saturating_mul(r as u64))
+		// Fastest run: 245_234 ns; proof recorded: 866 + 440 × r bytes.
+		Weight::from_parts(352_999_403, 6_196)
+			// ± 486_186
+			.saturating_add(Weight::from_parts(148_273_234, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_915).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((4 as u64).saturating_mul(r as u64)))
@@ -686,10 +702,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 241_328 ns; proof recorded: 982 + 3 × r bytes.
-		Weight::from_parts(274_106_396, 134_573)
-			// ± 66_245
-			.saturating_add(Weight::from_parts(71_773_706, 0).saturating_mul(r as u64))
+		// Fastest run: 246_967 ns; proof recorded: 982 + 3 × r bytes.
+		Weight::from_parts(290_715_276, 134_573)
+			// ± 77_265
+			.saturating_add(Weight::from_parts(71_570_118, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_603).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -709,10 +725,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 241_658 ns; proof recorded: 829 + 368 × r bytes.
-		Weight::from_parts(262_734_032, 6_196)
-			// ± 137_879
-			.saturating_add(Weight::from_parts(88_996_083, 0).saturating_mul(r as u64))
+		// Fastest run: 245_785 ns; proof recorded: 829 + 368 × r bytes.
+		Weight::from_parts(284_384_138, 6_196)
+			// ± 153_257
+			.saturating_add(Weight::from_parts(89_538_695, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_843).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -731,10 +747,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 240_417 ns; proof recorded: 833 + 368 × r bytes.
-		Weight::from_parts(278_072_944, 6_196)
-			// ± 137_964
-			.saturating_add(Weight::from_parts(87_849_069, 0).saturating_mul(r as u64))
+		// Fastest run: 245_534 ns; proof recorded: 833 + 368 × r bytes.
+		Weight::from_parts(283_122_976, 6_196)
+			// ± 109_706
+			.saturating_add(Weight::from_parts(87_710_120, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_843).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -753,10 +769,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 241_979 ns; proof recorded: 871 + 440 × r bytes.
-		Weight::from_parts(272_143_748, 6_196)
-			// ± 171_976
-			.saturating_add(Weight::from_parts(91_782_286, 0).saturating_mul(r as u64))
+		// Fastest run: 245_544 ns; proof recorded: 871 + 440 × r bytes.
+		Weight::from_parts(277_415_760, 6_196)
+			// ± 116_411
+			.saturating_add(Weight::from_parts(90_595_020, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_915).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -775,10 +791,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 373_324 ns; proof recorded: 1108 + 1 × c bytes.
-		Weight::from_parts(452_856_320, 8_799)
-			// ± 189
-			.saturating_add(Weight::from_parts(39_916, 0).saturating_mul(c as u64))
+		// Fastest run: 374_145 ns; proof recorded: 1108 + 1 × c bytes.
+		Weight::from_parts(410_797_354, 8_799)
+			// ± 31
+			.saturating_add(Weight::from_parts(38_381, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(4))
@@ -796,10 +812,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 382_037 ns; proof recorded: 1075 + 1 × c bytes.
-		Weight::from_parts(482_613_989, 8_799)
-			// ± 166
-			.saturating_add(Weight::from_parts(70_737, 0).saturating_mul(c as u64))
+		// Fastest run: 379_804 ns; proof recorded: 1075 + 1 × c bytes.
+		Weight::from_parts(405_369_655, 8_799)
+			// ± 172
+			.saturating_add(Weight::from_parts(71_960, 0).saturating_mul(c as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(4))
@@ -819,10 +835,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `System::BlockHash` (r:128 w:0)
 		// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 241_959 ns; proof recorded: 951 + 48 × r bytes.
-		Weight::from_parts(258_015_881, 134_573)
-			// ± 12_725
-			.saturating_add(Weight::from_parts(9_296_861, 0).saturating_mul(r as u64))
+		// Fastest run: 243_541 ns; proof recorded: 951 + 48 × r bytes.
+		Weight::from_parts(277_028_394, 134_573)
+			// ± 14_215
+			.saturating_add(Weight::from_parts(9_241_511, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_519).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -857,10 +873,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:32)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 248_138 ns; proof recorded: 1205 + 57478 × r bytes.
-		Weight::from_parts(260_550_912, 134_573)
-			// ± 232_744
-			.saturating_add(Weight::from_parts(151_370_584, 0).saturating_mul(r as u64))
+		// Fastest run: 253_046 ns; proof recorded: 1205 + 57478 × r bytes.
+		Weight::from_parts(334_327_310, 134_573)
+			// ± 353_559
+			.saturating_add(Weight::from_parts(159_505_272, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 68_045).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(14))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -896,10 +912,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::Outbox` (r:0 w:1)
 		// Proof: `Ewasm::Outbox` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-		// Fastest run: 395_927 ns; proof recorded: 58656 + 1 × n bytes.
-		Weight::from_parts(421_116_673, 134_573)
-			// ± 289
-			.saturating_add(Weight::from_parts(8_575, 0).saturating_mul(n as u64))
+		// Fastest run: 399_593 ns; proof recorded: 58656 + 1 × n bytes.
+		Weight::from_parts(438_035_559, 134_573)
+			// ± 408
+			.saturating_add(Weight::from_parts(9_213, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(15))
 			.saturating_add(D::get().writes(8))
@@ -925,12 +941,12 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 211_234 ns; proof recorded: 579 + 1 × c bytes.
-		Weight::from_parts(136_247_671, 4_040)
-			// ± 265
-			.saturating_add(Weight::from_parts(39_227, 0).saturating_mul(c as u64))
-			// ± 8_484
-			.saturating_add(Weight::from_parts(16_488, 0).saturating_mul(n as u64))
+		// Fastest run: 211_594 ns; proof recorded: 579 + 1 × c bytes.
+		Weight::from_parts(209_602_914, 4_040)
+			// ± 51
+			.saturating_add(Weight::from_parts(38_691, 0).saturating_mul(c as u64))
+			// ± 1_638
+			.saturating_add(Weight::from_parts(4_754, 0).saturating_mul(n as u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(4))
@@ -942,10 +958,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `ParachainInfo::ParachainId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::SiblingStateRoots` (r:64 w:64)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 191 ns; proof recorded: 2452 + 51 × s bytes.
-		Weight::from_parts(2_928_497, 1_743)
-			// ± 22_969
-			.saturating_add(Weight::from_parts(18_812_802, 0).saturating_mul(s as u64))
+		// Fastest run: 200 ns; proof recorded: 2452 + 51 × s bytes.
+		Weight::from_parts(3_165_608, 1_743)
+			// ± 12_649
+			.saturating_add(Weight::from_parts(18_921_711, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 4_793).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(2))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -955,22 +971,90 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn verify_receipt_proof(p: u32) -> Weight {
 		// Storage: `Ewasm::SiblingStateRoots` (r:1 w:0)
 		// Proof: `Ewasm::SiblingStateRoots` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-		// Fastest run: 13_209 ns; proof recorded: 2470 bytes.
-		Weight::from_parts(13_354_786, 5_783)
-			// ± 45
-			.saturating_add(Weight::from_parts(26_383, 0).saturating_mul(p as u64))
+		// Fastest run: 13_169 ns; proof recorded: 2470 bytes.
+		Weight::from_parts(13_519_420, 5_783)
+			// ± 17
+			.saturating_add(Weight::from_parts(24_465, 0).saturating_mul(p as u64))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(0))
 	}
 	fn set_trusted_siblings(s: u32) -> Weight {
 		// Storage: `Ewasm::TrustedSiblings` (r:0 w:1)
 		// Proof: `Ewasm::TrustedSiblings` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
-		// Fastest run: 6_399 ns; proof recorded: 0 bytes.
-		Weight::from_parts(9_137_158, 0)
-			// ± 808
-			.saturating_add(Weight::from_parts(8_585, 0).saturating_mul(s as u64))
+		// Fastest run: 6_459 ns; proof recorded: 0 bytes.
+		Weight::from_parts(8_297_470, 0)
+			// ± 424
+			.saturating_add(Weight::from_parts(8_562, 0).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(0))
 			.saturating_add(D::get().writes(1))
+	}
+	fn register_ee(c: u32) -> Weight {
+		// Storage: `Ewasm::NextEeId` (r:1 w:1)
+		// Proof: `Ewasm::NextEeId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `System::Account` (r:2 w:2)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Balances::Holds` (r:1 w:1)
+		// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::EeCode` (r:1 w:1)
+		// Proof: `Ewasm::EeCode` (`max_values`: None, `max_size`: Some(524324), added: 526799, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Ees` (r:0 w:1)
+		// Proof: `Ewasm::Ees` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+		// Fastest run: 220_738 ns; proof recorded: 269 bytes.
+		Weight::from_parts(249_876_969, 527_789)
+			// ± 60
+			.saturating_add(Weight::from_parts(42_181, 0).saturating_mul(c as u64))
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().writes(6))
+	}
+	fn register_ee_functions(c: u32) -> Weight {
+		// Storage: `Ewasm::NextEeId` (r:1 w:1)
+		// Proof: `Ewasm::NextEeId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+		// Storage: `System::Account` (r:2 w:2)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Balances::Holds` (r:1 w:1)
+		// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::EeCode` (r:1 w:1)
+		// Proof: `Ewasm::EeCode` (`max_values`: None, `max_size`: Some(524324), added: 526799, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Ees` (r:0 w:1)
+		// Proof: `Ewasm::Ees` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+		// Fastest run: 229_721 ns; proof recorded: 269 bytes.
+		Weight::from_parts(316_011_561, 527_789)
+			// ± 261
+			.saturating_add(Weight::from_parts(73_681, 0).saturating_mul(c as u64))
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().writes(6))
+	}
+	fn execute_block(c: u32, d: u32) -> Weight {
+		// Storage: `System::Account` (r:1 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Ees` (r:1 w:1)
+		// Proof: `Ewasm::Ees` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::EeCode` (r:1 w:0)
+		// Proof: `Ewasm::EeCode` (`max_values`: None, `max_size`: Some(524324), added: 526799, mode: `Measured`)
+		// Fastest run: 680_179 ns; proof recorded: 415 + 1 × c bytes.
+		Weight::from_parts(199_680_626, 3_879)
+			// ± 218
+			.saturating_add(Weight::from_parts(38_649, 0).saturating_mul(c as u64))
+			// ± 109
+			.saturating_add(Weight::from_parts(532, 0).saturating_mul(d as u64))
+			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
+			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().writes(2))
+	}
+	fn execute_block_functions(c: u32) -> Weight {
+		// Storage: `System::Account` (r:1 w:1)
+		// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::Ees` (r:1 w:1)
+		// Proof: `Ewasm::Ees` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
+		// Storage: `Ewasm::EeCode` (r:1 w:0)
+		// Proof: `Ewasm::EeCode` (`max_values`: None, `max_size`: Some(524324), added: 526799, mode: `Measured`)
+		// Fastest run: 173_908 ns; proof recorded: 397 + 1 × c bytes.
+		Weight::from_parts(242_704_623, 3_863)
+			// ± 230
+			.saturating_add(Weight::from_parts(71_001, 0).saturating_mul(c as u64))
+			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c as u64))
+			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().writes(2))
 	}
 	fn host_call_data_copy(r: u32) -> Weight {
 		// Storage: `System::Account` (r:2 w:1)
@@ -985,10 +1069,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_694 ns; proof recorded: 823 bytes.
-		Weight::from_parts(261_799_850, 134_573)
-			// ± 7_078
-			.saturating_add(Weight::from_parts(65_503, 0).saturating_mul(r as u64))
+		// Fastest run: 242_070 ns; proof recorded: 823 bytes.
+		Weight::from_parts(264_152_499, 134_573)
+			// ± 6_269
+			.saturating_add(Weight::from_parts(86_494, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1005,10 +1089,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 231_183 ns; proof recorded: 800 bytes.
-		Weight::from_parts(251_722_082, 134_573)
-			// ± 43
-			.saturating_add(Weight::from_parts(237, 0).saturating_mul(n as u64))
+		// Fastest run: 235_649 ns; proof recorded: 800 bytes.
+		Weight::from_parts(260_152_182, 134_573)
+			// ± 58
+			.saturating_add(Weight::from_parts(158, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1025,10 +1109,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_981 ns; proof recorded: 817 bytes.
-		Weight::from_parts(258_263_891, 134_573)
-			// ± 6_747
-			.saturating_add(Weight::from_parts(73_903, 0).saturating_mul(r as u64))
+		// Fastest run: 242_590 ns; proof recorded: 817 bytes.
+		Weight::from_parts(271_017_555, 134_573)
+			// ± 7_990
+			.saturating_add(Weight::from_parts(70_484, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1047,10 +1131,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 240_607 ns; proof recorded: 828 bytes.
-		Weight::from_parts(259_229_503, 134_573)
-			// ± 14_492
-			.saturating_add(Weight::from_parts(9_905_287, 0).saturating_mul(r as u64))
+		// Fastest run: 244_673 ns; proof recorded: 828 bytes.
+		Weight::from_parts(276_160_085, 134_573)
+			// ± 31_892
+			.saturating_add(Weight::from_parts(10_472_373, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1072,10 +1156,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:128)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 240_136 ns; proof recorded: 896 + 86 × r bytes.
-		Weight::from_parts(288_867_039, 134_573)
-			// ± 33_762
-			.saturating_add(Weight::from_parts(9_872_609, 0).saturating_mul(r as u64))
+		// Fastest run: 246_165 ns; proof recorded: 896 + 86 × r bytes.
+		Weight::from_parts(267_531_217, 134_573)
+			// ± 16_029
+			.saturating_add(Weight::from_parts(9_479_158, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1097,10 +1181,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::ContractStorage` (r:128 w:0)
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-		// Fastest run: 241_349 ns; proof recorded: 896 + 86 × r bytes.
-		Weight::from_parts(285_725_234, 134_573)
-			// ± 21_268
-			.saturating_add(Weight::from_parts(6_117_641, 0).saturating_mul(r as u64))
+		// Fastest run: 244_803 ns; proof recorded: 896 + 86 × r bytes.
+		Weight::from_parts(268_402_340, 134_573)
+			// ± 13_042
+			.saturating_add(Weight::from_parts(6_020_862, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1119,10 +1203,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_352 ns; proof recorded: 814 bytes.
-		Weight::from_parts(255_954_054, 134_573)
-			// ± 5_912
-			.saturating_add(Weight::from_parts(87_684, 0).saturating_mul(r as u64))
+		// Fastest run: 242_329 ns; proof recorded: 814 bytes.
+		Weight::from_parts(263_796_740, 134_573)
+			// ± 6_387
+			.saturating_add(Weight::from_parts(63_998, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1139,10 +1223,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_393 ns; proof recorded: 817 bytes.
-		Weight::from_parts(263_601_535, 134_573)
-			// ± 7_422
-			.saturating_add(Weight::from_parts(50_235, 0).saturating_mul(r as u64))
+		// Fastest run: 243_011 ns; proof recorded: 817 bytes.
+		Weight::from_parts(289_055_805, 134_573)
+			// ± 11_303
+			.saturating_add(Weight::from_parts(93_917, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1159,10 +1243,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_981 ns; proof recorded: 819 bytes.
-		Weight::from_parts(251_265_472, 134_573)
-			// ± 3_674
-			.saturating_add(Weight::from_parts(88_213, 0).saturating_mul(r as u64))
+		// Fastest run: 241_779 ns; proof recorded: 819 bytes.
+		Weight::from_parts(306_692_138, 134_573)
+			// ± 15_648
+			.saturating_add(Weight::from_parts(91_602, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1179,10 +1263,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 231_564 ns; proof recorded: 796 + 1 × n bytes.
-		Weight::from_parts(251_377_914, 134_573)
-			// ± 45
-			.saturating_add(Weight::from_parts(1_034, 0).saturating_mul(n as u64))
+		// Fastest run: 235_780 ns; proof recorded: 796 + 1 × n bytes.
+		Weight::from_parts(269_131_484, 134_573)
+			// ± 76
+			.saturating_add(Weight::from_parts(1_652, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1199,10 +1283,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_781 ns; proof recorded: 813 bytes.
-		Weight::from_parts(257_322_928, 134_573)
-			// ± 6_356
-			.saturating_add(Weight::from_parts(64_278, 0).saturating_mul(r as u64))
+		// Fastest run: 241_368 ns; proof recorded: 813 bytes.
+		Weight::from_parts(287_902_792, 134_573)
+			// ± 10_604
+			.saturating_add(Weight::from_parts(28_901, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1219,10 +1303,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:33 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `Measured`)
-		// Fastest run: 239_084 ns; proof recorded: 829 + 368 × r bytes.
-		Weight::from_parts(260_695_761, 6_196)
-			// ± 70_326
-			.saturating_add(Weight::from_parts(12_731_464, 0).saturating_mul(r as u64))
+		// Fastest run: 245_564 ns; proof recorded: 829 + 368 × r bytes.
+		Weight::from_parts(283_427_331, 6_196)
+			// ± 93_221
+			.saturating_add(Weight::from_parts(13_847_237, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_843).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((2 as u64).saturating_mul(r as u64)))
@@ -1241,10 +1325,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:2 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 259_636 ns; proof recorded: 18401 bytes.
-		Weight::from_parts(299_855_933, 268_156)
-			// ± 134
-			.saturating_add(Weight::from_parts(144, 0).saturating_mul(n as u64))
+		// Fastest run: 265_725 ns; proof recorded: 18401 bytes.
+		Weight::from_parts(312_165_165, 268_156)
+			// ± 161
+			.saturating_add(Weight::from_parts(479, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1261,10 +1345,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 239_145 ns; proof recorded: 1197 + 142 × r bytes.
-		Weight::from_parts(293_414_648, 134_573)
-			// ± 85_509
-			.saturating_add(Weight::from_parts(6_128_870, 0).saturating_mul(r as u64))
+		// Fastest run: 246_066 ns; proof recorded: 1197 + 142 × r bytes.
+		Weight::from_parts(293_176_754, 134_573)
+			// ± 55_201
+			.saturating_add(Weight::from_parts(6_496_751, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_601).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(r as u64)))
@@ -1283,10 +1367,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 235_990 ns; proof recorded: 821 bytes.
-		Weight::from_parts(275_401_147, 134_573)
-			// ± 10_424
-			.saturating_add(Weight::from_parts(1_042_889, 0).saturating_mul(r as u64))
+		// Fastest run: 243_311 ns; proof recorded: 821 bytes.
+		Weight::from_parts(281_274_910, 134_573)
+			// ± 12_299
+			.saturating_add(Weight::from_parts(1_192_530, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1303,10 +1387,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_602 ns; proof recorded: 823 bytes.
-		Weight::from_parts(268_595_563, 134_573)
-			// ± 8_685
-			.saturating_add(Weight::from_parts(90_182, 0).saturating_mul(r as u64))
+		// Fastest run: 240_516 ns; proof recorded: 823 bytes.
+		Weight::from_parts(264_896_301, 134_573)
+			// ± 6_414
+			.saturating_add(Weight::from_parts(96_491, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1323,10 +1407,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_342 ns; proof recorded: 818 bytes.
-		Weight::from_parts(267_480_935, 134_573)
-			// ± 8_664
-			.saturating_add(Weight::from_parts(267_001, 0).saturating_mul(r as u64))
+		// Fastest run: 241_128 ns; proof recorded: 818 bytes.
+		Weight::from_parts(266_607_689, 134_573)
+			// ± 6_543
+			.saturating_add(Weight::from_parts(248_281, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1343,10 +1427,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_992 ns; proof recorded: 818 bytes.
-		Weight::from_parts(268_411_788, 134_573)
-			// ± 9_240
-			.saturating_add(Weight::from_parts(1_081_098, 0).saturating_mul(r as u64))
+		// Fastest run: 242_770 ns; proof recorded: 818 bytes.
+		Weight::from_parts(270_297_058, 134_573)
+			// ± 7_877
+			.saturating_add(Weight::from_parts(1_093_504, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1363,10 +1447,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 239_435 ns; proof recorded: 829 bytes.
-		Weight::from_parts(272_968_391, 134_573)
-			// ± 11_556
-			.saturating_add(Weight::from_parts(2_525_465, 0).saturating_mul(r as u64))
+		// Fastest run: 243_301 ns; proof recorded: 829 bytes.
+		Weight::from_parts(273_560_252, 134_573)
+			// ± 10_513
+			.saturating_add(Weight::from_parts(2_486_163, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1383,10 +1467,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 239_416 ns; proof recorded: 829 bytes.
-		Weight::from_parts(276_425_828, 134_573)
-			// ± 14_434
-			.saturating_add(Weight::from_parts(3_586_089, 0).saturating_mul(r as u64))
+		// Fastest run: 244_583 ns; proof recorded: 829 bytes.
+		Weight::from_parts(286_014_116, 134_573)
+			// ± 14_064
+			.saturating_add(Weight::from_parts(3_583_372, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1403,10 +1487,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_841 ns; proof recorded: 806 bytes.
-		Weight::from_parts(285_280_011, 134_573)
-			// ± 115
-			.saturating_add(Weight::from_parts(655, 0).saturating_mul(n as u64))
+		// Fastest run: 242_750 ns; proof recorded: 806 bytes.
+		Weight::from_parts(281_773_942, 134_573)
+			// ± 89
+			.saturating_add(Weight::from_parts(770, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1423,10 +1507,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 246_045 ns; proof recorded: 825 bytes.
-		Weight::from_parts(267_336_958, 134_573)
-			// ± 7_690
-			.saturating_add(Weight::from_parts(723_020, 0).saturating_mul(r as u64))
+		// Fastest run: 250_041 ns; proof recorded: 825 bytes.
+		Weight::from_parts(298_878_176, 134_573)
+			// ± 13_645
+			.saturating_add(Weight::from_parts(832_613, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1443,10 +1527,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 240_277 ns; proof recorded: 802 bytes.
-		Weight::from_parts(262_483_326, 134_573)
-			// ± 56
-			.saturating_add(Weight::from_parts(2_673, 0).saturating_mul(n as u64))
+		// Fastest run: 244_082 ns; proof recorded: 802 bytes.
+		Weight::from_parts(281_816_663, 134_573)
+			// ± 86
+			.saturating_add(Weight::from_parts(2_832, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1463,10 +1547,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 245_675 ns; proof recorded: 822 bytes.
-		Weight::from_parts(274_770_317, 134_573)
-			// ± 8_792
-			.saturating_add(Weight::from_parts(365_828, 0).saturating_mul(r as u64))
+		// Fastest run: 249_280 ns; proof recorded: 822 bytes.
+		Weight::from_parts(332_886_142, 134_573)
+			// ± 18_294
+			.saturating_add(Weight::from_parts(548_587, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1483,10 +1567,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 241_558 ns; proof recorded: 799 bytes.
-		Weight::from_parts(266_524_498, 134_573)
-			// ± 59
-			.saturating_add(Weight::from_parts(638, 0).saturating_mul(n as u64))
+		// Fastest run: 244_253 ns; proof recorded: 799 bytes.
+		Weight::from_parts(301_060_993, 134_573)
+			// ± 104
+			.saturating_add(Weight::from_parts(1_233, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1503,10 +1587,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 244_102 ns; proof recorded: 826 bytes.
-		Weight::from_parts(286_210_378, 134_573)
-			// ± 11_149
-			.saturating_add(Weight::from_parts(466_733, 0).saturating_mul(r as u64))
+		// Fastest run: 249_059 ns; proof recorded: 826 bytes.
+		Weight::from_parts(276_919_153, 134_573)
+			// ± 8_350
+			.saturating_add(Weight::from_parts(492_186, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1523,10 +1607,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 239_966 ns; proof recorded: 803 bytes.
-		Weight::from_parts(267_387_943, 134_573)
-			// ± 60
-			.saturating_add(Weight::from_parts(872, 0).saturating_mul(n as u64))
+		// Fastest run: 244_242 ns; proof recorded: 803 bytes.
+		Weight::from_parts(273_550_815, 134_573)
+			// ± 64
+			.saturating_add(Weight::from_parts(891, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1543,10 +1627,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 246_305 ns; proof recorded: 925 bytes.
-		Weight::from_parts(274_445_919, 134_573)
-			// ± 8_973
-			.saturating_add(Weight::from_parts(165_005, 0).saturating_mul(r as u64))
+		// Fastest run: 249_490 ns; proof recorded: 925 bytes.
+		Weight::from_parts(273_141_621, 134_573)
+			// ± 6_869
+			.saturating_add(Weight::from_parts(138_768, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1563,10 +1647,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 247_206 ns; proof recorded: 925 bytes.
-		Weight::from_parts(288_797_515, 134_573)
-			// ± 10_852
-			.saturating_add(Weight::from_parts(112_064, 0).saturating_mul(r as u64))
+		// Fastest run: 249_280 ns; proof recorded: 925 bytes.
+		Weight::from_parts(272_046_632, 134_573)
+			// ± 6_762
+			.saturating_add(Weight::from_parts(131_854, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1583,10 +1667,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 245_835 ns; proof recorded: 925 bytes.
-		Weight::from_parts(270_322_647, 134_573)
-			// ± 8_104
-			.saturating_add(Weight::from_parts(221_021, 0).saturating_mul(r as u64))
+		// Fastest run: 249_741 ns; proof recorded: 925 bytes.
+		Weight::from_parts(274_727_699, 134_573)
+			// ± 7_561
+			.saturating_add(Weight::from_parts(199_482, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1603,10 +1687,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 246_246 ns; proof recorded: 933 bytes.
-		Weight::from_parts(266_591_696, 134_573)
-			// ± 7_750
-			.saturating_add(Weight::from_parts(2_516_399, 0).saturating_mul(r as u64))
+		// Fastest run: 250_061 ns; proof recorded: 933 bytes.
+		Weight::from_parts(277_316_081, 134_573)
+			// ± 9_675
+			.saturating_add(Weight::from_parts(2_545_802, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1623,10 +1707,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 250_312 ns; proof recorded: 924 bytes.
-		Weight::from_parts(285_409_110, 134_573)
-			// ± 21_837
-			.saturating_add(Weight::from_parts(38_823_503, 0).saturating_mul(r as u64))
+		// Fastest run: 252_845 ns; proof recorded: 924 bytes.
+		Weight::from_parts(281_685_367, 134_573)
+			// ± 23_331
+			.saturating_add(Weight::from_parts(39_178_128, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1643,10 +1727,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_232 ns; proof recorded: 816 bytes.
-		Weight::from_parts(253_651_613, 134_573)
-			// ± 5_025
-			.saturating_add(Weight::from_parts(582_053, 0).saturating_mul(r as u64))
+		// Fastest run: 242_050 ns; proof recorded: 816 bytes.
+		Weight::from_parts(270_705_332, 134_573)
+			// ± 7_671
+			.saturating_add(Weight::from_parts(573_964, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1663,10 +1747,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 237_332 ns; proof recorded: 816 bytes.
-		Weight::from_parts(255_164_872, 134_573)
-			// ± 6_172
-			.saturating_add(Weight::from_parts(116_599, 0).saturating_mul(r as u64))
+		// Fastest run: 242_930 ns; proof recorded: 816 bytes.
+		Weight::from_parts(275_472_504, 134_573)
+			// ± 7_925
+			.saturating_add(Weight::from_parts(12_914, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1683,10 +1767,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 233_747 ns; proof recorded: 790 bytes.
-		Weight::from_parts(251_997_898, 134_573)
-			// ± 51
-			.saturating_add(Weight::from_parts(357, 0).saturating_mul(n as u64))
+		// Fastest run: 237_022 ns; proof recorded: 790 bytes.
+		Weight::from_parts(293_964_389, 134_573)
+			// ± 114
+			.saturating_add(Weight::from_parts(734, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1703,10 +1787,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 235_039 ns; proof recorded: 790 bytes.
-		Weight::from_parts(281_440_398, 134_573)
-			// ± 120
-			.saturating_add(Weight::from_parts(1_465, 0).saturating_mul(n as u64))
+		// Fastest run: 237_032 ns; proof recorded: 790 bytes.
+		Weight::from_parts(296_091_739, 134_573)
+			// ± 111
+			.saturating_add(Weight::from_parts(808, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(1))
 	}
@@ -1723,10 +1807,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 236_942 ns; proof recorded: 819 bytes.
-		Weight::from_parts(259_935_442, 134_573)
-			// ± 7_145
-			.saturating_add(Weight::from_parts(73_017, 0).saturating_mul(r as u64))
+		// Fastest run: 241_298 ns; proof recorded: 819 bytes.
+		Weight::from_parts(266_060_790, 134_573)
+			// ± 7_153
+			.saturating_add(Weight::from_parts(61_628, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1743,10 +1827,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::TotalFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::PristineCode` (r:1 w:0)
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
-		// Fastest run: 238_273 ns; proof recorded: 825 bytes.
-		Weight::from_parts(281_324_398, 134_573)
-			// ± 10_947
-			.saturating_add(Weight::from_parts(93_903, 0).saturating_mul(r as u64))
+		// Fastest run: 240_206 ns; proof recorded: 825 bytes.
+		Weight::from_parts(264_023_605, 134_573)
+			// ± 6_440
+			.saturating_add(Weight::from_parts(74_298, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(8))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1767,10 +1851,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::ContractStorage` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 325_503 ns; proof recorded: 1132 + 86 × s bytes.
-		Weight::from_parts(461_774_810, 134_573)
-			// ± 52_108
-			.saturating_add(Weight::from_parts(1_876_375, 0).saturating_mul(s as u64))
+		// Fastest run: 327_937 ns; proof recorded: 1132 + 86 × s bytes.
+		Weight::from_parts(428_480_212, 134_573)
+			// ± 48_135
+			.saturating_add(Weight::from_parts(1_913_188, 0).saturating_mul(s as u64))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(s as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().reads((1 as u64).saturating_mul(s as u64)))
@@ -1792,10 +1876,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::PristineCode` (`max_values`: None, `max_size`: Some(131108), added: 133583, mode: `MaxEncodedLen`)
 		// Storage: `Timestamp::Now` (r:1 w:0)
 		// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-		// Fastest run: 236_602 ns; proof recorded: 861 bytes.
-		Weight::from_parts(291_473_002, 134_573)
-			// ± 14_076
-			.saturating_add(Weight::from_parts(514_318, 0).saturating_mul(r as u64))
+		// Fastest run: 241_769 ns; proof recorded: 861 bytes.
+		Weight::from_parts(289_313_073, 134_573)
+			// ± 11_026
+			.saturating_add(Weight::from_parts(604_377, 0).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().writes(2))
 	}
@@ -1818,10 +1902,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 241_268 ns; proof recorded: 1143 bytes.
-		Weight::from_parts(350_289_251, 134_573)
-			// ± 1_730_624
-			.saturating_add(Weight::from_parts(160_202_242, 0).saturating_mul(r as u64))
+		// Fastest run: 244_714 ns; proof recorded: 1143 bytes.
+		Weight::from_parts(316_100_194, 134_573)
+			// ± 459_241
+			.saturating_add(Weight::from_parts(154_656_216, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_601).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1847,10 +1931,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 242_190 ns; proof recorded: 1156 bytes.
-		Weight::from_parts(282_937_752, 134_573)
-			// ± 124_503
-			.saturating_add(Weight::from_parts(144_564_558, 0).saturating_mul(r as u64))
+		// Fastest run: 247_487 ns; proof recorded: 1156 bytes.
+		Weight::from_parts(302_449_527, 134_573)
+			// ± 484_662
+			.saturating_add(Weight::from_parts(155_494_947, 0).saturating_mul(r as u64))
 			.saturating_add(Weight::from_parts(0, 2_601).saturating_mul(r as u64))
 			.saturating_add(D::get().reads(9))
 			.saturating_add(D::get().reads((3 as u64).saturating_mul(r as u64)))
@@ -1876,10 +1960,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 402_697 ns; proof recorded: 923 + 1 × n bytes.
-		Weight::from_parts(428_462_783, 134_573)
-			// ± 29
-			.saturating_add(Weight::from_parts(43_645, 0).saturating_mul(n as u64))
+		// Fastest run: 410_710 ns; proof recorded: 923 + 1 × n bytes.
+		Weight::from_parts(450_039_861, 134_573)
+			// ± 294
+			.saturating_add(Weight::from_parts(49_556, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(6))
 	}
@@ -1902,10 +1986,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		// Proof: `Ewasm::Tombstones` (`max_values`: None, `max_size`: Some(70), added: 2545, mode: `MaxEncodedLen`)
 		// Storage: `Ewasm::CodeInfoOf` (r:1 w:1)
 		// Proof: `Ewasm::CodeInfoOf` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-		// Fastest run: 432_051 ns; proof recorded: 837 + 1 × n bytes.
-		Weight::from_parts(535_469_863, 134_573)
-			// ± 300
-			.saturating_add(Weight::from_parts(46_545, 0).saturating_mul(n as u64))
+		// Fastest run: 433_353 ns; proof recorded: 837 + 1 × n bytes.
+		Weight::from_parts(463_733_871, 134_573)
+			// ± 168
+			.saturating_add(Weight::from_parts(45_551, 0).saturating_mul(n as u64))
 			.saturating_add(D::get().reads(12))
 			.saturating_add(D::get().writes(5))
 	}

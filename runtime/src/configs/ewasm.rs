@@ -33,6 +33,12 @@ parameter_types! {
 		pallet_ewasm::rent::RentPolicy::PayAsYouGo;
 	/// Rent is burned.
 	pub const RentPayee: Option<AccountId> = None;
+	/// An execution environment holds 100 EWT of its registrar's, and 0.001 EWT per byte of
+	/// its code (a 512 KiB EE about 624 EWT): the seed's "large deposit", so that the EEs
+	/// anyone may register stay few.
+	pub const EeDeposit: u128 = 100 * crate::UNIT;
+	/// See [`EeDeposit`].
+	pub const EeDepositPerByte: u128 = crate::UNIT / 1_000;
 }
 
 /// The most gas a receipt carries for its target's `receiveMessage`: 500 million, at most
@@ -136,5 +142,12 @@ impl pallet_ewasm::Config for Runtime {
 	type SiblingOrigin = super::receipts::EnsureSiblingPara;
 	type MaxReceiptGas = ConstU64<MAX_RECEIPT_GAS>;
 	type MaxReceiptPayload = ConstU32<MAX_RECEIPT_PAYLOAD>;
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
+	// Anyone may register an execution environment, for the deposit.
+	type EeRegistrar = frame_system::EnsureSigned<AccountId>;
+	type EeDeposit = EeDeposit;
+	type EeDepositPerByte = EeDepositPerByte;
+	// A block's data fits in one extrinsic of a parachain block with room to spare.
+	type MaxEeBlockData = ConstU32<{ 1024 * 1024 }>;
 	type WeightInfo = EwasmWeights;
 }

@@ -158,13 +158,14 @@ export const ESTIMATE_GAS_LIMIT = 5_000_000_000n;
 
 const ZERO_SALT = `0x${'00'.repeat(32)}`;
 
-function hex(bytes: Bytes | undefined): string {
+/** `bytes` as hex (`0x` for none). */
+export function hex(bytes: Bytes | undefined): string {
   if (bytes === undefined) return '0x';
   return typeof bytes === 'string' ? bytes : u8aToHex(bytes);
 }
 
 // Field access on the decoded runtime API types, which polkadot.js builds from metadata.
-type Decoded = Codec & Record<string, any>;
+export type Decoded = Codec & Record<string, any>;
 
 function logOf(log: Decoded, contractField: string): Log {
   return {

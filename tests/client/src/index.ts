@@ -1,7 +1,8 @@
 // The Ewasm parachain's client helpers on polkadot.js: load contract code from `.wat` or
 // `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
 // environment contract, send receipts to other parachains and wait for their delivery, speak
-// Solidity's ABI to contracts, follow a contract's rent, poke and wake it.
+// Solidity's ABI to contracts, follow a contract's rent, poke and wake it, register execution
+// environments and run blocks on them.
 
 export {
   type AbiValue,
@@ -38,6 +39,16 @@ export {
   receiptArgument,
   receiptsOf,
 } from './client.js';
+export {
+  type BlockRun,
+  type EeInfo,
+  type ExecuteOptions,
+  EE_GAS_LIMIT,
+  dryRunBlock,
+  eeInfo,
+  executeBlock,
+  registerEe,
+} from './ee.js';
 export { EwasmError, decodeError } from './errors.js';
 export {
   type ContractSnapshot,

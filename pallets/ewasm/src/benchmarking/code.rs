@@ -2,9 +2,10 @@
 //! runtime, where no WAT compiler exists.
 //!
 //! Every generated module exports `main` (one function with one `i32` local, the loop
-//! counter of [`Body::repeat`]) and `memory`, imports the `ethereum` functions it is given
-//! (function `n` is the `n`-th import), and holds its data segment at offset 0. Its memory is
-//! the data rounded up to pages plus one page of scratch space at [`scratch`].
+//! counter of [`Body::repeat`]) and `memory`, imports the functions it is given (function `n`
+//! is the `n`-th import: an EEI function by its name, or an execution environment's as
+//! `group.name`), and holds its data segment at offset 0. Its memory is the data rounded up to
+//! pages plus one page of scratch space at [`scratch`].
 
 use alloc::{vec, vec::Vec};
 use ewasm_primitives::{
@@ -65,17 +66,25 @@ fn signature(params: &[ValueType], results: &[ValueType], out: &mut Vec<u8>) {
 	out.extend(results.iter().copied().map(value_type));
 }
 
-/// The EEI function `import`, of any version (every version's namespace holds the functions of
-/// the versions before it).
+/// The function `import` names: an execution environment's `group.name`, or else the EEI
+/// function of that name, of any version (every version's namespace holds the functions of the
+/// versions before it).
 fn host_function(import: &str) -> eei::HostFunction {
-	eei::host_function(ewasm_primitives::ETHEREUM_V2_NAMESPACE, import)
-		.expect("benchmarks import EEI functions only; qed")
+	match import.split_once('.') {
+		Some((group, name)) => eei::ee::ee_function(group, name).map(|f| f.as_host_function()),
+		None => eei::host_function(ewasm_primitives::ETHEREUM_V2_NAMESPACE, import),
+	}
+	.expect("benchmarks import EEI or EE functions only; qed")
 }
 
-/// The oldest version that has every one of `imports`: the namespace a module imports them from.
+/// The oldest version that has every EEI function of `imports`: the namespace a module imports
+/// them from.
 fn version_of(imports: &[&str]) -> Interface {
 	let has_all = |version: &Interface| {
-		imports.iter().all(|import| version.functions().any(|function| function.name == *import))
+		imports
+			.iter()
+			.filter(|import| !import.contains('.'))
+			.all(|import| version.functions().any(|function| function.name == *import))
 	};
 	Interface::ALL.into_iter().find(has_all).expect("benchmarks import EEI functions only; qed")
 }
@@ -217,10 +226,11 @@ impl Module<'_> {
 		}
 		let mut entries = Vec::new();
 		uleb(self.imports.len() as u32, &mut entries);
-		let namespace = version_of(self.imports).namespace();
+		let eei_namespace = version_of(self.imports).namespace();
 		for (index, import) in self.imports.iter().enumerate() {
+			let (namespace, function) = import.split_once('.').unwrap_or((eei_namespace, import));
 			name(namespace, &mut entries);
-			name(import, &mut entries);
+			name(function, &mut entries);
 			entries.push(0x00);
 			uleb(index as u32 + 1, &mut entries);
 		}
@@ -459,26 +469,60 @@ pub fn dense_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
 }
 
 /// A contract of at most `len` bytes (and at least `len - 64`) whose memory starts at `pages`
-/// pages and whose code is as many never-called functions as fit, each as small as wasmi's
-/// strict limits allow on average (a body of 45 bytes: six increments of a local, and a type
-/// of its own): translation's most work per function. Its one data byte is `fill`.
+/// pages and whose code is as many never-called functions as fit (see
+/// [`with_many_functions`]). Its one data byte is `fill`.
 pub fn many_functions_contract(len: u32, pages: u32, fill: u8) -> Vec<u8> {
-	let build = |count: usize| {
-		let function = Function { params: 0, locals: 1, body: Body::new().increment_local(0, 6) };
-		let functions = vec![function; count];
-		Module { data: &[fill], functions: &functions, pages, ..Module::default() }.build()
-	};
+	with_many_functions(len, |functions| {
+		Module { data: &[fill], functions, pages, ..Module::default() }.build()
+	})
+}
+
+/// The most functions besides `main` a module may define: wasmi's strict limit is 10 000.
+const MOST_FUNCTIONS: usize = 9_999;
+
+/// What `build` makes of as many never-called functions as keep the module within `len` bytes
+/// (and at least `len - 64`), each as small as wasmi's strict limits allow on average (a body
+/// of 45 bytes: six increments of a local, and a type of its own): translation's most work per
+/// function. Where more would fit than a module may define, the last is dense code
+/// ([`with_dense_code`]) filling the rest.
+fn with_many_functions(len: u32, build: impl Fn(&[Function]) -> Vec<u8>) -> Vec<u8> {
+	let small = Function { params: 0, locals: 1, body: Body::new().increment_local(0, 6) };
+	let build_count = |count: usize| build(&vec![small.clone(); count]);
 	// From the average size of a function, then one more or fewer at a time: the most that fit.
-	let (empty, sample) = (build(0).len(), 1_000);
-	let per_function = (build(sample).len() - empty).div_ceil(sample);
+	let (empty, sample) = (build_count(0).len(), 1_000);
+	let per_function = (build_count(sample).len() - empty).div_ceil(sample);
 	let mut count = (len as usize).saturating_sub(empty) / per_function;
-	while build(count + 1).len() <= len as usize {
+	if count >= MOST_FUNCTIONS {
+		let smalls = vec![small; MOST_FUNCTIONS - 1];
+		return with_dense_code(len, |dense| build(&[&smalls[..], dense].concat()));
+	}
+	while build_count(count + 1).len() <= len as usize {
 		count += 1;
 	}
-	while count > 0 && build(count).len() > len as usize {
+	while count > 0 && build_count(count).len() > len as usize {
 		count -= 1;
 	}
-	build(count)
+	build_count(count)
+}
+
+/// An execution environment with `functions` whose `main` saves the root at its scratch page,
+/// and does nothing else: a block that succeeds.
+fn ee_module(functions: &[Function]) -> Vec<u8> {
+	const SAVE: &str = "eth2.savePostStateRoot";
+	let main = Body::new().call(0, SAVE, &[Arg::I32(scratch(1))]);
+	Module { imports: &[SAVE], data: &[0], main: &main, functions, ..Module::default() }.build()
+}
+
+/// An execution environment of at most `len` bytes of dense code ([`with_dense_code`]) whose
+/// blocks succeed ([`ee_module`]).
+pub fn dense_ee(len: u32) -> Vec<u8> {
+	with_dense_code(len, ee_module)
+}
+
+/// An execution environment of at most `len` bytes of many functions
+/// ([`with_many_functions`]) whose blocks succeed ([`ee_module`]).
+pub fn many_functions_ee(len: u32) -> Vec<u8> {
+	with_many_functions(len, ee_module)
 }
 
 /// As [`dense_contract`], exporting its `main` as `receiveMessage` too: a receipt's target

@@ -17,13 +17,15 @@
 use crate::{
 	accounts::account_of,
 	address::AddressMapper,
+	ee::{self, MAX_EE_CODE_BYTES},
 	exec::{CallRequest, ExecOutcome},
 	limits::{
 		MAX_FUNCTION_LOCALS, MAX_FUNCTION_PARAMS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH,
 	},
 	receipts::{self, ReceiptTransport, MAX_PROOF_BYTES, MAX_SIBLING_ROOTS, MAX_TRUSTED_SIBLINGS},
-	rent, storage, Address, BlockEnvironment, Call, Config, ContractInfo, ContractInfoOf, Error,
-	Evicting, Inbox, OutboxNonce, Pallet, SiblingStateRoots, Tombstones, TotalFee, TrustedSiblings,
+	rent, storage, Address, BlockEnvironment, Call, Config, ContractInfo, ContractInfoOf, Ees,
+	Error, Evicting, Inbox, NextEeId, OutboxNonce, Pallet, SiblingStateRoots, Tombstones, TotalFee,
+	TrustedSiblings,
 };
 use alloc::{vec, vec::Vec};
 use code::{Arg, Body};
@@ -544,6 +546,26 @@ fn existential<T: Config>() -> u128 {
 	T::Currency::minimum_balance()
 }
 
+/// The origin `EeRegistrar` admits in benchmarks, its account funded.
+fn ee_registrar<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	let origin = T::EeRegistrar::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let registrar =
+		T::EeRegistrar::ensure_origin(origin.clone()).map_err(|_| BenchmarkError::Weightless)?;
+	let _ = T::Currency::set_balance(&registrar, FUNDS);
+	Ok(origin)
+}
+
+/// The root the benchmarks' EEs start at (their blocks save zeros).
+const EE_ROOT: [u8; 32] = [1; 32];
+
+/// Registers `code` as an EE at [`EE_ROOT`]: its id.
+fn registered_ee<T: Config>(code: Vec<u8>) -> Result<ee::chain::EeId, BenchmarkError> {
+	let registrar = T::EeRegistrar::ensure_origin(ee_registrar::<T>()?)
+		.map_err(|_| BenchmarkError::Weightless)?;
+	ee::chain::register::<T>(&registrar, code, EE_ROOT, 0)
+		.map_err(|_| BenchmarkError::Stop("the benchmark's EE registers"))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -697,6 +719,24 @@ mod benchmarks {
 		#[block]
 		{
 			run_ok::<T>(contract, vec![]);
+		}
+	}
+
+	/// Calls of a function with about the most locals an execution environment's may declare
+	/// ([`crate::gas::EE_LOCALS_BENCHMARKED`], 16 times a contract's), `r` times, in a block of
+	/// an EE: a unit of its fuel must cost what its locals do (`gas::FuelPrice`).
+	#[benchmark]
+	fn instr_call_ee_locals(r: Linear<0, SHAPE_REPEATS>) {
+		let locals = crate::gas::EE_LOCALS_BENCHMARKED;
+		let callee = code::Function { params: 0, locals, body: Body::new() };
+		let main = Body::new().repeat(r, Body::new().call_function(1, 0));
+		let code = code::Module { main: &main, functions: &[callee], ..Default::default() }.build();
+		let schedule = crate::gas::Schedule::chain::<T::WeightInfo>(T::GasWeight::get());
+		#[block]
+		{
+			// It saves no root: the calls are all it does.
+			let outcome = ee::execute_block(&code, [0; 32], &[], GAS, &schedule);
+			assert_eq!(outcome, Err(ee::EeError::NoPostRoot));
 		}
 	}
 
@@ -1050,6 +1090,62 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, siblings);
 		assert_eq!(TrustedSiblings::<T>::get().len(), s as usize);
+	}
+
+	/// `register_ee` of `c` bytes of dense code ([`code::dense_ee`]) with value: validated,
+	/// compiled and instantiated, the deposit held, the value moved, the code hashed and stored.
+	#[benchmark]
+	fn register_ee(c: Linear<SMALL_CODE, MAX_EE_CODE_BYTES>) -> Result<(), BenchmarkError> {
+		let (origin, code) = (ee_registrar::<T>()?, code::dense_ee(c));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code, EE_ROOT, existential::<T>());
+		assert_eq!(NextEeId::<T>::get(), 1);
+		Ok(())
+	}
+
+	/// As `register_ee`, the code as many small functions as fit
+	/// ([`code::many_functions_ee`]): the most work per byte spent per function.
+	#[benchmark]
+	fn register_ee_functions(
+		c: Linear<SMALL_CODE, MAX_EE_CODE_BYTES>,
+	) -> Result<(), BenchmarkError> {
+		let (origin, code) = (ee_registrar::<T>()?, code::many_functions_ee(c));
+		#[extrinsic_call]
+		register_ee(origin as T::RuntimeOrigin, code, EE_ROOT, existential::<T>());
+		assert_eq!(NextEeId::<T>::get(), 1);
+		Ok(())
+	}
+
+	/// `execute_block` of an EE of `c` bytes of dense code ([`code::dense_ee`]) with `d` bytes
+	/// of block data, its root expected: the EE and its code read, compiled, instantiated and
+	/// run (it saves a root), the new root written. The EE's run is charged as gas besides (its
+	/// memory, instructions and host calls). The proof of the code is measured: a block is
+	/// charged the proof of its EE's code, not of the largest.
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::EeCode: Measured })]
+	fn execute_block(
+		c: Linear<SMALL_CODE, MAX_EE_CODE_BYTES>,
+		d: Linear<0, { T::MaxEeBlockData::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let ee = registered_ee::<T>(code::dense_ee(c))?;
+		let data =
+			BoundedVec::try_from(vec![7; d as usize]).map_err(|_| BenchmarkError::Stop("data"))?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(funded::<T>()), ee, data, Some(EE_ROOT), GAS);
+		assert_eq!(Ees::<T>::get(ee).map(|info| info.root), Some([0; 32]));
+		Ok(())
+	}
+
+	/// As `execute_block` without block data, the code as many small functions as fit
+	/// ([`code::many_functions_ee`]).
+	#[benchmark(pov_mode = MaxEncodedLen { Ewasm::EeCode: Measured })]
+	fn execute_block_functions(
+		c: Linear<SMALL_CODE, MAX_EE_CODE_BYTES>,
+	) -> Result<(), BenchmarkError> {
+		let ee = registered_ee::<T>(code::many_functions_ee(c))?;
+		#[extrinsic_call]
+		execute_block(RawOrigin::Signed(funded::<T>()), ee, BoundedVec::new(), Some(EE_ROOT), GAS);
+		assert_eq!(Ees::<T>::get(ee).map(|info| info.root), Some([0; 32]));
+		Ok(())
 	}
 
 	/// `callDataCopy` of 32 bytes, `r` times.

@@ -1,13 +1,17 @@
 //! The EE host functions (`ewasm_primitives::eei::ee`), each linked under both of Scout's
-//! names, and the state they work on. Every memory access is bounds-checked and traps out of
-//! bounds; nothing here can fail the runtime.
+//! names, and the state they work on. Each charges its price from the EE's schedule before it
+//! does any work (the contracts' prices of the same work: a copy, a log, a bignum operation);
+//! every memory access is bounds-checked and traps out of bounds; nothing here can fail the
+//! runtime.
 
-use crate::vm::{
-	limiter::FrameLimiter,
-	prepare::BYTES_COPIED_PER_FUEL,
-	runtime::{
-		bignum_in_memory, check_range, copy_to_memory, read, read_array, write, GuestMemory,
-		HostResult, HostTrap,
+use crate::{
+	gas::HostCosts,
+	vm::{
+		limiter::FrameLimiter,
+		runtime::{
+			bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, read, read_array,
+			write, GasMeter, GuestMemory, HostResult, HostTrap, Metered,
+		},
 	},
 };
 use alloc::{format, string::String, vec::Vec};
@@ -69,11 +73,29 @@ pub struct EeState {
 	pub memory: Option<Memory>,
 	/// Its memory's growth limits.
 	pub limits: FrameLimiter,
+	/// Its gas.
+	pub meter: GasMeter,
+	/// The prices of its host functions.
+	pub costs: HostCosts,
 }
 
 impl GuestMemory for EeState {
 	fn guest_memory(&self) -> Option<Memory> {
 		self.memory
+	}
+}
+
+impl Metered for EeState {
+	fn meter(&self) -> &GasMeter {
+		&self.meter
+	}
+
+	fn meter_mut(&mut self) -> &mut GasMeter {
+		&mut self.meter
+	}
+
+	fn costs(&self) -> &HostCosts {
+		&self.costs
 	}
 }
 
@@ -93,18 +115,10 @@ fn define<Params, Args>(
 	Ok(())
 }
 
-/// Burns the fuel of copying `len` bytes (as the engine's `memory.copy` does), or traps out of
-/// fuel, having burnt it all, if not enough is left.
-fn burn_copy_fuel(c: &mut Ctx<'_>, len: u32) -> HostResult<()> {
-	let fuel = u64::from(len).div_ceil(u64::from(BYTES_COPIED_PER_FUEL));
-	let left = c.get_fuel()?;
-	match left.checked_sub(fuel) {
-		Some(rest) => c.set_fuel(rest),
-		None => {
-			c.set_fuel(0)?;
-			Err(HostTrap::OutOfGas.into())
-		}
-	}
+/// Charges the price `price` gives from the EE's prices, or traps out of gas (all of it burnt).
+fn charge_price(c: &mut Ctx<'_>, price: impl FnOnce(&HostCosts) -> u64) -> HostResult<()> {
+	let gas = price(&c.data().costs);
+	charge(c, gas)
 }
 
 /// The block's data, where `blockDataCopy` copies from.
@@ -116,44 +130,52 @@ fn block_data(state: &EeState) -> &[u8] {
 pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 	use EeGroup::{Bignum, Debug, Eth2};
 
-	// loadPreStateRoot(ptr). Writes the 32-byte root the block runs on.
+	// loadPreStateRoot(ptr). Writes the 32-byte root the block runs on. Price: a copy of 32
+	// bytes.
 	define(linker, Eth2, "loadPreStateRoot", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.copy(32))?;
 		let root = c.data().pre_root;
 		write(&mut c, ptr, &root)
 	})?;
 
-	// blockDataSize() -> i32. The block data's length.
-	define(linker, Eth2, "blockDataSize", |c: Ctx<'_>| -> HostResult<i32> {
+	// blockDataSize() -> i32. The block data's length. Price: `base`.
+	define(linker, Eth2, "blockDataSize", |mut c: Ctx<'_>| -> HostResult<i32> {
+		charge_price(&mut c, |costs| costs.base)?;
 		Ok(c.data().block_data.len() as i32)
 	})?;
 
-	// blockDataCopy(ptr, offset, length). Copies `data[offset..offset + length]` to `ptr`,
-	// burning the fuel of a `memory.copy` of as many bytes first. Traps: the range lies past
-	// the data's end; out-of-bounds memory; out of fuel.
+	// blockDataCopy(ptr, offset, length). Copies `data[offset..offset + length]` to `ptr`.
+	// Price: a copy of `length` bytes, charged first. Traps: the range lies past the data's
+	// end; out-of-bounds memory; out of gas.
 	define(
 		linker,
 		Eth2,
 		"blockDataCopy",
 		|mut c: Ctx<'_>, ptr: i32, offset: i32, length: i32| -> HostResult<()> {
-			burn_copy_fuel(&mut c, length as u32)?;
+			charge_price(&mut c, |costs| costs.copy(length as u32))?;
 			copy_to_memory(&mut c, ptr, block_data, offset, length, HostTrap::BlockDataOutOfBounds)
 		},
 	)?;
 
 	// savePostStateRoot(ptr). Reads 32 bytes: the root the block leaves (the last saved).
+	// Price: a copy of 32 bytes.
 	define(linker, Eth2, "savePostStateRoot", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.copy(32))?;
 		let root: Word = read_array(&c, ptr)?;
 		c.data_mut().post_root = Some(root);
 		Ok(())
 	})?;
 
-	// pushNewDeposit(ptr, length). Records the deposit of `length` bytes at `ptr`. Traps: a
-	// length other than 184; more than `MAX_DEPOSITS_PER_BLOCK` deposits; out-of-bounds memory.
+	// pushNewDeposit(ptr, length). Records the deposit of `length` bytes at `ptr` (an event
+	// where a block of the chain made it). Price: a `log` of 184 bytes without topics. Traps: a
+	// length other than 184; more than `MAX_DEPOSITS_PER_BLOCK` deposits; out-of-bounds memory;
+	// out of gas.
 	define(
 		linker,
 		Eth2,
 		"pushNewDeposit",
 		|mut c: Ctx<'_>, ptr: i32, length: i32| -> HostResult<()> {
+			charge_price(&mut c, |costs| costs.log(0, DEPOSIT_BYTES as u32))?;
 			if length as u32 as usize != DEPOSIT_BYTES
 				|| c.data().deposits.len() >= MAX_DEPOSITS_PER_BLOCK
 			{
@@ -165,30 +187,29 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 		},
 	)?;
 
-	// useTicks(ticks). Nothing: instructions burn fuel (Scout's own metering).
-	define(linker, Eth2, "useTicks", |_: Ctx<'_>, _ticks: i32| -> HostResult<()> { Ok(()) })?;
+	// useTicks(ticks). Nothing: instructions are metered by gas (Scout's own metering). Price:
+	// `base`.
+	define(linker, Eth2, "useTicks", |mut c: Ctx<'_>, _ticks: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)
+	})?;
 
-	// add256(a, b, out) / sub256(a, b, out). `out = a + b` / `a - b` of 32-byte big-endian
-	// numbers. Traps: overflow / underflow; out-of-bounds memory.
-	for (name, _, operation) in crate::bignum::BINARY.into_iter().take(2) {
-		define(
-			linker,
-			Bignum,
-			name,
-			move |mut c: Ctx<'_>, a: i32, b: i32, out: i32| -> HostResult<()> {
-				let operation = |[a, b]: [Word; 2]| operation(&a, &b);
-				bignum_in_memory(&mut c, [a, b], out, operation, HostTrap::BignumOverflow)
-			},
-		)?;
+	// add256(a, b, out) / sub256 / mul256, umulmod256(a, b, modulus, out): the contracts' `v2`
+	// bignum helpers (`runtime::bignum_binary`, `runtime::bignum_mulmod`), at their prices.
+	for (name, _, operation) in crate::bignum::BINARY {
+		define(linker, Bignum, name, bignum_binary(operation))?;
 	}
+	define(linker, Bignum, "umulmod256", bignum_mulmod::<EeState>)?;
 
 	// print32(value), print64(value), printMem(ptr, length), printMemHex(ptr, length). Log at
-	// debug level under `EE_LOG_TARGET`; change nothing. Traps: out-of-bounds memory.
-	define(linker, Debug, "print32", |_: Ctx<'_>, value: i32| -> HostResult<()> {
+	// debug level under `EE_LOG_TARGET`; change nothing. Price: `base`, or a copy of `length`
+	// bytes. Traps: out-of-bounds memory; out of gas.
+	define(linker, Debug, "print32", |mut c: Ctx<'_>, value: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
 		log::debug!(target: EE_LOG_TARGET, "print32: {value}");
 		Ok(())
 	})?;
-	define(linker, Debug, "print64", |_: Ctx<'_>, value: i64| -> HostResult<()> {
+	define(linker, Debug, "print64", |mut c: Ctx<'_>, value: i64| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
 		log::debug!(target: EE_LOG_TARGET, "print64: {value}");
 		Ok(())
 	})?;
@@ -199,7 +220,7 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 	];
 	for (name, format) in printers {
 		define(linker, Debug, name, move |mut c: Ctx<'_>, ptr: i32, len: i32| -> HostResult<()> {
-			burn_copy_fuel(&mut c, len as u32)?;
+			charge_price(&mut c, |costs| costs.copy(len as u32))?;
 			check_range(&c, ptr, len as u32)?;
 			// Read only where it is logged: the block runs the same either way.
 			if log::log_enabled!(target: EE_LOG_TARGET, log::Level::Debug) {

@@ -5,28 +5,34 @@
 //! [`execute_block`] runs an EE's `main` once on a block: the EE reads the root it runs on and
 //! the block's data through its host interface ([`ewasm_primitives::eei::ee`], linked by
 //! [`host`]), may record deposits, and saves the root it leaves. The VM is the contracts': the
-//! same pinned engine, validation rules and limits (`vm::prepare::prepare_ee`), memory limiter
-//! and bounds-checked memory access; instructions burn fuel at the engine's pinned costs, and a
-//! block-data copy burns the fuel of the same bytes' `memory.copy`.
+//! same pinned engine, validation rules and limits (`vm::prepare::prepare_ee`), memory limiter,
+//! bounds-checked memory access and gas metering (`vm::runtime::GasMeter`) under a contract
+//! schedule: its initial memory pages are paid first, its instructions at the schedule's price
+//! of fuel for its largest function's locals, and each host function at the price of the same
+//! work for a contract (a copy, a log, a bignum operation).
 //!
-//! A block succeeds only if `main` returns having saved a root; a trap, running out of fuel,
-//! or never saving a root fails it, and a failed block leaves nothing behind (Scout recorded a
+//! A block succeeds only if `main` returns having saved a root; a trap, running out of gas, or
+//! never saving a root fails it, and a failed block leaves nothing behind (Scout recorded a
 //! zero root for an EE that saved none: that is a failure here).
 //!
 //! This is the execution the pallet's EE extrinsics and the `ewasm scout` runner share.
 
+pub mod chain;
 mod host;
 
-use crate::vm::{
-	limiter::{self, FrameLimiter, MemoryBudget},
-	prepare::{engine, prepare_ee},
-	runtime::HostTrap,
+use crate::{
+	gas::{InstructionMetering, Schedule},
+	vm::{
+		limiter::{self, FrameLimiter, MemoryBudget},
+		prepare::engine,
+		runtime::{self, GasMeter, HostTrap},
+	},
 };
 use alloc::vec::Vec;
 use ewasm_primitives::{value::Word, MEMORY_EXPORT};
-use wasmi::{Linker, Store, TrapCode};
+use wasmi::{Instance, Linker, Store, TrapCode};
 
-pub use crate::vm::prepare::PrepareError;
+pub use crate::vm::prepare::{PrepareError, PreparedEe};
 pub use host::{Deposit, DEPOSIT_BYTES, EE_LOG_TARGET, MAX_DEPOSITS_PER_BLOCK};
 
 /// The largest EE code [`execute_block`] accepts: EEs compiled from C carry whole libraries
@@ -40,56 +46,59 @@ pub struct BlockOutcome {
 	pub post_root: Word,
 	/// The deposits the block made, in order.
 	pub deposits: Vec<Deposit>,
-	/// The fuel the block burned.
-	pub fuel_used: u64,
+	/// The gas the block used.
+	pub gas_used: u64,
 }
 
-/// Why a block failed. A failed block changes nothing.
+/// Why a block failed. A failed block changes nothing and uses all its gas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EeError {
 	/// The code is not a valid EE (see `vm::prepare::prepare_ee`): why.
 	Invalid(PrepareError),
 	/// The EE trapped: `unreachable`, a memory access out of bounds (its own or a host
 	/// function's), a block-data range past the data's end, a malformed deposit, an overflow of
-	/// `add256`/`sub256`, or its memory or stack outgrowing the limits.
+	/// a bignum operation or a zero modulus, or its memory or stack outgrowing the limits.
 	Trapped,
-	/// The fuel ran out.
-	OutOfFuel,
+	/// The gas ran out.
+	OutOfGas,
 	/// `main` returned without saving a root.
 	NoPostRoot,
 }
 
-/// Runs `code`'s `main` on `block_data` from `pre_root`, with at most `fuel_limit` fuel.
+/// Validates `code` as an EE and compiles it (`vm::prepare::prepare_ee`, at most
+/// [`MAX_EE_CODE_BYTES`]).
+pub fn prepare(code: &[u8]) -> Result<PreparedEe, PrepareError> {
+	crate::vm::prepare::prepare_ee(&engine(), code, MAX_EE_CODE_BYTES)
+}
+
+/// Runs `code`'s `main` on `block_data` from `pre_root`, with at most `gas_limit` gas at the
+/// prices of `schedule`.
 pub fn execute_block(
 	code: &[u8],
 	pre_root: Word,
 	block_data: &[u8],
-	fuel_limit: u64,
+	gas_limit: u64,
+	schedule: &Schedule,
 ) -> Result<BlockOutcome, EeError> {
-	let module = prepare_ee(&engine(), code, MAX_EE_CODE_BYTES).map_err(EeError::Invalid)?;
-	// Its memory may grow as large as a contract's.
-	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
-	let state = host::EeState {
-		pre_root,
-		block_data: block_data.to_vec(),
-		post_root: None,
-		deposits: Vec::new(),
-		memory: None,
-		limits: FrameLimiter::new(budget),
-	};
-	let mut store = Store::new(module.engine(), state);
-	store.limiter(|state| &mut state.limits);
-	let result = run_main(&mut store, &module, fuel_limit);
-	let fuel_used = fuel_limit.saturating_sub(store.get_fuel().unwrap_or(0));
+	let prepared = prepare(code).map_err(EeError::Invalid)?;
+	let mut store = new_store(&prepared, pre_root, block_data, schedule);
+	let result = run_main(&mut store, &prepared, schedule, gas_limit);
+	let gas_used = gas_limit.saturating_sub(runtime::gas_left(&store).unwrap_or(0));
 	match result {
 		Ok(()) => {
 			let state = store.into_data();
 			let post_root = state.post_root.ok_or(EeError::NoPostRoot)?;
-			Ok(BlockOutcome { post_root, deposits: state.deposits, fuel_used })
+			Ok(BlockOutcome { post_root, deposits: state.deposits, gas_used })
 		}
 		Err(error) => match error.downcast_ref::<HostTrap>() {
-			Some(HostTrap::OutOfGas) => Err(EeError::OutOfFuel),
-			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => Err(EeError::OutOfFuel),
+			Some(HostTrap::OutOfGas) => Err(EeError::OutOfGas),
+			None if error.as_trap_code() == Some(TrapCode::OutOfFuel) => {
+				match schedule.instructions {
+					InstructionMetering::Fuel(_) => Err(EeError::OutOfGas),
+					// Free instructions: fuel is only the step limit.
+					InstructionMetering::Free { .. } => Err(EeError::Trapped),
+				}
+			}
 			_ => {
 				log::debug!(target: EE_LOG_TARGET, "EE trapped: {error}");
 				Err(EeError::Trapped)
@@ -98,17 +107,60 @@ pub fn execute_block(
 	}
 }
 
-/// Instantiates `module` in `store` with `fuel` and runs its `main`.
-fn run_main(
+/// A store for one block of `prepared` on `pre_root` and `block_data`, its gas metered by
+/// `schedule`; its memory may grow as large as a contract's.
+fn new_store(
+	prepared: &PreparedEe,
+	pre_root: Word,
+	block_data: &[u8],
+	schedule: &Schedule,
+) -> Store<host::EeState> {
+	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
+	let state = host::EeState {
+		pre_root,
+		block_data: block_data.to_vec(),
+		post_root: None,
+		deposits: Vec::new(),
+		memory: None,
+		limits: FrameLimiter::new(budget),
+		meter: GasMeter::new(schedule, prepared.max_function_locals),
+		costs: schedule.host,
+	};
+	let mut store = Store::new(prepared.module.engine(), state);
+	store.limiter(|state| &mut state.limits);
+	store
+}
+
+/// Links `prepared` with the EE host functions and instantiates it in `store`.
+fn instantiate(
 	store: &mut Store<host::EeState>,
-	module: &wasmi::Module,
-	fuel: u64,
-) -> Result<(), wasmi::Error> {
-	store.set_fuel(fuel)?;
+	prepared: &PreparedEe,
+) -> Result<Instance, wasmi::Error> {
 	let mut linker = Linker::new(store.engine());
 	host::link(&mut linker)?;
-	let instance = linker.instantiate_and_start(&mut *store, module)?;
+	let instance = linker.instantiate_and_start(&mut *store, &prepared.module)?;
 	store.data_mut().memory = instance.get_memory(&*store, MEMORY_EXPORT);
+	Ok(instance)
+}
+
+/// Whether `prepared` instantiates within the limits (its data segments fit its memory): as a
+/// contract's code is checked when it is stored, an EE's is when it is registered, so that no
+/// block of it fails to start. Instantiation's work is paid by the registration.
+pub fn instantiates(prepared: &PreparedEe, schedule: &Schedule) -> bool {
+	let mut store = new_store(prepared, Word::default(), &[], schedule);
+	store.set_fuel(u64::MAX).is_ok() && instantiate(&mut store, prepared).is_ok()
+}
+
+/// Pays `prepared`'s initial memory out of `gas_limit`, instantiates it in `store` and runs its
+/// `main`.
+fn run_main(
+	store: &mut Store<host::EeState>,
+	prepared: &PreparedEe,
+	schedule: &Schedule,
+	gas_limit: u64,
+) -> Result<(), wasmi::Error> {
+	runtime::fund(store, schedule, prepared.initial_pages, gas_limit)?;
+	let instance = instantiate(store, prepared)?;
 	instance.get_typed_func::<(), ()>(&*store, ewasm_primitives::ENTRY_POINT)?.call(&mut *store, ())
 }
 

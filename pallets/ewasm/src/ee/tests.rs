@@ -1,12 +1,18 @@
 //! Execution environments: a block's root comes from what the EE saves, under either of
-//! Scout's import names; every host function traps out of bounds; a trap, running out of fuel
-//! or saving no root fails the block; validation keeps contracts' imports and entry points out.
+//! Scout's import names; every host function traps out of bounds and charges its price; a
+//! trap, running out of gas or saving no root fails the block; validation keeps contracts'
+//! imports and entry points out.
 
 use super::*;
-use crate::bignum;
+use crate::{bignum, mock::chain_schedule};
 use alloc::{format, vec, vec::Vec};
 
-const FUEL: u64 = 10_000_000;
+const GAS: u64 = 100_000_000;
+
+/// Runs a block of `code` with `gas` at the chain's prices.
+fn execute(code: &[u8], pre_root: Word, data: &[u8], gas: u64) -> Result<BlockOutcome, EeError> {
+	execute_block(code, pre_root, data, gas, &chain_schedule())
+}
 
 fn wasm(wat: &str) -> Vec<u8> {
 	wat::parse_str(wat).expect("valid WAT")
@@ -20,7 +26,7 @@ fn ee(imports: &str, body: &str) -> Vec<u8> {
 }
 
 /// The host functions the tests' EEs import: their alias, group, name and signature.
-const IMPORTS: [(&str, &str, &str, &str); 8] = [
+const IMPORTS: [(&str, &str, &str, &str); 10] = [
 	("$load", "eth2", "loadPreStateRoot", "(param i32)"),
 	("$size", "eth2", "blockDataSize", "(result i32)"),
 	("$copy", "eth2", "blockDataCopy", "(param i32 i32 i32)"),
@@ -28,6 +34,8 @@ const IMPORTS: [(&str, &str, &str, &str); 8] = [
 	("$deposit", "eth2", "pushNewDeposit", "(param i32 i32)"),
 	("$add", "bignum", "add256", "(param i32 i32 i32)"),
 	("$sub", "bignum", "sub256", "(param i32 i32 i32)"),
+	("$mul", "bignum", "mul256", "(param i32 i32 i32)"),
+	("$mulmod", "bignum", "umulmod256", "(param i32 i32 i32 i32)"),
 	("$print", "debug", "printMemHex", "(param i32 i32)"),
 ];
 
@@ -67,7 +75,7 @@ fn number(value: u128) -> Word {
 }
 
 fn run(imports: &str, body: &str, pre_root: Word, data: &[u8]) -> Result<BlockOutcome, EeError> {
-	execute_block(&ee(imports, body), pre_root, data, FUEL)
+	execute(&ee(imports, body), pre_root, data, GAS)
 }
 
 #[test]
@@ -76,7 +84,7 @@ fn a_block_leaves_the_root_the_ee_saves_under_either_name() {
 		let outcome = run(&imports, ADD_BLOCK_TO_ROOT, number(40), &number(2)).expect("runs");
 		assert_eq!(outcome.post_root, number(42));
 		assert!(outcome.deposits.is_empty());
-		assert!(outcome.fuel_used > 0 && outcome.fuel_used < FUEL);
+		assert!(outcome.gas_used > 0 && outcome.gas_used < GAS);
 	}
 	// The last root saved counts.
 	let body = "(call $save (i32.const 0)) (i32.store8 (i32.const 31) (i32.const 7)) (call $save (i32.const 0))";
@@ -84,12 +92,12 @@ fn a_block_leaves_the_root_the_ee_saves_under_either_name() {
 }
 
 #[test]
-fn a_block_that_saves_no_root_traps_or_runs_out_of_fuel_fails() {
+fn a_block_that_saves_no_root_traps_or_runs_out_of_gas_fails() {
 	assert_eq!(run(&prefixed(), "", number(1), &[]), Err(EeError::NoPostRoot));
 	let trap = "(call $save (i32.const 0)) unreachable";
 	assert_eq!(run(&prefixed(), trap, number(1), &[]), Err(EeError::Trapped));
 	let forever = "(call $save (i32.const 0)) (loop $again (br $again))";
-	assert_eq!(run(&prefixed(), forever, number(1), &[]), Err(EeError::OutOfFuel));
+	assert_eq!(run(&prefixed(), forever, number(1), &[]), Err(EeError::OutOfGas));
 }
 
 #[test]
@@ -102,6 +110,8 @@ fn every_host_function_traps_out_of_bounds() {
 	trapped("(call $print (i32.const 65535) (i32.const 2))", &[]);
 	trapped("(call $add (i32.const 65505) (i32.const 0) (i32.const 0))", &[]);
 	trapped("(call $sub (i32.const 0) (i32.const 0) (i32.const 65505))", &[]);
+	trapped("(call $mul (i32.const 0) (i32.const 65505) (i32.const 0))", &[]);
+	trapped("(call $mulmod (i32.const 0) (i32.const 0) (i32.const 65505) (i32.const 0))", &[]);
 	trapped("(call $deposit (i32.const 65500) (i32.const 184))", &[]);
 	// The data's range: past its end, wrapping, and a memory range past the end.
 	trapped("(call $copy (i32.const 0) (i32.const 1) (i32.const 4))", &[1, 2, 3, 4]);
@@ -110,7 +120,7 @@ fn every_host_function_traps_out_of_bounds() {
 }
 
 #[test]
-fn block_data_copies_the_range_asked_and_pays_fuel_by_its_length() {
+fn block_data_copies_the_range_asked_and_pays_a_copy_by_its_length() {
 	// Scout copied `data[offset..length]`; the range is `offset..offset + length`.
 	let body = "(call $copy (i32.const 0) (i32.const 2) (i32.const 3)) (call $save (i32.const 0))";
 	let outcome = run(&prefixed(), body, number(0), &[1, 2, 3, 4, 5]).expect("runs");
@@ -119,15 +129,68 @@ fn block_data_copies_the_range_asked_and_pays_fuel_by_its_length() {
 		let body = format!(
 			"(call $copy (i32.const 0) (i32.const 0) (i32.const {length})) (call $save (i32.const 0))"
 		);
-		run(&prefixed(), &body, number(0), &vec![9; length]).expect("runs").fuel_used
+		run(&prefixed(), &body, number(0), &vec![9; length]).expect("runs").gas_used
 	};
-	// Eight bytes a unit of fuel, as the engine's `memory.copy`.
-	assert_eq!(copy(8 * 1000) - copy(0), 1000);
-	// Fuel too short for the copy: out of fuel, nothing copied.
+	// A contract's copy of as many bytes.
+	let costs = chain_schedule().host;
+	assert_eq!(copy(32 * 1000) - copy(0), costs.copy(32 * 1000) - costs.copy(0));
+	// Gas too short for the copy: out of gas, nothing copied, all of it used.
 	let body =
 		"(call $copy (i32.const 0) (i32.const 0) (i32.const 40000)) (call $save (i32.const 0))";
-	let short = execute_block(&ee(&prefixed(), body), number(0), &[0; 40000], 4_000);
-	assert_eq!(short, Err(EeError::OutOfFuel));
+	let short = execute(&ee(&prefixed(), body), number(0), &[0; 40000], costs.copy(40000));
+	assert_eq!(short, Err(EeError::OutOfGas));
+}
+
+#[test]
+fn every_host_function_charges_a_contracts_price_for_the_same_work() {
+	// With instructions free, a block uses its memory's and its host calls' prices exactly.
+	let host = chain_schedule().host;
+	let free = Schedule { host, instructions: InstructionMetering::Free { step_limit: GAS } };
+	let used = |call: &str| {
+		let code = ee(&prefixed(), &format!("{call} (call $save (i32.const 0))"));
+		let used = execute_block(&code, number(1), &[5; 100], GAS, &free).expect("runs").gas_used;
+		// Less the page of memory and the root saved.
+		used - host.memory_page - host.copy(32)
+	};
+	let three = "(i32.const 0) (i32.const 32) (i32.const 64)";
+	assert_eq!(used(""), 0);
+	assert_eq!(used("(call $load (i32.const 0))"), host.copy(32));
+	assert_eq!(used("(drop (call $size))"), host.base);
+	assert_eq!(used("(call $copy (i32.const 0) (i32.const 10) (i32.const 90))"), host.copy(90));
+	assert_eq!(used(&format!("(call $add {three})")), host.bignum);
+	assert_eq!(used(&format!("(call $sub {three})")), host.bignum);
+	assert_eq!(used(&format!("(call $mul {three})")), host.bignum);
+	let mulmod = "(i32.store8 (i32.const 95) (i32.const 7)) (call $mulmod (i32.const 0) (i32.const 32) (i32.const 64) (i32.const 96))";
+	assert_eq!(used(mulmod), host.bignum_mulmod);
+	assert_eq!(used("(call $deposit (i32.const 0) (i32.const 184))"), host.log(0, 184));
+	assert_eq!(used("(call $print (i32.const 0) (i32.const 70))"), host.copy(70));
+}
+
+#[test]
+fn initial_memory_and_locals_are_paid_as_a_contracts() {
+	let schedule = chain_schedule();
+	let imports = prefixed();
+	let pages = |count: u32| {
+		wasm(&format!(
+			r#"(module {imports} (memory (export "memory") {count})
+				(func (export "main") (call $save (i32.const 0))))"#
+		))
+	};
+	let used = |code: &[u8]| execute(code, number(0), &[], GAS).expect("runs").gas_used;
+	assert_eq!(used(&pages(3)) - used(&pages(1)), 2 * schedule.host.memory_page);
+	// A limit that cannot pay the pages: out of gas before the EE starts.
+	let short = schedule.host.memory_page * 3 - 1;
+	assert_eq!(execute(&pages(3), number(0), &[], short), Err(EeError::OutOfGas));
+	// More locals make each unit of fuel dearer.
+	let with_locals = |locals: u32| {
+		wasm(&format!(
+			r#"(module {imports} (memory (export "memory") 1)
+				(func $many (local {}))
+				(func (export "main") (call $save (i32.const 0))))"#,
+			"i64 ".repeat(locals as usize),
+		))
+	};
+	assert!(used(&with_locals(4_000)) > used(&with_locals(0)));
 }
 
 #[test]
@@ -147,7 +210,7 @@ fn deposits_are_184_bytes_and_at_most_sixteen_a_block() {
 			r#"(module {imports} (memory (export "memory") 1)
 				(func (export "main") (local i32) (local.set 0 (i32.const {count})) {body}))"#
 		));
-		execute_block(&code, number(0), &[], FUEL)
+		execute(&code, number(0), &[], GAS)
 	};
 	let outcome = deposits(2, 184).expect("runs");
 	assert_eq!(outcome.deposits.len(), 2);
@@ -174,7 +237,7 @@ fn bignum_traps_on_overflow_and_underflow() {
 
 #[test]
 fn validation_keeps_contract_imports_and_entry_points_out() {
-	let invalid = |code: Vec<u8>| match execute_block(&code, number(0), &[], FUEL) {
+	let invalid = |code: Vec<u8>| match execute(&code, number(0), &[], GAS) {
 		Err(EeError::Invalid(error)) => error,
 		other => panic!("not refused: {other:?}"),
 	};
@@ -202,9 +265,9 @@ fn validation_keeps_contract_imports_and_entry_points_out() {
 		))
 	};
 	let past_contracts = crate::limits::MAX_FUNCTION_LOCALS + 1;
-	assert!(execute_block(&with_locals(past_contracts), number(0), &[], FUEL).is_ok());
+	assert!(execute(&with_locals(past_contracts), number(0), &[], GAS).is_ok());
 	let most = crate::limits::MAX_EE_FUNCTION_LOCALS;
-	assert!(execute_block(&with_locals(most), number(0), &[], FUEL).is_ok());
+	assert!(execute(&with_locals(most), number(0), &[], GAS).is_ok());
 	assert_eq!(invalid(with_locals(most + 1)), PrepareError::Invalid);
 }
 
@@ -218,6 +281,8 @@ fn no_pointer_or_length_makes_a_host_function_panic() {
 		"(call $deposit (local.get 0) (local.get 1))",
 		"(call $add (local.get 0) (local.get 1) (local.get 2))",
 		"(call $sub (local.get 2) (local.get 1) (local.get 0))",
+		"(call $mul (local.get 1) (local.get 0) (local.get 2))",
+		"(call $mulmod (local.get 0) (local.get 1) (local.get 2) (local.get 0))",
 		"(call $print (local.get 0) (local.get 1))",
 	];
 	let imports = prefixed();
@@ -239,8 +304,8 @@ fn no_pointer_or_length_makes_a_host_function_panic() {
 					root[..4].copy_from_slice(&a.to_le_bytes());
 					root[4..8].copy_from_slice(&b.to_le_bytes());
 					root[8..12].copy_from_slice(&c.to_le_bytes());
-					match execute_block(&code, root, &[7; 64], FUEL) {
-						Ok(_) | Err(EeError::Trapped | EeError::OutOfFuel) => {}
+					match execute(&code, root, &[7; 64], GAS) {
+						Ok(_) | Err(EeError::Trapped | EeError::OutOfGas) => {}
 						other => panic!("{call} with {a}, {b}, {c}: {other:?}"),
 					}
 				}

@@ -3,7 +3,8 @@
 //! the call stack in [`call_stack`], code priced by its size in [`code_size`], the block and
 //! chain getters in [`environment`], rent, eviction and wake in [`rent`], the system contracts
 //! in [`system`], receipts between parachains in [`receipts`], the VM versions in
-//! [`vm_versions`], `v2`'s bignum helpers and `ecrecover` in [`v2_arithmetic`].
+//! [`vm_versions`], `v2`'s bignum helpers and `ecrecover` in [`v2_arithmetic`], the execution
+//! environments' extrinsics in [`execution_environments`].
 
 use crate::{
 	address::{create2_address, AccountId32Mapper, AddressMapper},
@@ -898,6 +899,7 @@ mod call_stack;
 mod code_size;
 mod dry_run;
 mod environment;
+mod execution_environments;
 mod heap;
 mod receipts;
 mod rent;

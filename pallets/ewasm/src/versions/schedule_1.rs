@@ -17,9 +17,9 @@ Schedule {
         memory_page: 78664,
         storage_clear_refund: 15000,
         copy_base: 518,
-        copy_per_word: 210,
-        nested_input_per_word: 210,
-        output_base: 0,
+        copy_per_word: 212,
+        nested_input_per_word: 212,
+        output_base: 122895,
         output_per_word: 188,
         log_base: 16065,
         log_per_topic: 2031,
@@ -47,15 +47,15 @@ Schedule {
         },
         sha256: HashCost {
             base: 2261,
-            per_word: 138,
+            per_word: 158,
         },
         blake2b256: HashCost {
             base: 2031,
             per_word: 144,
         },
         bignum: 840,
-        bignum_mulmod: 10021,
-        ecrecover: 155250,
+        bignum_mulmod: 10094,
+        ecrecover: 156624,
     },
     instructions: Fuel(
         FuelPrice {

@@ -10,8 +10,9 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	bignum_in_memory, charge, check_range, copy_to_memory, gas_left, halt_with_output, hash_memory,
-	read, read_array, read_budgeted, refund_gas, sub_range, write, HostResult, HostState, HostTrap,
+	bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, gas_left, halt_with_output,
+	hash_memory, read, read_array, read_budgeted, refund_gas, sub_range, write, HostResult,
+	HostState, HostTrap, Metered,
 };
 use crate::{
 	accounts,
@@ -848,35 +849,12 @@ fn link_bignum<T: Config>(
 	linker: &mut Linker<HostState<T>>,
 	ns: &'static str,
 ) -> Result<(), wasmi::Error> {
-	// bignum_add256(a, b, result) / bignum_sub256 / bignum_mul256. Writes `a + b`, `a - b` or
-	// `a * b` at `result` (which may be an operand's). Traps: the result does not fit 256 bits
-	// (overflow, underflow); out-of-bounds memory; out of gas.
+	// bignum_add256(a, b, result) / bignum_sub256 / bignum_mul256: `runtime::bignum_binary`.
 	for (_, name, operation) in bignum::BINARY {
-		linker.func_wrap(
-			ns,
-			name,
-			move |mut c: Ctx<'_, T>, a: i32, b: i32, result: i32| -> HostResult<()> {
-				let cost = c.data().costs().bignum;
-				charge(&mut c, cost)?;
-				let operation = |[a, b]: [Word; 2]| operation(&a, &b);
-				bignum_in_memory(&mut c, [a, b], result, operation, HostTrap::BignumOverflow)
-			},
-		)?;
+		linker.func_wrap(ns, name, bignum_binary(operation))?;
 	}
-
-	// bignum_umulmod256(a, b, modulus, result). Writes `a * b mod modulus` (of the full 512-bit
-	// product) at `result`. Traps: a zero modulus; out-of-bounds memory; out of gas.
-	linker.func_wrap(
-		ns,
-		"bignum_umulmod256",
-		|mut c: Ctx<'_, T>, a: i32, b: i32, modulus: i32, result: i32| -> HostResult<()> {
-			let cost = c.data().costs().bignum_mulmod;
-			charge(&mut c, cost)?;
-			let operation = |[a, b, modulus]: [Word; 3]| bignum::mulmod256(&a, &b, &modulus);
-			let operands = [a, b, modulus];
-			bignum_in_memory(&mut c, operands, result, operation, HostTrap::BignumZeroModulus)
-		},
-	)?;
+	// bignum_umulmod256(a, b, modulus, result): `runtime::bignum_mulmod`.
+	linker.func_wrap(ns, "bignum_umulmod256", bignum_mulmod::<HostState<T>>)?;
 	Ok(())
 }
 

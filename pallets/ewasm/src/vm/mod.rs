@@ -199,17 +199,8 @@ fn run_entry<T: Config>(
 	entry: &str,
 	gas_limit: u64,
 ) -> Result<(), wasmi::Error> {
-	// With free instructions the fuel is only the step limit; the gas is the host state's.
-	if let InstructionMetering::Free { step_limit } = code.schedule.instructions {
-		store.set_fuel(step_limit)?;
-	}
+	runtime::fund(store, &code.schedule, code.prepared.initial_pages, gas_limit)?;
 	let code = &code.prepared;
-	let memory = u64::from(code.initial_pages).saturating_mul(store.data().costs().memory_page);
-	let Some(gas) = gas_limit.checked_sub(memory) else {
-		runtime::set_gas_left(&mut *store, 0)?;
-		return Err(HostTrap::OutOfGas.into());
-	};
-	runtime::set_gas_left(&mut *store, gas)?;
 	let mut linker = Linker::new(store.engine());
 	env::link::<T>(&mut linker, code.interface)?;
 	let instance = linker.instantiate_and_start(&mut *store, &code.module)?;

@@ -48,9 +48,8 @@ pub enum PrepareError {
 }
 
 /// Bytes of memory copied per unit of fuel: what `memory.copy`, `memory.fill` and
-/// `memory.grow` burn per byte, and what a host function copying into memory burns for it
-/// where its price is in fuel (an execution environment's `blockDataCopy`).
-pub const BYTES_COPIED_PER_FUEL: u32 = 8;
+/// `memory.grow` burn per byte.
+const BYTES_COPIED_PER_FUEL: u32 = 8;
 
 /// The engine configuration, every option pinned so execution never depends on wasmi's
 /// defaults.
@@ -129,6 +128,16 @@ pub struct Prepared {
 	pub interface: Interface,
 }
 
+/// A validated and compiled execution environment.
+pub struct PreparedEe {
+	/// The compiled module.
+	pub module: Module,
+	/// The most locals one of its functions declares, parameters not counted.
+	pub max_function_locals: u32,
+	/// Its memory's initial size in 64 KiB pages.
+	pub initial_pages: u32,
+}
+
 /// Validates `code` as an Ewasm contract and compiles it.
 pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepared, PrepareError> {
 	let (module, max_function_locals) = compile(engine, code, rules.max_len, MAX_FUNCTION_LOCALS)?;
@@ -142,15 +151,15 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 /// ([`eei::ee::ee_function`], under either of its names) with its signature, and exports
 /// `main` and `memory` only (`crate::ee`). Its functions may declare up to
 /// [`MAX_EE_FUNCTION_LOCALS`] locals.
-pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Module, PrepareError> {
-	let (module, _) = compile(engine, code, max_len, MAX_EE_FUNCTION_LOCALS)?;
+pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<PreparedEe, PrepareError> {
+	let (module, max_function_locals) = compile(engine, code, max_len, MAX_EE_FUNCTION_LOCALS)?;
 	for import in module.imports() {
 		let spec = eei::ee::ee_function(import.module(), import.name())
 			.map(eei::ee::EeFunction::as_host_function);
 		check_signature(&import, spec)?;
 	}
-	check_exports(&module, Entries::ExecutionEnvironment)?;
-	Ok(module)
+	let initial_pages = check_exports(&module, Entries::ExecutionEnvironment)?;
+	Ok(PreparedEe { module, max_function_locals, initial_pages })
 }
 
 /// Compiles `code` of at most `max_len` bytes under the pinned configuration, with the most

@@ -9,7 +9,7 @@ use crate::gas::{HostCosts, InstructionMetering, Schedule};
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
 use ewasm_primitives::{value::Word, Address};
-use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory};
+use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory, Store};
 
 /// The state a wasmi store carries through one contract execution (one frame).
 pub struct HostState<T> {
@@ -25,13 +25,8 @@ pub struct HostState<T> {
 	pub output: BudgetedBytes,
 	/// The return data of the last call or creation this frame made.
 	pub return_data: BudgetedBytes,
-	/// The gas one unit of the store's fuel stands for: the schedule's price of fuel for this
-	/// frame's module ([`crate::gas::FuelPrice::gas_per_fuel`]); 1 when instructions are free.
-	pub gas_per_fuel: u64,
-	/// The gas left besides the store's fuel: all of it when instructions are free
-	/// ([`InstructionMetering::Free`]); otherwise what is left below the price of a unit of
-	/// fuel (the gas left is the fuel times `gas_per_fuel`, plus this).
-	pub gas_counter: u64,
+	/// How the frame's gas is kept.
+	pub meter: GasMeter,
 	/// Gas refunds earned by this frame and the frames it called that succeeded.
 	pub refund: u64,
 	/// Where `selfDestruct` sends the balance.
@@ -44,12 +39,7 @@ pub struct HostState<T> {
 impl<T> HostState<T> {
 	/// A fresh state for one frame of `code`.
 	pub fn new(context: Context, tx: Transaction, limits: FrameLimiter, code: &Loaded) -> Self {
-		let gas_per_fuel = match code.schedule.instructions {
-			InstructionMetering::Fuel(price) => {
-				price.gas_per_fuel(code.prepared.max_function_locals)
-			}
-			InstructionMetering::Free { .. } => 1,
-		};
+		let meter = GasMeter::new(&code.schedule, code.prepared.max_function_locals);
 		HostState {
 			context,
 			tx,
@@ -57,18 +47,12 @@ impl<T> HostState<T> {
 			memory: None,
 			output: BudgetedBytes::default(),
 			return_data: BudgetedBytes::default(),
-			gas_per_fuel,
-			gas_counter: 0,
+			meter,
 			refund: 0,
 			beneficiary: None,
 			limits,
 			_runtime: PhantomData,
 		}
-	}
-
-	/// The gas prices of the frame's schedule.
-	pub fn costs(&self) -> &HostCosts {
-		&self.schedule.host
 	}
 }
 
@@ -139,37 +123,85 @@ impl From<HostTrap> for wasmi::Error {
 /// The result type of host functions.
 pub type HostResult<R> = Result<R, wasmi::Error>;
 
-/// The gas left, of a frame's store or of a host function's caller.
-pub fn gas_left<T>(ctx: impl AsContext<Data = HostState<T>>) -> HostResult<u64> {
-	let ctx = ctx.as_context();
-	let state = ctx.data();
-	match state.schedule.instructions {
-		InstructionMetering::Fuel(_) => {
-			Ok(ctx.get_fuel()?.saturating_mul(state.gas_per_fuel).saturating_add(state.gas_counter))
-		}
-		InstructionMetering::Free { .. } => Ok(state.gas_counter),
+/// How a store keeps its gas: in the store's fuel, each unit standing for the price of fuel of
+/// the module's schedule, or, when instructions are free, in a counter of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GasMeter {
+	/// The gas one unit of the store's fuel stands for: the schedule's price of fuel for the
+	/// module ([`crate::gas::FuelPrice::gas_per_fuel`]); `None` when instructions are free and
+	/// the fuel is only a step limit.
+	gas_per_fuel: Option<u64>,
+	/// The gas left besides the store's fuel: all of it when instructions are free; otherwise
+	/// what is left below the price of a unit of fuel (the gas left is the fuel times
+	/// `gas_per_fuel`, plus this).
+	counter: u64,
+}
+
+impl GasMeter {
+	/// The meter of a module whose largest function declares `max_function_locals` locals,
+	/// run by `schedule`.
+	pub fn new(schedule: &Schedule, max_function_locals: u32) -> Self {
+		let gas_per_fuel = match schedule.instructions {
+			InstructionMetering::Fuel(price) => Some(price.gas_per_fuel(max_function_locals)),
+			InstructionMetering::Free { .. } => None,
+		};
+		GasMeter { gas_per_fuel, counter: 0 }
 	}
 }
 
-/// Sets the gas left, of a frame's store or of a host function's caller.
-pub fn set_gas_left<T>(
-	mut ctx: impl AsContextMut<Data = HostState<T>>,
-	gas: u64,
-) -> HostResult<()> {
+/// A store's data that meters gas: a contract frame's [`HostState`], and an execution
+/// environment's.
+pub trait Metered {
+	/// Its gas meter.
+	fn meter(&self) -> &GasMeter;
+
+	/// Its gas meter, to change.
+	fn meter_mut(&mut self) -> &mut GasMeter;
+
+	/// The gas prices of its host functions.
+	fn costs(&self) -> &HostCosts;
+}
+
+impl<T> Metered for HostState<T> {
+	fn meter(&self) -> &GasMeter {
+		&self.meter
+	}
+
+	fn meter_mut(&mut self) -> &mut GasMeter {
+		&mut self.meter
+	}
+
+	fn costs(&self) -> &HostCosts {
+		&self.schedule.host
+	}
+}
+
+/// The gas left, of a store or of a host function's caller.
+pub fn gas_left<D: Metered>(ctx: impl AsContext<Data = D>) -> HostResult<u64> {
+	let ctx = ctx.as_context();
+	let meter = ctx.data().meter();
+	Ok(match meter.gas_per_fuel {
+		Some(per_fuel) => ctx.get_fuel()?.saturating_mul(per_fuel).saturating_add(meter.counter),
+		None => meter.counter,
+	})
+}
+
+/// Sets the gas left, of a store or of a host function's caller.
+pub fn set_gas_left<D: Metered>(mut ctx: impl AsContextMut<Data = D>, gas: u64) -> HostResult<()> {
 	let mut ctx = ctx.as_context_mut();
-	match ctx.data().schedule.instructions {
-		InstructionMetering::Fuel(_) => {
-			let per_fuel = ctx.data().gas_per_fuel.max(1);
+	match ctx.data().meter().gas_per_fuel {
+		Some(per_fuel) => {
+			let per_fuel = per_fuel.max(1);
 			ctx.set_fuel(gas / per_fuel)?;
-			ctx.data_mut().gas_counter = gas % per_fuel;
+			ctx.data_mut().meter_mut().counter = gas % per_fuel;
 		}
-		InstructionMetering::Free { .. } => ctx.data_mut().gas_counter = gas,
+		None => ctx.data_mut().meter_mut().counter = gas,
 	}
 	Ok(())
 }
 
 /// Burns `gas` from the gas left, or halts out of gas (burning everything) if it cannot.
-pub fn charge<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
+pub fn charge<D: Metered>(caller: &mut Caller<'_, D>, gas: u64) -> HostResult<()> {
 	let left = gas_left(&*caller)?;
 	match left.checked_sub(gas) {
 		Some(rest) => set_gas_left(caller, rest),
@@ -181,9 +213,29 @@ pub fn charge<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<
 }
 
 /// Gives `gas` back (what a callee did not use).
-pub fn refund_gas<T>(caller: &mut Caller<'_, HostState<T>>, gas: u64) -> HostResult<()> {
+pub fn refund_gas<D: Metered>(caller: &mut Caller<'_, D>, gas: u64) -> HostResult<()> {
 	let left = gas_left(&*caller)?;
 	set_gas_left(caller, left.saturating_add(gas))
+}
+
+/// Starts metering a store with `gas_limit`: the step limit first if instructions are free,
+/// then the price of the module's `initial_pages` of memory, which are allocated and zeroed
+/// when it is instantiated (out of gas, all of it burnt, if the limit cannot pay them).
+pub fn fund<D: Metered>(
+	store: &mut Store<D>,
+	schedule: &Schedule,
+	initial_pages: u32,
+	gas_limit: u64,
+) -> HostResult<()> {
+	if let InstructionMetering::Free { step_limit } = schedule.instructions {
+		store.set_fuel(step_limit)?;
+	}
+	let memory = u64::from(initial_pages).saturating_mul(schedule.host.memory_page);
+	let Some(gas) = gas_limit.checked_sub(memory) else {
+		set_gas_left(&mut *store, 0)?;
+		return Err(HostTrap::OutOfGas.into());
+	};
+	set_gas_left(&mut *store, gas)
 }
 
 /// A store's data that knows the module's exported memory, which host functions read and
@@ -273,7 +325,7 @@ pub fn write<D: GuestMemory>(
 /// what `operation` ([`crate::bignum`]) makes of them at `out` (which may be an operand's);
 /// traps with `no_result` where `operation` has none, or if a range is out of bounds (nothing
 /// is written then).
-pub fn bignum_in_memory<D: GuestMemory, const N: usize>(
+fn bignum_in_memory<D: GuestMemory, const N: usize>(
 	caller: &mut Caller<'_, D>,
 	operands: [i32; N],
 	out: i32,
@@ -286,6 +338,39 @@ pub fn bignum_in_memory<D: GuestMemory, const N: usize>(
 	}
 	let result = operation(values).ok_or(no_result)?;
 	write(caller, out, &result)
+}
+
+/// The host function of a checked bignum operation of two numbers
+/// ([`crate::bignum::BINARY`]), as execution environments and `v2` link it: `(a, b, out)`
+/// writes the result of the 32-byte big-endian numbers at `a` and `b` at `out` (which may be an
+/// operand's), charging [`HostCosts::bignum`] first. Traps: the result does not fit 256 bits
+/// (overflow, underflow); out-of-bounds memory; out of gas.
+pub fn bignum_binary<D: GuestMemory + Metered + 'static>(
+	operation: crate::bignum::Binary,
+) -> impl Fn(Caller<'_, D>, i32, i32, i32) -> HostResult<()> + Clone + Send + Sync + 'static {
+	move |mut c, a, b, out| {
+		let cost = c.data().costs().bignum;
+		charge(&mut c, cost)?;
+		let operation = |[a, b]: [Word; 2]| operation(&a, &b);
+		bignum_in_memory(&mut c, [a, b], out, operation, HostTrap::BignumOverflow)
+	}
+}
+
+/// The host function of `a * b mod modulus` ([`crate::bignum::mulmod256`]), as execution
+/// environments (`umulmod256`) and `v2` (`bignum_umulmod256`) link it: `(a, b, modulus, out)`
+/// writes it, of the full 512-bit product, at `out`, charging [`HostCosts::bignum_mulmod`]
+/// first. Traps: a zero modulus; out-of-bounds memory; out of gas.
+pub fn bignum_mulmod<D: GuestMemory + Metered + 'static>(
+	mut c: Caller<'_, D>,
+	a: i32,
+	b: i32,
+	modulus: i32,
+	out: i32,
+) -> HostResult<()> {
+	let cost = c.data().costs().bignum_mulmod;
+	charge(&mut c, cost)?;
+	let operation = |[a, b, modulus]: [Word; 3]| crate::bignum::mulmod256(&a, &b, &modulus);
+	bignum_in_memory(&mut c, [a, b, modulus], out, operation, HostTrap::BignumZeroModulus)
 }
 
 /// `source[offset..offset + length]` for the contract's unsigned 32-bit `offset` and `length`,

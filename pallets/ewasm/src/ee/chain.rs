@@ -1,0 +1,264 @@
+//! The chain's execution environments: what the `register_ee` and `execute_block` extrinsics
+//! do, and the dry run of a block.
+//!
+//! Registering validates the code ([`super::prepare`]) and checks that it instantiates, holds
+//! the registrar's deposit (`EeDeposit` plus `EeDepositPerByte` for each byte of code, under
+//! [`HoldReason::EeDeposit`] for as long as the EE exists), moves the value the registrar gives
+//! to the EE's account, stores the code once by keccak256 hash and gives the EE the next id.
+//! The EE runs by the newest VM version's gas schedule the chain offers when it is registered,
+//! and keeps it, as a contract keeps its version.
+//!
+//! A block runs the EE's `main` on the EE's root ([`super::execute_block`]); only a block that
+//! succeeds changes anything: the EE's root becomes the root it saved, and an event is emitted
+//! for each deposit it made. A failed block uses all its gas. Running a block ([`run`]) writes
+//! nothing, so the runtime API's dry run ([`dry_run`]) is that run alone.
+
+use super::{BlockOutcome, EeError, DEPOSIT_BYTES, MAX_EE_CODE_BYTES};
+use crate::{
+	address::AddressMapper,
+	exec::prepare_error,
+	gas::Schedule,
+	versions::{Versions, VmVersion},
+	Config, EeCode, Ees, Error, Event, HoldReason, NextEeId, Pallet,
+};
+use alloc::vec::Vec;
+use codec::{Decode, Encode, MaxEncodedLen};
+use ewasm_primitives::{
+	api::{BlockDryRun, EeSummary},
+	value::Word,
+	Address,
+};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::Preservation,
+			Get,
+		},
+		BoundedVec,
+	},
+	sp_core::{ConstU32, H256},
+	sp_io::hashing::keccak_256,
+	sp_runtime::DispatchError,
+};
+use scale_info::TypeInfo;
+
+/// An execution environment's id: the order of registration, from 0.
+pub type EeId = u32;
+
+/// An EE's code, at most [`MAX_EE_CODE_BYTES`].
+pub type EeCodeVec = BoundedVec<u8, ConstU32<MAX_EE_CODE_BYTES>>;
+
+/// A registered execution environment.
+#[derive(Clone, Encode, Decode, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct EeInfo<AccountId> {
+	/// keccak256 of its code; the code is in [`EeCode`].
+	pub code_hash: H256,
+	/// Length of its code in bytes.
+	pub code_len: u32,
+	/// Its state root: what the next block runs on.
+	pub root: Word,
+	/// The VM version whose gas schedule its blocks pay.
+	pub vm: VmVersion,
+	/// Who registered it.
+	pub registrar: AccountId,
+	/// The deposit held from the registrar for it.
+	pub deposit: u128,
+}
+
+/// The address of EE `ee`: `keccak256("ewasm/ee" ++ ee as u32 little-endian)[12..]`. Its
+/// balance is that of the account the chain derives from it, as a contract's.
+pub fn ee_address(ee: EeId) -> Address {
+	Address::from_hash_tail(&keccak_256(&(b"ewasm/ee", ee).encode()))
+}
+
+/// The account that holds EE `ee`'s balance.
+pub fn ee_account<T: Config>(ee: EeId) -> T::AccountId {
+	T::AddressMapper::contract_account(&ee_address(ee))
+}
+
+/// The deposit registering `code_len` bytes of code holds.
+pub fn deposit_for<T: Config>(code_len: u32) -> u128 {
+	T::EeDepositPerByte::get().saturating_mul(code_len.into()).saturating_add(T::EeDeposit::get())
+}
+
+/// Registers `code` as a new EE for `registrar` with `initial_root`, moving `value` from the
+/// registrar (who keeps its existential deposit) to the EE's account: its id. Fails with a
+/// `Code*` error for code that is not a valid EE, `EeDepositUnavailable`, `TransferFailed`,
+/// `VmVersionUnavailable` or `EeIdsExhausted`; the extrinsic's storage transaction undoes
+/// everything then.
+pub fn register<T: Config>(
+	registrar: &T::AccountId,
+	code: Vec<u8>,
+	initial_root: Word,
+	value: u128,
+) -> Result<EeId, DispatchError> {
+	let versions = Versions::of::<T>();
+	let (vm, spec) = versions.newest().ok_or(Error::<T>::VmVersionUnavailable)?;
+	let prepared = super::prepare(&code).map_err(prepare_error::<T>)?;
+	// Every block of an EE whose module does not instantiate (a data segment outside its
+	// memory) would trap.
+	ensure!(super::instantiates(&prepared, &spec.schedule), Error::<T>::CodeInvalid);
+	let code: EeCodeVec = code.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
+	let id = NextEeId::<T>::get();
+	NextEeId::<T>::put(id.checked_add(1).ok_or(Error::<T>::EeIdsExhausted)?);
+	let code_len = code.len() as u32;
+	let deposit = deposit_for::<T>(code_len);
+	if deposit > 0 {
+		T::Currency::hold(&HoldReason::EeDeposit.into(), registrar, deposit)
+			.map_err(|_| Error::<T>::EeDepositUnavailable)?;
+	}
+	if value > 0 {
+		T::Currency::transfer(registrar, &ee_account::<T>(id), value, Preservation::Preserve)
+			.map_err(|_| Error::<T>::TransferFailed)?;
+	}
+	let code_hash = H256(keccak_256(&code));
+	if !EeCode::<T>::contains_key(code_hash) {
+		EeCode::<T>::insert(code_hash, code);
+	}
+	let info = EeInfo {
+		code_hash,
+		code_len,
+		root: initial_root,
+		vm,
+		registrar: registrar.clone(),
+		deposit,
+	};
+	Ees::<T>::insert(id, info);
+	Pallet::<T>::deposit_event(Event::EeRegistered {
+		ee: id,
+		registrar: registrar.clone(),
+		code_hash,
+		root: initial_root,
+		deposit,
+		value,
+	});
+	Ok(id)
+}
+
+/// How a block of an EE went, and what it cost.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BlockRun {
+	/// What the block left, or why it failed.
+	pub result: Result<BlockOutcome, DispatchError>,
+	/// The root it ran on (zero if the EE does not exist).
+	pub pre_root: Word,
+	/// The length of the EE's code (0 if it was not loaded).
+	pub code_len: u32,
+	/// The gas it used: all of `gas_limit` if it failed after starting.
+	pub gas_used: u64,
+}
+
+/// Runs a block of `block_data` of EE `ee` with `gas_limit`, changing nothing. Fails with
+/// `EeNotFound`, `EePreRootMismatch` (if `expected_pre_root` is not the EE's root),
+/// `CodeNotFound`, `VmVersionUnavailable`, `EeTrapped`, `OutOfGas` or `EeNoPostRoot`.
+pub fn run<T: Config>(
+	ee: EeId,
+	block_data: &[u8],
+	expected_pre_root: Option<Word>,
+	gas_limit: u64,
+) -> BlockRun {
+	let not_run = |error: Error<T>| BlockRun {
+		result: Err(error.into()),
+		pre_root: Word::default(),
+		code_len: 0,
+		gas_used: 0,
+	};
+	let Some(info) = Ees::<T>::get(ee) else { return not_run(Error::EeNotFound) };
+	if expected_pre_root.is_some_and(|expected| expected != info.root) {
+		return BlockRun { pre_root: info.root, ..not_run(Error::EePreRootMismatch) };
+	}
+	let schedule: Option<Schedule> = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule);
+	let (Some(code), Some(schedule)) = (EeCode::<T>::get(info.code_hash), schedule) else {
+		let error = match EeCode::<T>::contains_key(info.code_hash) {
+			true => Error::VmVersionUnavailable,
+			false => Error::CodeNotFound,
+		};
+		return BlockRun { pre_root: info.root, ..not_run(error) };
+	};
+	let result = super::execute_block(&code, info.root, block_data, gas_limit, &schedule);
+	let gas_used = result.as_ref().map_or(gas_limit, |outcome| outcome.gas_used);
+	let result = result.map_err(|error| block_error::<T>(error));
+	BlockRun { result, pre_root: info.root, code_len: info.code_len, gas_used }
+}
+
+/// Runs a block of EE `ee` ([`run`]) and, if it succeeds, makes its root the EE's and emits an
+/// `EeDepositPushed` event for each deposit it made and `EeExecuted`.
+pub fn execute<T: Config>(
+	ee: EeId,
+	block_data: &[u8],
+	expected_pre_root: Option<Word>,
+	gas_limit: u64,
+) -> BlockRun {
+	let run = run::<T>(ee, block_data, expected_pre_root, gas_limit);
+	if let Ok(outcome) = &run.result {
+		Ees::<T>::mutate(ee, |info| {
+			if let Some(info) = info {
+				info.root = outcome.post_root;
+			}
+		});
+		for deposit in &outcome.deposits {
+			let data: [u8; DEPOSIT_BYTES] = deposit.0;
+			Pallet::<T>::deposit_event(Event::EeDepositPushed { ee, deposit: data });
+		}
+		Pallet::<T>::deposit_event(Event::EeExecuted {
+			ee,
+			pre_root: run.pre_root,
+			post_root: outcome.post_root,
+			gas_used: run.gas_used,
+		});
+	}
+	run
+}
+
+/// The pallet's error for a failed block.
+fn block_error<T: Config>(error: EeError) -> DispatchError {
+	match error {
+		EeError::Invalid(error) => prepare_error::<T>(error),
+		EeError::Trapped => Error::<T>::EeTrapped.into(),
+		EeError::OutOfGas => Error::<T>::OutOfGas.into(),
+		EeError::NoPostRoot => Error::<T>::EeNoPostRoot.into(),
+	}
+}
+
+/// EE `ee` as the runtime API shows it, with its address and balance.
+pub fn summary<T: Config>(ee: EeId) -> Option<EeSummary> {
+	let info = Ees::<T>::get(ee)?;
+	Some(EeSummary {
+		code_hash: info.code_hash.0,
+		code_len: info.code_len,
+		root: info.root,
+		vm: info.vm.0,
+		deposit: info.deposit,
+		address: ee_address(ee),
+		balance: T::Currency::balance(&ee_account::<T>(ee)),
+	})
+}
+
+/// Runs a block of `block_data` of EE `ee` as `execute_block` would, with `gas_limit` clamped
+/// to what one extrinsic can carry, keeping nothing. Block data longer than `MaxEeBlockData`,
+/// which no extrinsic can carry, fails with `EeBlockDataTooLarge` without running.
+pub fn dry_run<T: Config>(ee: EeId, block_data: &[u8], gas_limit: u64) -> BlockDryRun {
+	if block_data.len() > T::MaxEeBlockData::get() as usize {
+		let error = Error::<T>::EeBlockDataTooLarge.into();
+		return BlockDryRun {
+			result: Err(error),
+			pre_root: Word::default(),
+			post_root: None,
+			gas_used: 0,
+			deposits: Vec::new(),
+		};
+	}
+	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block_data.len() as u32);
+	let gas_limit = gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
+	let run = run::<T>(ee, block_data, None, gas_limit);
+	let (result, post_root, deposits) = match run.result {
+		Ok(outcome) => {
+			let deposits = outcome.deposits.iter().map(|deposit| deposit.0.to_vec()).collect();
+			(Ok(()), Some(outcome.post_root), deposits)
+		}
+		Err(error) => (Err(error), None, Vec::new()),
+	};
+	BlockDryRun { result, pre_root: run.pre_root, post_root, gas_used: run.gas_used, deposits }
+}

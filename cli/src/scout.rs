@@ -23,7 +23,7 @@ use crate::{
 	EXIT_BAD_INPUT, EXIT_FAILED,
 };
 use pallet_ewasm::{
-	ee::{execute_block, Deposit},
+	ee::{execute_block, ledger::NoValue, Deposit},
 	gas::Schedule,
 };
 use serde::Deserialize;
@@ -219,7 +219,7 @@ fn check(case: &Loaded, skips: &[Option<&str>], gas: u64, schedule: &Schedule) -
 		if skips[*ee].is_some() {
 			continue;
 		}
-		match execute_block(&case.codes[*ee], roots[*ee], data, gas, schedule) {
+		match execute_block(&case.codes[*ee], roots[*ee], data, gas, schedule, NoValue::boxed()) {
 			Ok(outcome) => {
 				roots[*ee] = outcome.post_root;
 				deposits.extend(outcome.deposits);

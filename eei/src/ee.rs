@@ -16,7 +16,7 @@ pub const EE_ENV_NAMESPACE: &str = "env";
 /// under [`EE_ENV_NAMESPACE`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EeGroup {
-	/// The state root, the block data and deposits.
+	/// The state root, the block data, deposits, and value.
 	Eth2,
 	/// 256-bit arithmetic.
 	Bignum,
@@ -81,6 +81,10 @@ const fn ee(
 /// | `eth2.savePostStateRoot(ptr)` | reads 32 bytes: the root the block leaves (the last saved counts) |
 /// | `eth2.pushNewDeposit(ptr, length)` | records a deposit of exactly 184 bytes (pubkey 48, withdrawal credentials 32, amount u64 big-endian, signature 96); traps on another length |
 /// | `eth2.useTicks(ticks)` | nothing: instructions are metered by gas (Scout's own metering) |
+/// | `eth2.getCaller(ptr)` | writes the 20-byte address of who sent the block (the signer's) |
+/// | `eth2.getCallValue(ptr)` | writes the value sent with the block, 16 bytes little-endian (as the EEI's values) |
+/// | `eth2.getBalance(ptr)` | writes the EE's own balance, 16 bytes little-endian (the block's value included) |
+/// | `eth2.transfer(addressPtr, valuePtr) -> i32` | moves the 16-byte little-endian value at `valuePtr` from the EE to the 20-byte address at `addressPtr`: 0 if it moved, 1 if it cannot (the EE's balance, less what it must keep, is short; the amount would leave a new account below the existential deposit) |
 /// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` / `bignum.mul256(a, b, out)` | `out = a + b`, `a - b`, `a * b` of 32-byte big-endian numbers; traps on overflow or underflow |
 /// | `bignum.umulmod256(a, b, modulus, out)` | `out = a * b mod modulus` of the full 512-bit product; traps on a zero modulus |
 /// | `debug.print32(value)`, `debug.print64(value)`, `debug.printMem(ptr, length)`, `debug.printMemHex(ptr, length)` | print to the log (nothing on chain) |
@@ -91,6 +95,10 @@ pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "savePostStateRoot", &[I32], &[]),
 	ee(EeGroup::Eth2, "pushNewDeposit", &[I32, I32], &[]),
 	ee(EeGroup::Eth2, "useTicks", &[I32], &[]),
+	ee(EeGroup::Eth2, "getCaller", &[I32], &[]),
+	ee(EeGroup::Eth2, "getCallValue", &[I32], &[]),
+	ee(EeGroup::Eth2, "getBalance", &[I32], &[]),
+	ee(EeGroup::Eth2, "transfer", &[I32, I32], &[I32]),
 	ee(EeGroup::Bignum, "add256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "sub256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "mul256", &[I32, I32, I32], &[]),

@@ -179,9 +179,15 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		#[api_version(3)]
 		fn ee_info(ee: u32) -> Option<EeSummary>;
 
-		/// Runs `ewasm.execute_block` of `block_data` on EE `ee` with `gas_limit`, without
-		/// keeping anything.
+		/// Runs `ewasm.execute_block` of `block_data` on EE `ee` as `origin` would, with
+		/// `value` and `gas_limit`, without keeping anything.
 		#[api_version(3)]
-		fn execute_block(ee: u32, block_data: Vec<u8>, gas_limit: u64) -> BlockDryRun;
+		fn execute_block(
+			origin: AccountId,
+			ee: u32,
+			block_data: Vec<u8>,
+			value: u128,
+			gas_limit: u64,
+		) -> BlockDryRun;
 	}
 }

@@ -277,11 +277,20 @@ impl_runtime_apis! {
 		}
 
 		fn execute_block(
+			origin: AccountId,
 			ee: u32,
 			block_data: Vec<u8>,
+			value: u128,
 			gas_limit: u64,
 		) -> ewasm_primitives::api::BlockDryRun {
-			pallet_ewasm::ee::chain::dry_run::<Runtime>(ee, &block_data, gas_limit)
+			pallet_ewasm::ee::chain::dry_run::<Runtime>(pallet_ewasm::ee::chain::BlockRequest {
+				ee,
+				sender: &origin,
+				value,
+				data: &block_data,
+				expected_pre_root: None,
+				gas_limit,
+			})
 		}
 	}
 

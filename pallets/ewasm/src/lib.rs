@@ -1024,14 +1024,17 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Runs a block of the execution environment `ee`: its `main` on `block_data`, from
-		/// the EE's root, with at most `gas_limit` gas. If `expected_pre_root` is given, the
-		/// EE's root must be it. If the block saves a root and returns, that root becomes the
-		/// EE's.
+		/// Runs a block of the execution environment `ee`: moves `value` from the signer (who
+		/// keeps its existential deposit) to the EE, then runs its `main` on `block_data`, from
+		/// the EE's root, with at most `gas_limit` gas (moving the value costs the gas of
+		/// `eth2.transfer`). If `expected_pre_root` is given, the EE's root must be it. If the
+		/// block saves a root and returns, that root becomes the EE's.
 		///
 		/// Emits `EeDepositPushed` for each deposit the block made and `EeExecuted`. Fails with
-		/// `EeNotFound`, `EePreRootMismatch`, `EeTrapped`, `OutOfGas` or `EeNoPostRoot` (each
-		/// of the last three consuming all gas); on failure nothing changes but the fee.
+		/// `EeNotFound`, `EePreRootMismatch`, `TransferFailed`, `EeTrapped`, `OutOfGas` or
+		/// `EeNoPostRoot` (each of the last three consuming all gas); on failure nothing
+		/// changes but the fee: the value stays with the signer, and what the EE moved is
+		/// undone.
 		#[pallet::call_index(8)]
 		#[pallet::weight(
 			Pallet::<T>::execute_block_weight(ee::MAX_EE_CODE_BYTES, block_data.len() as u32)
@@ -1042,10 +1045,18 @@ pub mod pallet {
 			ee: ee::chain::EeId,
 			block_data: BoundedVec<u8, T::MaxEeBlockData>,
 			expected_pre_root: Option<Word>,
+			#[pallet::compact] value: u128,
 			#[pallet::compact] gas_limit: u64,
 		) -> DispatchResultWithPostInfo {
-			ensure_signed(origin)?;
-			let run = ee::chain::execute::<T>(ee, &block_data, expected_pre_root, gas_limit);
+			let sender = ensure_signed(origin)?;
+			let run = ee::chain::execute::<T>(&ee::chain::BlockRequest {
+				ee,
+				sender: &sender,
+				value,
+				data: &block_data,
+				expected_pre_root,
+				gas_limit,
+			});
 			let weight = Self::execute_block_weight(run.code_len, block_data.len() as u32)
 				.saturating_add(gas::gas_to_weight::<T>(run.gas_used));
 			run.result.map_err(|error| with_weight(error, weight))?;

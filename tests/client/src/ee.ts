@@ -41,12 +41,18 @@ export interface BlockRun {
   deposits: string[];
 }
 
+/** Options of [`dryRunBlock`]. */
+export interface BlockOptions {
+  /** The value sent with the block to the EE (`eth2.getCallValue`); default 0. */
+  value?: bigint;
+  /** Its gas; default: [`EE_GAS_LIMIT`] for a dry run, what a dry run uses for a signed block. */
+  gasLimit?: bigint;
+}
+
 /** Options of [`executeBlock`]. */
-export interface ExecuteOptions extends InclusionOptions {
+export interface ExecuteOptions extends BlockOptions, InclusionOptions {
   /** The root the block must run on (it fails with `EePreRootMismatch` otherwise). */
   expectedPreRoot?: Bytes;
-  /** Its gas; default: what a dry run uses. */
-  gasLimit?: bigint;
 }
 
 /** EE `ee`, or `null` if no EE has that id (`EwasmApi::ee_info`). */
@@ -84,14 +90,21 @@ export async function registerEe(
   return (registered.data as Decoded).ee.toNumber();
 }
 
-/** A dry run of a block of `blockData` on EE `ee` (`EwasmApi::execute_block`). */
+/** A dry run of a block of `blockData` on EE `ee` sent by `origin` (`EwasmApi::execute_block`). */
 export async function dryRunBlock(
   api: ApiPromise,
+  origin: string,
   ee: number,
   blockData: Bytes,
-  gasLimit = EE_GAS_LIMIT,
+  options: BlockOptions = {},
 ): Promise<BlockRun> {
-  const run = (await api.call.ewasmApi.executeBlock(ee, hex(blockData), gasLimit)) as Decoded;
+  const run = (await api.call.ewasmApi.executeBlock(
+    origin,
+    ee,
+    hex(blockData),
+    options.value ?? 0n,
+    options.gasLimit ?? EE_GAS_LIMIT,
+  )) as Decoded;
   return {
     error: run.result.isErr ? decodeError(api, run.result.asErr) : null,
     preRoot: run.preRoot.toHex(),
@@ -102,8 +115,8 @@ export async function dryRunBlock(
 }
 
 /**
- * Runs a block of `blockData` on EE `ee` as `signer`, with the gas a dry run uses unless
- * `options.gasLimit` is given. Resolves with what it did; a failed block resolves too, with
+ * Runs a block of `blockData` on EE `ee` as `signer`, sending `options.value` to the EE, with the
+ * gas a dry run uses unless `options.gasLimit` is given. Resolves with what it did; a failed block resolves too, with
  * `error` set (its fee and gas are paid).
  */
 export async function executeBlock(
@@ -113,9 +126,11 @@ export async function executeBlock(
   blockData: Bytes,
   options: ExecuteOptions = {},
 ): Promise<BlockRun> {
-  const gasLimit = options.gasLimit ?? (await dryRunBlock(api, ee, blockData)).gasUsed;
+  const value = options.value ?? 0n;
+  const gasLimit =
+    options.gasLimit ?? (await dryRunBlock(api, signer.address, ee, blockData, { value })).gasUsed;
   const expected = options.expectedPreRoot === undefined ? null : hex(options.expectedPreRoot);
-  const tx = api.tx.ewasm.executeBlock(ee, hex(blockData), expected, gasLimit);
+  const tx = api.tx.ewasm.executeBlock(ee, hex(blockData), expected, value, gasLimit);
   const { events, error } = await submit(api, tx, signer, options);
   const [executed] = eventsOf(events, 'ewasm', 'EeExecuted');
   const deposits = eventsOf(events, 'ewasm', 'EeDepositPushed').map((event) =>

@@ -40,6 +40,7 @@ export {
   receiptsOf,
 } from './client.js';
 export {
+  type BlockOptions,
   type BlockRun,
   type EeInfo,
   type ExecuteOptions,

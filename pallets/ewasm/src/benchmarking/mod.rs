@@ -735,7 +735,8 @@ mod benchmarks {
 		#[block]
 		{
 			// It saves no root: the calls are all it does.
-			let outcome = ee::execute_block(&code, [0; 32], &[], GAS, &schedule);
+			let no_value = ee::ledger::NoValue::boxed();
+			let outcome = ee::execute_block(&code, [0; 32], &[], GAS, &schedule, no_value);
 			assert_eq!(outcome, Err(ee::EeError::NoPostRoot));
 		}
 	}
@@ -1130,7 +1131,7 @@ mod benchmarks {
 		let data =
 			BoundedVec::try_from(vec![7; d as usize]).map_err(|_| BenchmarkError::Stop("data"))?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(funded::<T>()), ee, data, Some(EE_ROOT), GAS);
+		_(RawOrigin::Signed(funded::<T>()), ee, data, Some(EE_ROOT), 0, GAS);
 		assert_eq!(Ees::<T>::get(ee).map(|info| info.root), Some([0; 32]));
 		Ok(())
 	}
@@ -1143,7 +1144,14 @@ mod benchmarks {
 	) -> Result<(), BenchmarkError> {
 		let ee = registered_ee::<T>(code::many_functions_ee(c))?;
 		#[extrinsic_call]
-		execute_block(RawOrigin::Signed(funded::<T>()), ee, BoundedVec::new(), Some(EE_ROOT), GAS);
+		execute_block(
+			RawOrigin::Signed(funded::<T>()),
+			ee,
+			BoundedVec::new(),
+			Some(EE_ROOT),
+			0,
+			GAS,
+		);
 		assert_eq!(Ees::<T>::get(ee).map(|info| info.root), Some([0; 32]));
 		Ok(())
 	}

@@ -8,20 +8,23 @@
 //! The EE runs by the newest VM version's gas schedule the chain offers when it is registered,
 //! and keeps it, as a contract keeps its version.
 //!
-//! A block runs the EE's `main` on the EE's root ([`super::execute_block`]); only a block that
-//! succeeds changes anything: the EE's root becomes the root it saved, and an event is emitted
-//! for each deposit it made. A failed block uses all its gas. Running a block ([`run`]) writes
-//! nothing, so the runtime API's dry run ([`dry_run`]) is that run alone.
+//! A block moves the value its sender sends with it to the EE's account, then runs the EE's
+//! `main` on the EE's root ([`super::execute_block`]), which may move value out of the EE
+//! (`eth2.transfer`, through `ChainLedger`). Only a block that succeeds changes anything: the
+//! EE's root becomes the root it saved, an event is emitted for each deposit it made, and the
+//! value moved stays moved; a failed block is undone in its storage transaction and uses all
+//! its gas. The runtime API's dry run ([`dry_run`]) is the same run, always undone.
 
-use super::{BlockOutcome, EeError, DEPOSIT_BYTES, MAX_EE_CODE_BYTES};
+use super::{ledger::Ledger, BlockOutcome, EeError, DEPOSIT_BYTES, MAX_EE_CODE_BYTES};
 use crate::{
+	accounts::account_of,
 	address::AddressMapper,
 	exec::prepare_error,
 	gas::Schedule,
 	versions::{Versions, VmVersion},
 	Config, EeCode, Ees, Error, Event, HoldReason, NextEeId, Pallet,
 };
-use alloc::vec::Vec;
+use alloc::{boxed::Box, vec::Vec};
 use codec::{Decode, Encode, MaxEncodedLen};
 use ewasm_primitives::{
 	api::{BlockDryRun, EeSummary},
@@ -31,6 +34,7 @@ use ewasm_primitives::{
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
+		storage::{with_transaction, TransactionOutcome},
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
 			tokens::Preservation,
@@ -137,6 +141,23 @@ pub fn register<T: Config>(
 	Ok(id)
 }
 
+/// A block to run: on which EE, sent by whom with what value, its data, the root it expects
+/// and its gas.
+pub struct BlockRequest<'a, AccountId> {
+	/// The EE.
+	pub ee: EeId,
+	/// Who sends it (the signer): `eth2.getCaller` is their address (`AddressMapper::to_address`).
+	pub sender: &'a AccountId,
+	/// The value moved from the sender to the EE before it runs (`eth2.getCallValue`).
+	pub value: u128,
+	/// The block's data.
+	pub data: &'a [u8],
+	/// The root the EE must have, if any.
+	pub expected_pre_root: Option<Word>,
+	/// The gas it may use, the value's move included.
+	pub gas_limit: u64,
+}
+
 /// How a block of an EE went, and what it cost.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BlockRun {
@@ -150,23 +171,62 @@ pub struct BlockRun {
 	pub gas_used: u64,
 }
 
-/// Runs a block of `block_data` of EE `ee` with `gas_limit`, changing nothing. Fails with
+/// The chain's side of a block's value: the EE's account, the sender's address and the value.
+struct ChainLedger<T: Config> {
+	account: T::AccountId,
+	caller: Address,
+	value: u128,
+}
+
+impl<T: Config> Ledger for ChainLedger<T> {
+	fn caller(&self) -> Address {
+		self.caller
+	}
+
+	fn call_value(&self) -> u128 {
+		self.value
+	}
+
+	fn balance(&self) -> u128 {
+		T::Currency::balance(&self.account)
+	}
+
+	/// The EE keeps its existential deposit: its account is never reaped, so nothing it holds
+	/// is burnt as dust.
+	fn transfer(&mut self, to: &Address, value: u128) -> bool {
+		let to = account_of::<T>(to);
+		value == 0
+			|| to == self.account
+			|| T::Currency::transfer(&self.account, &to, value, Preservation::Preserve).is_ok()
+	}
+}
+
+/// The gas moving a block's value costs: the proofs of the two accounts, as `eth2.transfer`.
+fn value_price(schedule: &Schedule) -> u64 {
+	schedule.host.external_balance.saturating_add(schedule.host.new_account)
+}
+
+/// Runs `block`: moves its value to the EE (charged as gas first) and runs the EE's `main` on
+/// its data. What it changes (the value, the EE's transfers) stays changed, whether it
+/// succeeds or not: [`execute`] and [`dry_run`] run it in a storage transaction. Fails with
 /// `EeNotFound`, `EePreRootMismatch` (if `expected_pre_root` is not the EE's root),
-/// `CodeNotFound`, `VmVersionUnavailable`, `EeTrapped`, `OutOfGas` or `EeNoPostRoot`.
-pub fn run<T: Config>(
-	ee: EeId,
-	block_data: &[u8],
-	expected_pre_root: Option<Word>,
-	gas_limit: u64,
-) -> BlockRun {
+/// `CodeNotFound`, `VmVersionUnavailable`, `TransferFailed`, `EeTrapped`, `OutOfGas` or
+/// `EeNoPostRoot`.
+fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 	let not_run = |error: Error<T>| BlockRun {
 		result: Err(error.into()),
 		pre_root: Word::default(),
 		code_len: 0,
 		gas_used: 0,
 	};
-	let Some(info) = Ees::<T>::get(ee) else { return not_run(Error::EeNotFound) };
-	if expected_pre_root.is_some_and(|expected| expected != info.root) {
+	let Some(info) = Ees::<T>::get(block.ee) else { return not_run(Error::EeNotFound) };
+	let ran = |result, gas_used| BlockRun {
+		result,
+		pre_root: info.root,
+		code_len: info.code_len,
+		gas_used,
+	};
+	if block.expected_pre_root.is_some_and(|expected| expected != info.root) {
 		return BlockRun { pre_root: info.root, ..not_run(Error::EePreRootMismatch) };
 	}
 	let schedule: Option<Schedule> = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule);
@@ -177,21 +237,52 @@ pub fn run<T: Config>(
 		};
 		return BlockRun { pre_root: info.root, ..not_run(error) };
 	};
-	let result = super::execute_block(&code, info.root, block_data, gas_limit, &schedule);
+	let account = ee_account::<T>(block.ee);
+	let value_gas = if block.value == 0 { 0 } else { value_price(&schedule) };
+	let Some(gas_limit) = block.gas_limit.checked_sub(value_gas) else {
+		return ran(Err(Error::<T>::OutOfGas.into()), block.gas_limit);
+	};
+	if block.value > 0
+		&& T::Currency::transfer(block.sender, &account, block.value, Preservation::Preserve)
+			.is_err()
+	{
+		return ran(Err(Error::<T>::TransferFailed.into()), value_gas);
+	}
+	// The sender's address, not recorded as the sender's here (a `deploy` or `call` records
+	// it): a payment to it before then waits at the address's derived account, which the
+	// sender's first contract extrinsic claims (`crate::accounts`).
+	let caller = T::AddressMapper::to_address(block.sender);
+	let ledger = ChainLedger::<T> { account, caller, value: block.value };
+	let result =
+		super::execute_block(&code, info.root, block.data, gas_limit, &schedule, Box::new(ledger));
 	let gas_used = result.as_ref().map_or(gas_limit, |outcome| outcome.gas_used);
-	let result = result.map_err(|error| block_error::<T>(error));
-	BlockRun { result, pre_root: info.root, code_len: info.code_len, gas_used }
+	ran(result.map_err(|error| block_error::<T>(error)), gas_used.saturating_add(value_gas))
 }
 
-/// Runs a block of EE `ee` ([`run`]) and, if it succeeds, makes its root the EE's and emits an
-/// `EeDepositPushed` event for each deposit it made and `EeExecuted`.
-pub fn execute<T: Config>(
-	ee: EeId,
-	block_data: &[u8],
-	expected_pre_root: Option<Word>,
-	gas_limit: u64,
-) -> BlockRun {
-	let run = run::<T>(ee, block_data, expected_pre_root, gas_limit);
+/// Runs `block` ([`run`]) in a storage transaction: if it succeeds, the EE's root becomes the
+/// one it saved, an `EeDepositPushed` event is emitted for each deposit it made and
+/// `EeExecuted`, and its value stays moved; if it fails, everything it did is undone.
+pub fn execute<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
+	let ee = block.ee;
+	let mut outcome = None;
+	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
+		let run = run::<T>(block);
+		let succeeded = run.result.is_ok();
+		outcome = Some(run);
+		match succeeded {
+			true => TransactionOutcome::Commit(Ok(())),
+			false => TransactionOutcome::Rollback(Ok(())),
+		}
+	});
+	let Some(run) = outcome else {
+		// Only too deep a nesting of storage transactions stops it from running.
+		return BlockRun {
+			result: Err(DispatchError::Exhausted),
+			pre_root: Word::default(),
+			code_len: 0,
+			gas_used: 0,
+		};
+	};
 	if let Ok(outcome) = &run.result {
 		Ees::<T>::mutate(ee, |info| {
 			if let Some(info) = info {
@@ -236,23 +327,29 @@ pub fn summary<T: Config>(ee: EeId) -> Option<EeSummary> {
 	})
 }
 
-/// Runs a block of `block_data` of EE `ee` as `execute_block` would, with `gas_limit` clamped
-/// to what one extrinsic can carry, keeping nothing. Block data longer than `MaxEeBlockData`,
-/// which no extrinsic can carry, fails with `EeBlockDataTooLarge` without running.
-pub fn dry_run<T: Config>(ee: EeId, block_data: &[u8], gas_limit: u64) -> BlockDryRun {
-	if block_data.len() > T::MaxEeBlockData::get() as usize {
-		let error = Error::<T>::EeBlockDataTooLarge.into();
-		return BlockDryRun {
-			result: Err(error),
-			pre_root: Word::default(),
-			post_root: None,
-			gas_used: 0,
-			deposits: Vec::new(),
-		};
+/// Runs `block` as `execute_block` would, its gas limit clamped to what one extrinsic can
+/// carry, and undoes everything it did. Block data longer than `MaxEeBlockData`, which no
+/// extrinsic can carry, fails with `EeBlockDataTooLarge` without running.
+pub fn dry_run<T: Config>(block: BlockRequest<'_, T::AccountId>) -> BlockDryRun {
+	let failed = |error: DispatchError| BlockDryRun {
+		result: Err(error),
+		pre_root: Word::default(),
+		post_root: None,
+		gas_used: 0,
+		deposits: Vec::new(),
+	};
+	if block.data.len() > T::MaxEeBlockData::get() as usize {
+		return failed(Error::<T>::EeBlockDataTooLarge.into());
 	}
-	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block_data.len() as u32);
-	let gas_limit = gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
-	let run = run::<T>(ee, block_data, None, gas_limit);
+	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block.data.len() as u32);
+	let gas_limit = block.gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
+	let block = BlockRequest { gas_limit, ..block };
+	let mut outcome = None;
+	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
+		outcome = Some(run::<T>(&block));
+		TransactionOutcome::Rollback(Ok(()))
+	});
+	let Some(run) = outcome else { return failed(DispatchError::Exhausted) };
 	let (result, post_root, deposits) = match run.result {
 		Ok(outcome) => {
 			let deposits = outcome.deposits.iter().map(|deposit| deposit.0.to_vec()).collect();

@@ -4,6 +4,7 @@
 //! every memory access is bounds-checked and traps out of bounds; nothing here can fail the
 //! runtime.
 
+use super::ledger::Ledger;
 use crate::{
 	gas::HostCosts,
 	vm::{
@@ -14,10 +15,12 @@ use crate::{
 		},
 	},
 };
-use alloc::{format, string::String, vec::Vec};
+use alloc::{boxed::Box, format, string::String, vec::Vec};
 use ewasm_primitives::{
+	address::ADDRESS_LEN,
 	eei::ee::{EeGroup, EE_ENV_NAMESPACE},
-	value::Word,
+	value::{decode_value, encode_value, Word, VALUE_LEN},
+	Address,
 };
 use wasmi::{Caller, IntoFunc, Linker, Memory};
 
@@ -77,6 +80,8 @@ pub struct EeState {
 	pub meter: GasMeter,
 	/// The prices of its host functions.
 	pub costs: HostCosts,
+	/// Who sent the block, with what value, and the EE's balance.
+	pub ledger: Box<dyn Ledger>,
 }
 
 impl GuestMemory for EeState {
@@ -192,6 +197,48 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 	define(linker, Eth2, "useTicks", |mut c: Ctx<'_>, _ticks: i32| -> HostResult<()> {
 		charge_price(&mut c, |costs| costs.base)
 	})?;
+
+	// getCaller(ptr). Writes the 20-byte address of who sent the block. Price: `base`.
+	define(linker, Eth2, "getCaller", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
+		let caller = c.data().ledger.caller();
+		write(&mut c, ptr, &caller.0)
+	})?;
+
+	// getCallValue(ptr). Writes the value sent with the block, 16 bytes little-endian. Price:
+	// `base`.
+	define(linker, Eth2, "getCallValue", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
+		let value = c.data().ledger.call_value();
+		write(&mut c, ptr, &encode_value(value))
+	})?;
+
+	// getBalance(ptr). Writes the EE's balance, 16 bytes little-endian. Price: a contract's
+	// `getExternalBalance` (the proof of an account).
+	define(linker, Eth2, "getBalance", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.external_balance)?;
+		let balance = c.data().ledger.balance();
+		write(&mut c, ptr, &encode_value(balance))
+	})?;
+
+	// transfer(addressPtr, valuePtr) -> i32. Moves the value at `valuePtr` (16 bytes
+	// little-endian) from the EE to the 20-byte address at `addressPtr`: 0 if it moved, 1 if it
+	// cannot. Price: the proofs of two accounts (`external_balance` and `new_account`), charged
+	// first. Traps: out-of-bounds memory; out of gas.
+	define(
+		linker,
+		Eth2,
+		"transfer",
+		|mut c: Ctx<'_>, address: i32, value: i32| -> HostResult<i32> {
+			charge_price(&mut c, |costs| costs.external_balance.saturating_add(costs.new_account))?;
+			let to = Address(read_array::<_, ADDRESS_LEN>(&c, address)?);
+			let value = decode_value(read_array::<_, VALUE_LEN>(&c, value)?);
+			Ok(match c.data_mut().ledger.transfer(&to, value) {
+				true => 0,
+				false => 1,
+			})
+		},
+	)?;
 
 	// add256(a, b, out) / sub256 / mul256, umulmod256(a, b, modulus, out): the contracts' `v2`
 	// bignum helpers (`runtime::bignum_binary`, `runtime::bignum_mulmod`), at their prices.

@@ -4,7 +4,8 @@
 //!
 //! [`execute_block`] runs an EE's `main` once on a block: the EE reads the root it runs on and
 //! the block's data through its host interface ([`ewasm_primitives::eei::ee`], linked by
-//! [`host`]), may record deposits, and saves the root it leaves. The VM is the contracts': the
+//! [`host`]), may record deposits, may read and move value through its [`ledger`], and saves
+//! the root it leaves. The VM is the contracts': the
 //! same pinned engine, validation rules and limits (`vm::prepare::prepare_ee`), memory limiter,
 //! bounds-checked memory access and gas metering (`vm::runtime::GasMeter`) under a contract
 //! schedule: its initial memory pages are paid first, its instructions at the schedule's price
@@ -19,6 +20,7 @@
 
 pub mod chain;
 mod host;
+pub mod ledger;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
@@ -28,8 +30,9 @@ use crate::{
 		runtime::{self, GasMeter, HostTrap},
 	},
 };
-use alloc::vec::Vec;
+use alloc::{boxed::Box, vec::Vec};
 use ewasm_primitives::{value::Word, MEMORY_EXPORT};
+use ledger::{Ledger, NoValue};
 use wasmi::{Instance, Linker, Store, TrapCode};
 
 pub use crate::vm::prepare::{PrepareError, PreparedEe};
@@ -72,16 +75,18 @@ pub fn prepare(code: &[u8]) -> Result<PreparedEe, PrepareError> {
 }
 
 /// Runs `code`'s `main` on `block_data` from `pre_root`, with at most `gas_limit` gas at the
-/// prices of `schedule`.
+/// prices of `schedule`, its value side `ledger` (`ledger::NoValue` off chain). What the ledger
+/// did stays done if the block fails: on chain, the block's storage transaction undoes it.
 pub fn execute_block(
 	code: &[u8],
 	pre_root: Word,
 	block_data: &[u8],
 	gas_limit: u64,
 	schedule: &Schedule,
+	ledger: Box<dyn Ledger>,
 ) -> Result<BlockOutcome, EeError> {
 	let prepared = prepare(code).map_err(EeError::Invalid)?;
-	let mut store = new_store(&prepared, pre_root, block_data, schedule);
+	let mut store = new_store(&prepared, pre_root, block_data, schedule, ledger);
 	let result = run_main(&mut store, &prepared, schedule, gas_limit);
 	let gas_used = gas_limit.saturating_sub(runtime::gas_left(&store).unwrap_or(0));
 	match result {
@@ -114,6 +119,7 @@ fn new_store(
 	pre_root: Word,
 	block_data: &[u8],
 	schedule: &Schedule,
+	ledger: Box<dyn Ledger>,
 ) -> Store<host::EeState> {
 	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
 	let state = host::EeState {
@@ -125,6 +131,7 @@ fn new_store(
 		limits: FrameLimiter::new(budget),
 		meter: GasMeter::new(schedule, prepared.max_function_locals),
 		costs: schedule.host,
+		ledger,
 	};
 	let mut store = Store::new(prepared.module.engine(), state);
 	store.limiter(|state| &mut state.limits);
@@ -147,7 +154,7 @@ fn instantiate(
 /// contract's code is checked when it is stored, an EE's is when it is registered, so that no
 /// block of it fails to start. Instantiation's work is paid by the registration.
 pub fn instantiates(prepared: &PreparedEe, schedule: &Schedule) -> bool {
-	let mut store = new_store(prepared, Word::default(), &[], schedule);
+	let mut store = new_store(prepared, Word::default(), &[], schedule, NoValue::boxed());
 	store.set_fuel(u64::MAX).is_ok() && instantiate(&mut store, prepared).is_ok()
 }
 

@@ -11,7 +11,7 @@ const GAS: u64 = 100_000_000;
 
 /// Runs a block of `code` with `gas` at the chain's prices.
 fn execute(code: &[u8], pre_root: Word, data: &[u8], gas: u64) -> Result<BlockOutcome, EeError> {
-	execute_block(code, pre_root, data, gas, &chain_schedule())
+	execute_block(code, pre_root, data, gas, &chain_schedule(), ledger::NoValue::boxed())
 }
 
 fn wasm(wat: &str) -> Vec<u8> {
@@ -26,7 +26,7 @@ fn ee(imports: &str, body: &str) -> Vec<u8> {
 }
 
 /// The host functions the tests' EEs import: their alias, group, name and signature.
-const IMPORTS: [(&str, &str, &str, &str); 10] = [
+const IMPORTS: [(&str, &str, &str, &str); 14] = [
 	("$load", "eth2", "loadPreStateRoot", "(param i32)"),
 	("$size", "eth2", "blockDataSize", "(result i32)"),
 	("$copy", "eth2", "blockDataCopy", "(param i32 i32 i32)"),
@@ -37,6 +37,10 @@ const IMPORTS: [(&str, &str, &str, &str); 10] = [
 	("$mul", "bignum", "mul256", "(param i32 i32 i32)"),
 	("$mulmod", "bignum", "umulmod256", "(param i32 i32 i32 i32)"),
 	("$print", "debug", "printMemHex", "(param i32 i32)"),
+	("$caller", "eth2", "getCaller", "(param i32)"),
+	("$value", "eth2", "getCallValue", "(param i32)"),
+	("$balance", "eth2", "getBalance", "(param i32)"),
+	("$transfer", "eth2", "transfer", "(param i32 i32) (result i32)"),
 ];
 
 /// [`IMPORTS`] under Scout's prefixed names (`env.eth2_loadPreStateRoot`) or its unprefixed
@@ -112,6 +116,11 @@ fn every_host_function_traps_out_of_bounds() {
 	trapped("(call $sub (i32.const 0) (i32.const 0) (i32.const 65505))", &[]);
 	trapped("(call $mul (i32.const 0) (i32.const 65505) (i32.const 0))", &[]);
 	trapped("(call $mulmod (i32.const 0) (i32.const 0) (i32.const 65505) (i32.const 0))", &[]);
+	trapped("(call $caller (i32.const 65520))", &[]);
+	trapped("(call $value (i32.const 65530))", &[]);
+	trapped("(call $balance (i32.const 65530))", &[]);
+	trapped("(drop (call $transfer (i32.const 65520) (i32.const 0)))", &[]);
+	trapped("(drop (call $transfer (i32.const 0) (i32.const 65530)))", &[]);
 	trapped("(call $deposit (i32.const 65500) (i32.const 184))", &[]);
 	// The data's range: past its end, wrapping, and a memory range past the end.
 	trapped("(call $copy (i32.const 0) (i32.const 1) (i32.const 4))", &[1, 2, 3, 4]);
@@ -148,7 +157,9 @@ fn every_host_function_charges_a_contracts_price_for_the_same_work() {
 	let free = Schedule { host, instructions: InstructionMetering::Free { step_limit: GAS } };
 	let used = |call: &str| {
 		let code = ee(&prefixed(), &format!("{call} (call $save (i32.const 0))"));
-		let used = execute_block(&code, number(1), &[5; 100], GAS, &free).expect("runs").gas_used;
+		let no_value = ledger::NoValue::boxed();
+		let used = execute_block(&code, number(1), &[5; 100], GAS, &free, no_value);
+		let used = used.expect("runs").gas_used;
 		// Less the page of memory and the root saved.
 		used - host.memory_page - host.copy(32)
 	};
@@ -164,6 +175,20 @@ fn every_host_function_charges_a_contracts_price_for_the_same_work() {
 	assert_eq!(used(mulmod), host.bignum_mulmod);
 	assert_eq!(used("(call $deposit (i32.const 0) (i32.const 184))"), host.log(0, 184));
 	assert_eq!(used("(call $print (i32.const 0) (i32.const 70))"), host.copy(70));
+	assert_eq!(used("(call $caller (i32.const 0))"), host.base);
+	assert_eq!(used("(call $value (i32.const 0))"), host.base);
+	assert_eq!(used("(call $balance (i32.const 0))"), host.external_balance);
+	let transfer = "(drop (call $transfer (i32.const 0) (i32.const 32)))";
+	assert_eq!(used(transfer), host.external_balance + host.new_account);
+}
+
+#[test]
+fn off_chain_a_block_has_no_value_and_moves_only_zero() {
+	let body = "(call $caller (i32.const 0)) (call $value (i32.const 20)) (call $balance (i32.const 36)) (i32.store8 (i32.const 52) (call $transfer (i32.const 64) (i32.const 96))) (i32.store8 (i32.const 96) (i32.const 1)) (i32.store8 (i32.const 53) (call $transfer (i32.const 64) (i32.const 96))) (call $save (i32.const 30))";
+	let root = run(&prefixed(), body, [7; 32], &[]).expect("runs").post_root;
+	// Zero value and balance from byte 30 on; a zero transfer moved (0), one unit did not (1).
+	assert_eq!(root[..22], [0; 22]);
+	assert_eq!(root[22..24], [0, 1]);
 }
 
 #[test]
@@ -284,6 +309,9 @@ fn no_pointer_or_length_makes_a_host_function_panic() {
 		"(call $mul (local.get 1) (local.get 0) (local.get 2))",
 		"(call $mulmod (local.get 0) (local.get 1) (local.get 2) (local.get 0))",
 		"(call $print (local.get 0) (local.get 1))",
+		"(call $caller (local.get 0))",
+		"(call $balance (local.get 1))",
+		"(drop (call $transfer (local.get 0) (local.get 1)))",
 	];
 	let imports = prefixed();
 	for call in calls {

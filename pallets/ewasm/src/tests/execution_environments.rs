@@ -47,7 +47,7 @@ fn execute(
 	gas: u64,
 ) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo<PostDispatchInfo>> {
 	let data = BoundedVec::try_from(data.to_vec()).expect("within MaxEeBlockData");
-	Ewasm::execute_block(RuntimeOrigin::signed(BOB), ee, data, expected, gas)
+	Ewasm::execute_block(RuntimeOrigin::signed(BOB), ee, data, expected, 0, gas)
 }
 
 fn held(account: &polkadot_sdk::sp_runtime::AccountId32) -> u128 {
@@ -209,4 +209,223 @@ fn a_failed_block_changes_nothing_and_consumes_all_its_gas() {
 		assert_eq!(short.error, Error::<Test>::OutOfGas.into());
 		assert_eq!(Ees::<Test>::get(3).unwrap().root, root(1));
 	});
+}
+
+/// An EE that pays: its block is `[to: 20 bytes][amount: 16 bytes little-endian][fail: 1 byte]`
+/// (or nothing: no payment). It moves the amount to `to`, saves as its root the transfer's
+/// result (byte 0), the value sent with the block (bytes 1..17) and the EE's balance after it
+/// (bytes 17..32, its low 15 bytes), then traps if `fail` is not zero.
+fn paying_ee() -> Vec<u8> {
+	wasm(
+		r#"(module
+			(import "eth2" "getCallValue" (func $value (param i32)))
+			(import "eth2" "getBalance" (func $balance (param i32)))
+			(import "eth2" "transfer" (func $transfer (param i32 i32) (result i32)))
+			(import "eth2" "blockDataCopy" (func $copy (param i32 i32 i32)))
+			(import "eth2" "blockDataSize" (func $size (result i32)))
+			(import "eth2" "savePostStateRoot" (func $save (param i32)))
+			(memory (export "memory") 1)
+			(func (export "main")
+				(call $copy (i32.const 100) (i32.const 0) (call $size))
+				(if (i32.ge_u (call $size) (i32.const 36))
+					(then (i32.store8 (i32.const 0)
+						(call $transfer (i32.const 100) (i32.const 120)))))
+				(call $value (i32.const 1))
+				(call $balance (i32.const 17))
+				(call $save (i32.const 0))
+				(if (i32.load8_u (i32.const 136)) (then unreachable))))"#,
+	)
+}
+
+/// An EE that saves the address of who sent its block as its root (bytes 0..20).
+fn caller_ee() -> Vec<u8> {
+	wasm(
+		r#"(module
+			(import "eth2" "getCaller" (func $caller (param i32)))
+			(import "eth2" "savePostStateRoot" (func $save (param i32)))
+			(memory (export "memory") 1)
+			(func (export "main") (call $caller (i32.const 0)) (call $save (i32.const 0))))"#,
+	)
+}
+
+/// The block of [`paying_ee`] that pays `amount` to `to`, and traps after if `fail`.
+fn payment(to: Address, amount: u128, fail: bool) -> Vec<u8> {
+	let mut data = to.0.to_vec();
+	data.extend(amount.to_le_bytes());
+	data.push(fail as u8);
+	data
+}
+
+fn execute_with_value(
+	sender: &polkadot_sdk::sp_runtime::AccountId32,
+	ee: u32,
+	data: &[u8],
+	value: u128,
+) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo<PostDispatchInfo>> {
+	let data = BoundedVec::try_from(data.to_vec()).expect("within MaxEeBlockData");
+	Ewasm::execute_block(RuntimeOrigin::signed(sender.clone()), ee, data, None, value, GAS)
+}
+
+fn root_of(ee: u32) -> [u8; 32] {
+	Ees::<Test>::get(ee).expect("registered").root
+}
+
+/// The value a root of [`paying_ee`] records: the transfer's result, the call value, the balance.
+fn paid(root: [u8; 32]) -> (u8, u128, u128) {
+	let mut value = [0u8; 16];
+	value.copy_from_slice(&root[1..17]);
+	let mut balance = [0u8; 16];
+	balance[..15].copy_from_slice(&root[17..32]);
+	(root[0], u128::from_le_bytes(value), u128::from_le_bytes(balance))
+}
+
+#[test]
+fn a_block_s_value_reaches_the_ee_which_reads_it_and_who_sent_it() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(paying_ee(), 0));
+		assert_ok!(register(caller_ee(), 0));
+		let bob_before = Balances::balance(&BOB);
+		assert_ok!(execute_with_value(&BOB, 0, &[], 7_000));
+		assert_eq!(paid(root_of(0)), (0, 7_000, 7_000));
+		assert_eq!(Balances::balance(&ee_account::<Test>(0)), 7_000);
+		assert_eq!(Balances::balance(&BOB), bob_before - 7_000);
+		assert_ok!(execute_with_value(&BOB, 1, &[], 0));
+		assert_eq!(root_of(1)[..20], AccountId32Mapper::to_address(&BOB).0);
+		// Value Bob does not have (keeping his existential deposit) does not move.
+		let error = execute_with_value(&BOB, 0, &[], bob_before).expect_err("too much");
+		assert_eq!(error.error, Error::<Test>::TransferFailed.into());
+	});
+}
+
+#[test]
+fn an_ee_pays_out_of_its_balance_and_a_failed_block_undoes_every_move() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(paying_ee(), 10_000));
+		let carol = Address([0xca; 20]);
+		let carol_account = crate::accounts::account_of::<Test>(&carol);
+		assert_ok!(execute_with_value(&BOB, 0, &payment(carol, 4_000, false), 500));
+		assert_eq!(paid(root_of(0)), (0, 500, 6_500));
+		assert_eq!(Balances::balance(&carol_account), 4_000);
+		// More than it holds, or all it holds (it keeps the existential deposit): refused.
+		assert_ok!(execute_with_value(&BOB, 0, &payment(carol, 6_501, false), 0));
+		assert_eq!(paid(root_of(0)).0, 1);
+		assert_ok!(execute_with_value(&BOB, 0, &payment(carol, 6_500, false), 0));
+		assert_eq!(paid(root_of(0)), (1, 0, 6_500));
+		// A block that pays and then traps: its value and its payment are both undone.
+		let (root, bob) = (root_of(0), Balances::balance(&BOB));
+		let error = execute_with_value(&BOB, 0, &payment(carol, 1_000, true), 300);
+		assert_eq!(error.expect_err("traps").error, Error::<Test>::EeTrapped.into());
+		assert_eq!(root_of(0), root);
+		assert_eq!(Balances::balance(&BOB), bob);
+		assert_eq!(Balances::balance(&ee_account::<Test>(0)), 6_500);
+		assert_eq!(Balances::balance(&carol_account), 4_000);
+	});
+}
+
+#[test]
+fn a_dry_run_of_a_block_keeps_nothing() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(paying_ee(), 10_000));
+		let carol = Address([0xca; 20]);
+		let dry_run = |data: &[u8], value| {
+			crate::ee::chain::dry_run::<Test>(crate::ee::chain::BlockRequest {
+				ee: 0,
+				sender: &BOB,
+				value,
+				data,
+				expected_pre_root: None,
+				gas_limit: GAS,
+			})
+		};
+		let bob = Balances::balance(&BOB);
+		let run = dry_run(&payment(carol, 4_000, false), 500);
+		assert_eq!(run.result, Ok(()));
+		assert_eq!(run.post_root.map(paid), Some((0, 500, 6_500)));
+		let executed = execute_with_value(&BOB, 0, &payment(carol, 4_000, false), 500);
+		let used = match events().last() {
+			Some(Event::EeExecuted { gas_used, .. }) => *gas_used,
+			other => panic!("not EeExecuted: {other:?} ({executed:?})"),
+		};
+		assert_eq!(run.gas_used, used, "the dry run's gas is the block's");
+		let run = dry_run(&payment(carol, 1, false), 0);
+		assert_eq!(run.post_root.map(paid), Some((0, 0, 6_499)));
+		assert_eq!(Balances::balance(&BOB), bob - 500);
+		let too_long = vec![0; 64 * 1024 + 1];
+		assert_eq!(dry_run(&too_long, 0).result, Err(Error::<Test>::EeBlockDataTooLarge.into()));
+	});
+}
+
+mod conservation {
+	//! Value is never created or lost by execution environments: across any sequence of
+	//! registrations with value, blocks with value, payments out of EEs and blocks that fail
+	//! after paying, the total issuance and the sum of every account's balance stay the same.
+	use super::*;
+	use proptest::prelude::*;
+
+	/// One step: a registration with value, or a block of an EE (by index among those
+	/// registered) with value, paying an amount to one of a few addresses, failing after or not.
+	#[derive(Clone, Debug)]
+	enum Step {
+		Register { value: u128 },
+		Block { ee: u32, sender: bool, value: u128, to: u8, amount: u128, fail: bool },
+	}
+
+	fn step() -> impl Strategy<Value = Step> {
+		prop_oneof![
+			(0u128..20_000).prop_map(|value| Step::Register { value }),
+			(0u32..4, any::<bool>(), 0u128..5_000, 0u8..4, 0u128..12_000, any::<bool>()).prop_map(
+				|(ee, sender, value, to, amount, fail)| Step::Block {
+					ee,
+					sender,
+					value,
+					to,
+					amount,
+					fail
+				}
+			),
+		]
+	}
+
+	/// The addresses blocks pay: Alice's, an unclaimed one, and EEs 0 and 1.
+	fn payee(index: u8) -> Address {
+		match index {
+			0 => AccountId32Mapper::to_address(&ALICE),
+			1 => Address([0xca; 20]),
+			2 => crate::ee::chain::ee_address(0),
+			_ => crate::ee::chain::ee_address(1),
+		}
+	}
+
+	fn total_of_every_account() -> u128 {
+		polkadot_sdk::frame_system::Account::<Test>::iter()
+			.map(|(_, info)| info.data.free + info.data.reserved)
+			.sum()
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+		#[test]
+		fn value_is_conserved_by_any_sequence_of_blocks(steps in prop::collection::vec(step(), 1..24)) {
+			new_test_ext().execute_with(|| {
+				let issuance = Balances::total_issuance();
+				let total = total_of_every_account();
+				let code = paying_ee();
+				for step in steps {
+					match step {
+						Step::Register { value } => {
+							let _ = register(code.clone(), value);
+						}
+						Step::Block { ee, sender, value, to, amount, fail } => {
+							let sender = if sender { ALICE } else { BOB };
+							let data = payment(payee(to), amount, fail);
+							let _ = execute_with_value(&sender, ee, &data, value);
+						}
+					}
+					prop_assert_eq!(Balances::total_issuance(), issuance);
+					prop_assert_eq!(total_of_every_account(), total);
+				}
+				Ok(())
+			})?;
+		}
+	}
 }

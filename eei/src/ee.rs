@@ -79,7 +79,7 @@ const fn ee(
 /// | `eth2.blockDataSize() -> i32` | the block data's length |
 /// | `eth2.blockDataCopy(ptr, offset, length)` | copies `data[offset..offset + length]` to `ptr`; traps past the data's end |
 /// | `eth2.savePostStateRoot(ptr)` | reads 32 bytes: the root the block leaves (the last saved counts) |
-/// | `eth2.pushNewDeposit(ptr, length)` | records a deposit of exactly 184 bytes (pubkey 48, withdrawal credentials 32, amount u64 big-endian, signature 96); traps on another length |
+/// | `eth2.pushNewDeposit(ptr, length)` | records a deposit of exactly 184 bytes (pubkey 48, withdrawal credentials 32, amount u64 big-endian, signature 96); traps on another length or past 16 a block |
 /// | `eth2.useTicks(ticks)` | nothing: instructions are metered by gas (Scout's own metering) |
 /// | `eth2.getCaller(ptr)` | writes the 20-byte address of who sent the block (the signer's) |
 /// | `eth2.getCallValue(ptr)` | writes the value sent with the block, 16 bytes little-endian (as the EEI's values) |

@@ -1010,7 +1010,8 @@ pub mod pallet {
 		/// pays the gas schedule of the newest VM version for good. Only `EeRegistrar` may.
 		///
 		/// Emits `EeRegistered` with the EE's id. Fails with a `Code*` error for code that is
-		/// not a valid EE, `EeDepositUnavailable`, `TransferFailed` or `EeIdsExhausted`.
+		/// not a valid EE, `EeDepositUnavailable`, `TransferFailed`, `VmVersionUnavailable` or
+		/// `EeIdsExhausted`. The deposit stays held for good: EEs cannot be removed yet.
 		#[pallet::call_index(7)]
 		#[pallet::weight(Pallet::<T>::register_ee_weight(code.len() as u32))]
 		pub fn register_ee(
@@ -1032,8 +1033,8 @@ pub mod pallet {
 		///
 		/// Emits `EeDepositPushed` for each deposit the block made and `EeExecuted`. Fails with
 		/// `EeNotFound`, `EePreRootMismatch`, `TransferFailed`, `EeTrapped`, `OutOfGas` or
-		/// `EeNoPostRoot` (each of the last three consuming all gas); on failure nothing
-		/// changes but the fee: the value stays with the signer, and what the EE moved is
+		/// `EeNoPostRoot` (each of the last three consuming all gas), or, on a corrupted state,
+		/// `CodeNotFound` or `VmVersionUnavailable`; on failure nothing changes but the fee: the value stays with the signer, and what the EE moved is
 		/// undone.
 		#[pallet::call_index(8)]
 		#[pallet::weight(
@@ -1066,9 +1067,15 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// The weight of registering an execution environment of `code_len` bytes: of the
-		/// dearer of the two worst shapes of code (one dense function, many small ones).
+		/// dearer of the two worst shapes of code (one dense function, many small ones), and
+		/// of the largest initial memory, which checking that it instantiates allocates and
+		/// zeroes (the benchmarks' EEs have one page).
 		pub fn register_ee_weight(code_len: u32) -> Weight {
-			T::WeightInfo::register_ee(code_len).max(T::WeightInfo::register_ee_functions(code_len))
+			let pages = T::WeightInfo::instantiate_memory(limits::MAX_MEMORY_PAGES)
+				.saturating_sub(T::WeightInfo::instantiate_memory(1));
+			T::WeightInfo::register_ee(code_len)
+				.max(T::WeightInfo::register_ee_functions(code_len))
+				.saturating_add(pages)
 		}
 
 		/// The weight of a block of an execution environment of `code_len` bytes with

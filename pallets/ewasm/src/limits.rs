@@ -85,11 +85,18 @@ pub const MAX_FUNCTION_LOCALS: u32 = 1024;
 
 /// Most locals one function of an execution environment (`crate::ee`) may declare, besides
 /// its parameters. EEs compiled from C without optimization declare thousands (the Scout
-/// suite's reference Keccak, 12 628). A function with this many fills about all of the value
-/// stack: `main` itself can declare it, but a function `main` calls with it overflows the
-/// stack and traps (measured: 16 256 locals enter from a `main` of one local). A trap is all
-/// that happens, so the limit stays where C-compiled EEs need it.
-pub const MAX_EE_FUNCTION_LOCALS: u32 = (MAX_WASM_STACK_BYTES / 8 / 2) as u32;
+/// suite's reference Keccak, 12 628). It is the value stack's bytes over 16: a function with
+/// this many fills about all of the stack (so wasmi's cells take 16 bytes, not 8), and one that
+/// `main` calls overflows it and traps (measured: 16 256 locals enter from a `main` of one
+/// local). A trap is all that happens, so the limit stays where C-compiled EEs need it.
+pub const MAX_EE_FUNCTION_LOCALS: u32 = (MAX_WASM_STACK_BYTES / 16) as u32;
+
+/// Most locals the functions of an execution environment may declare together, besides their
+/// parameters: compiling its code visits each of them, on every block, so without this bound
+/// 10 000 small functions of [`MAX_EE_FUNCTION_LOCALS`] locals each would take far longer to
+/// compile than code of their size (the weight's per-byte worst cases are measured on one
+/// local a function). The Scout suite's largest, the reference Keccak, declares 25 947.
+pub const MAX_EE_MODULE_LOCALS: u32 = 65_536;
 
 /// Most parameters one function may take: wasmi's strict module limits (see `vm::prepare`).
 pub const MAX_FUNCTION_PARAMS: u32 = 32;

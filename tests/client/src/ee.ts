@@ -116,8 +116,9 @@ export async function dryRunBlock(
 
 /**
  * Runs a block of `blockData` on EE `ee` as `signer`, sending `options.value` to the EE, with the
- * gas a dry run uses unless `options.gasLimit` is given. Resolves with what it did; a failed block resolves too, with
- * `error` set (its fee and gas are paid).
+ * gas a dry run uses unless `options.gasLimit` is given (the dry run's error is thrown if it
+ * fails). Resolves with what it did; a failed block resolves too, with `error` set (its fee and
+ * gas are paid; `preRoot` is then empty and `gasUsed` the limit, at most what it used).
  */
 export async function executeBlock(
   api: ApiPromise,
@@ -127,8 +128,12 @@ export async function executeBlock(
   options: ExecuteOptions = {},
 ): Promise<BlockRun> {
   const value = options.value ?? 0n;
-  const gasLimit =
-    options.gasLimit ?? (await dryRunBlock(api, signer.address, ee, blockData, { value })).gasUsed;
+  let gasLimit = options.gasLimit;
+  if (gasLimit === undefined) {
+    const dry = await dryRunBlock(api, signer.address, ee, blockData, { value });
+    if (dry.error) throw dry.error;
+    gasLimit = dry.gasUsed;
+  }
   const expected = options.expectedPreRoot === undefined ? null : hex(options.expectedPreRoot);
   const tx = api.tx.ewasm.executeBlock(ee, hex(blockData), expected, value, gasLimit);
   const { events, error } = await submit(api, tx, signer, options);

@@ -229,13 +229,11 @@ fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 	if block.expected_pre_root.is_some_and(|expected| expected != info.root) {
 		return BlockRun { pre_root: info.root, ..not_run(Error::EePreRootMismatch) };
 	}
-	let schedule: Option<Schedule> = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule);
-	let (Some(code), Some(schedule)) = (EeCode::<T>::get(info.code_hash), schedule) else {
-		let error = match EeCode::<T>::contains_key(info.code_hash) {
-			true => Error::VmVersionUnavailable,
-			false => Error::CodeNotFound,
-		};
-		return BlockRun { pre_root: info.root, ..not_run(error) };
+	let Some(schedule) = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule) else {
+		return BlockRun { pre_root: info.root, ..not_run(Error::VmVersionUnavailable) };
+	};
+	let Some(code) = EeCode::<T>::get(info.code_hash) else {
+		return BlockRun { pre_root: info.root, ..not_run(Error::CodeNotFound) };
 	};
 	let account = ee_account::<T>(block.ee);
 	let value_gas = if block.value == 0 { 0 } else { value_price(&schedule) };
@@ -259,30 +257,37 @@ fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 	ran(result.map_err(|error| block_error::<T>(error)), gas_used.saturating_add(value_gas))
 }
 
+/// Runs `block` ([`run`]) in a storage transaction, kept if `keep` says so of how it went and
+/// undone otherwise. Only too deep a nesting of storage transactions stops it from running
+/// (`Exhausted`).
+fn run_in_transaction<T: Config>(
+	block: &BlockRequest<'_, T::AccountId>,
+	keep: impl FnOnce(&BlockRun) -> bool,
+) -> BlockRun {
+	let mut outcome = None;
+	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
+		let run = run::<T>(block);
+		let kept = keep(&run);
+		outcome = Some(run);
+		match kept {
+			true => TransactionOutcome::Commit(Ok(())),
+			false => TransactionOutcome::Rollback(Ok(())),
+		}
+	});
+	outcome.unwrap_or(BlockRun {
+		result: Err(DispatchError::Exhausted),
+		pre_root: Word::default(),
+		code_len: 0,
+		gas_used: 0,
+	})
+}
+
 /// Runs `block` ([`run`]) in a storage transaction: if it succeeds, the EE's root becomes the
 /// one it saved, an `EeDepositPushed` event is emitted for each deposit it made and
 /// `EeExecuted`, and its value stays moved; if it fails, everything it did is undone.
 pub fn execute<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 	let ee = block.ee;
-	let mut outcome = None;
-	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
-		let run = run::<T>(block);
-		let succeeded = run.result.is_ok();
-		outcome = Some(run);
-		match succeeded {
-			true => TransactionOutcome::Commit(Ok(())),
-			false => TransactionOutcome::Rollback(Ok(())),
-		}
-	});
-	let Some(run) = outcome else {
-		// Only too deep a nesting of storage transactions stops it from running.
-		return BlockRun {
-			result: Err(DispatchError::Exhausted),
-			pre_root: Word::default(),
-			code_len: 0,
-			gas_used: 0,
-		};
-	};
+	let run = run_in_transaction::<T>(block, |run| run.result.is_ok());
 	if let Ok(outcome) = &run.result {
 		Ees::<T>::mutate(ee, |info| {
 			if let Some(info) = info {
@@ -344,12 +349,7 @@ pub fn dry_run<T: Config>(block: BlockRequest<'_, T::AccountId>) -> BlockDryRun 
 	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block.data.len() as u32);
 	let gas_limit = block.gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
 	let block = BlockRequest { gas_limit, ..block };
-	let mut outcome = None;
-	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
-		outcome = Some(run::<T>(&block));
-		TransactionOutcome::Rollback(Ok(()))
-	});
-	let Some(run) = outcome else { return failed(DispatchError::Exhausted) };
+	let run = run_in_transaction::<T>(&block, |_| false);
 	let (result, post_root, deposits) = match run.result {
 		Ok(outcome) => {
 			let deposits = outcome.deposits.iter().map(|deposit| deposit.0.to_vec()).collect();

@@ -294,6 +294,18 @@ fn validation_keeps_contract_imports_and_entry_points_out() {
 	let most = crate::limits::MAX_EE_FUNCTION_LOCALS;
 	assert!(execute(&with_locals(most), number(0), &[], GAS).is_ok());
 	assert_eq!(invalid(with_locals(most + 1)), PrepareError::Invalid);
+	// All its functions together may declare `MAX_EE_MODULE_LOCALS`.
+	let spread = |functions: usize| {
+		let function = format!("(func (local {}))", "i64 ".repeat(16_000));
+		wasm(&format!(
+			r#"(module {imports} (memory (export "memory") 1) {}
+				(func (export "main") (call $save (i32.const 0))))"#,
+			function.repeat(functions)
+		))
+	};
+	assert_eq!(crate::limits::MAX_EE_MODULE_LOCALS, 65_536);
+	assert!(execute(&spread(4), number(0), &[], GAS).is_ok(), "64 000 locals");
+	assert_eq!(invalid(spread(5)), PrepareError::Invalid, "80 000 locals");
 }
 
 #[test]

@@ -15,8 +15,8 @@
 //!   [`crate::limits`].
 
 use crate::limits::{
-	MAX_EE_FUNCTION_LOCALS, MAX_FUNCTION_LOCALS, MAX_MEMORY_PAGES, MAX_WASM_RECURSION_DEPTH,
-	MAX_WASM_STACK_BYTES,
+	MAX_EE_FUNCTION_LOCALS, MAX_EE_MODULE_LOCALS, MAX_FUNCTION_LOCALS, MAX_MEMORY_PAGES,
+	MAX_WASM_RECURSION_DEPTH, MAX_WASM_STACK_BYTES,
 };
 use ewasm_primitives::{
 	eei::{self, HostFunction, ValueType},
@@ -140,7 +140,10 @@ pub struct PreparedEe {
 
 /// Validates `code` as an Ewasm contract and compiles it.
 pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepared, PrepareError> {
-	let (module, max_function_locals) = compile(engine, code, rules.max_len, MAX_FUNCTION_LOCALS)?;
+	// A contract's functions together are not limited: code stored before any such limit
+	// must keep running.
+	let limit = LocalsLimit { per_function: MAX_FUNCTION_LOCALS, per_module: u32::MAX };
+	let (module, max_function_locals) = compile(engine, code, rules.max_len, limit)?;
 	let interface = check_imports(&module, rules.debug_enabled)?;
 	let initial_pages = check_exports(&module, Entries::Contract)?;
 	Ok(Prepared { module, max_function_locals, initial_pages, interface })
@@ -150,9 +153,11 @@ pub fn prepare(engine: &Engine, code: &[u8], rules: CodeRules) -> Result<Prepare
 /// limits as a contract's, at most `max_len` bytes, every import an EE host function
 /// ([`eei::ee::ee_function`], under either of its names) with its signature, and exports
 /// `main` and `memory` only (`crate::ee`). Its functions may declare up to
-/// [`MAX_EE_FUNCTION_LOCALS`] locals.
+/// [`MAX_EE_FUNCTION_LOCALS`] locals each and [`MAX_EE_MODULE_LOCALS`] together.
 pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<PreparedEe, PrepareError> {
-	let (module, max_function_locals) = compile(engine, code, max_len, MAX_EE_FUNCTION_LOCALS)?;
+	let limit =
+		LocalsLimit { per_function: MAX_EE_FUNCTION_LOCALS, per_module: MAX_EE_MODULE_LOCALS };
+	let (module, max_function_locals) = compile(engine, code, max_len, limit)?;
 	for import in module.imports() {
 		let spec = eei::ee::ee_function(import.module(), import.name())
 			.map(eei::ee::EeFunction::as_host_function);
@@ -162,22 +167,31 @@ pub fn prepare_ee(engine: &Engine, code: &[u8], max_len: u32) -> Result<Prepared
 	Ok(PreparedEe { module, max_function_locals, initial_pages })
 }
 
+/// The locals a module may declare: in one function, and in all its functions together.
+#[derive(Clone, Copy)]
+struct LocalsLimit {
+	per_function: u32,
+	per_module: u32,
+}
+
 /// Compiles `code` of at most `max_len` bytes under the pinned configuration, with the most
-/// locals one of its functions declares (no more than `max_locals`).
+/// locals one of its functions declares. Its size and its locals are checked first, reading
+/// the code section's local declarations alone: compiling visits every declared local, so
+/// code declaring more than `limit` allows is refused before it costs that work.
 fn compile(
 	engine: &Engine,
 	code: &[u8],
 	max_len: u32,
-	max_locals: u32,
+	limit: LocalsLimit,
 ) -> Result<(Module, u32), PrepareError> {
 	if code.len() > max_len as usize {
 		return Err(PrepareError::TooLarge);
 	}
-	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
-	let max_function_locals = max_function_locals(code, max_locals)
-		.filter(|locals| *locals <= max_locals)
+	let locals = declared_locals(code, limit)
+		.filter(|locals| locals.most <= limit.per_function && locals.total <= limit.per_module)
 		.ok_or(PrepareError::Invalid)?;
-	Ok((module, max_function_locals))
+	let module = Module::new(engine, code).map_err(|_| PrepareError::Invalid)?;
+	Ok((module, locals.most))
 }
 
 /// Reads a valid module's sections far enough to see each function's local declarations.
@@ -257,15 +271,23 @@ impl SectionReader<'_> {
 	}
 }
 
-/// The most locals one function of `code`, a module wasmi has validated, declares (its
-/// parameters not counted); a count past `limit` is returned as soon as one is seen. `None`
-/// for malformed bytes.
-fn max_function_locals(code: &[u8], limit: u32) -> Option<u32> {
+/// The locals the functions of a module declare (parameters not counted).
+struct DeclaredLocals {
+	/// The most one function declares.
+	most: u32,
+	/// All its functions together.
+	total: u32,
+}
+
+/// The locals the functions of `code` declare, read from its code section without validating
+/// anything else (in time linear in its length, whatever the bytes); returned as soon as a
+/// count past `limit` is seen. `None` for malformed bytes.
+fn declared_locals(code: &[u8], limit: LocalsLimit) -> Option<DeclaredLocals> {
 	const CODE_SECTION: u8 = 10;
 	let mut reader = SectionReader { bytes: code, at: 8 };
-	let mut most = 0u32;
+	let mut declared = DeclaredLocals { most: 0, total: 0 };
 	if !reader.seek_section(CODE_SECTION)? {
-		return Some(most);
+		return Some(declared);
 	}
 	for _ in 0..reader.u32()? {
 		let body_size = reader.u32()?;
@@ -274,14 +296,18 @@ fn max_function_locals(code: &[u8], limit: u32) -> Option<u32> {
 		for _ in 0..reader.u32()? {
 			locals = locals.saturating_add(reader.u32()?);
 			reader.byte()?;
-			if locals > limit {
-				return Some(locals);
+			if locals > limit.per_function {
+				return Some(DeclaredLocals { most: locals, ..declared });
 			}
 		}
-		most = most.max(locals);
+		declared.most = declared.most.max(locals);
+		declared.total = declared.total.saturating_add(locals);
+		if declared.total > limit.per_module {
+			return Some(declared);
+		}
 		reader.skip_to(body_start, body_size)?;
 	}
-	Some(most)
+	Some(declared)
 }
 
 /// The interface revision stored code imports from, read from its import section without

@@ -171,6 +171,13 @@ pub struct BlockRun {
 	pub gas_used: u64,
 }
 
+impl BlockRun {
+	/// A block that failed with `error` before it ran: no root, no code loaded, no gas used.
+	fn not_run(error: DispatchError) -> Self {
+		BlockRun { result: Err(error), pre_root: Word::default(), code_len: 0, gas_used: 0 }
+	}
+}
+
 /// The chain's side of a block's value: the EE's account, the sender's address and the value.
 struct ChainLedger<T: Config> {
 	account: T::AccountId,
@@ -213,12 +220,7 @@ fn value_price(schedule: &Schedule) -> u64 {
 /// `CodeNotFound`, `VmVersionUnavailable`, `TransferFailed`, `EeTrapped`, `OutOfGas` or
 /// `EeNoPostRoot`.
 fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
-	let not_run = |error: Error<T>| BlockRun {
-		result: Err(error.into()),
-		pre_root: Word::default(),
-		code_len: 0,
-		gas_used: 0,
-	};
+	let not_run = |error: Error<T>| BlockRun::not_run(error.into());
 	let Some(info) = Ees::<T>::get(block.ee) else { return not_run(Error::EeNotFound) };
 	let ran = |result, gas_used| BlockRun {
 		result,
@@ -274,12 +276,7 @@ fn run_in_transaction<T: Config>(
 			false => TransactionOutcome::Rollback(Ok(())),
 		}
 	});
-	outcome.unwrap_or(BlockRun {
-		result: Err(DispatchError::Exhausted),
-		pre_root: Word::default(),
-		code_len: 0,
-		gas_used: 0,
-	})
+	outcome.unwrap_or_else(|| BlockRun::not_run(DispatchError::Exhausted))
 }
 
 /// Runs `block` ([`run`]) in a storage transaction: if it succeeds, the EE's root becomes the

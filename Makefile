@@ -13,7 +13,7 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/ewasm-parachain/target
 export RUSTC_WORKSPACE_WRAPPER := $(CURDIR)/scripts/lint-rustc
-RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry -p sha256 -p keccak256
+RELEASE_PACKAGES := -p ewasm-node -p ewasm-runtime -p ewasm-cli -p ewasm-sdk -p erc20 -p multisig -p registry -p sha256 -p keccak256 -p value-ee
 NODE := $(CARGO_TARGET_DIR)/release/ewasm-node
 EWASM := $(CARGO_TARGET_DIR)/release/ewasm
 RUNTIME_WASM := $(CARGO_TARGET_DIR)/release/wbuild/ewasm-runtime/ewasm_runtime.compact.compressed.wasm

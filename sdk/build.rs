@@ -1,9 +1,14 @@
 //! Generates the contract's imports of the host functions (`sys.rs` includes them) from the
 //! one table of the interface, `ewasm-eei`: every function of the contract's VM version, under
 //! its namespace (`v1`'s `ethereum`, or `v2`'s `ethereum_v2` with the `v2` feature), and of
-//! `debug` in a module of its own, with its wasm signature. Nothing else lists them.
+//! `debug` in a module of its own, with its wasm signature; and the execution environments'
+//! (`ee.rs`, which `ee::sys` includes with the `ee` feature), every one under `env` with its
+//! group's prefix (`env.eth2_blockDataSize`), as Scout resolves them. Nothing else lists them.
 
-use ewasm_eei::{HostFunction, Interface, ValueType, DEBUG_FUNCTIONS, DEBUG_NAMESPACE};
+use ewasm_eei::{
+	ee::{EE_ENV_NAMESPACE, EE_FUNCTIONS},
+	HostFunction, Interface, ValueType, DEBUG_FUNCTIONS, DEBUG_NAMESPACE,
+};
 use std::{env, fmt::Write, fs, path::PathBuf};
 
 fn rust_type(value: &ValueType) -> &'static str {
@@ -51,5 +56,16 @@ fn main() {
 		imports(DEBUG_NAMESPACE, DEBUG_FUNCTIONS),
 	);
 	fs::write(out.join("eei.rs"), code).expect("OUT_DIR is writable");
+	// An EE's imports under their prefixed names: unique symbols, whatever a contract's are.
+	let ee_functions: Vec<HostFunction> = EE_FUNCTIONS
+		.iter()
+		.map(|function| HostFunction {
+			namespace: EE_ENV_NAMESPACE,
+			name: format!("{}_{}", function.group.namespace(), function.name).leak(),
+			..function.as_host_function()
+		})
+		.collect();
+	fs::write(out.join("ee.rs"), imports(EE_ENV_NAMESPACE, &ee_functions))
+		.expect("OUT_DIR is writable");
 	println!("cargo::rerun-if-changed=build.rs");
 }

@@ -23,7 +23,7 @@ use crate::{
 	EXIT_BAD_INPUT, EXIT_FAILED,
 };
 use pallet_ewasm::{
-	ee::{execute_block, ledger::NoValue, Deposit},
+	ee::{block_budget, execute_block, ledger::NoValue, Deposit},
 	gas::Schedule,
 };
 use serde::Deserialize;
@@ -219,7 +219,16 @@ fn check(case: &Loaded, skips: &[Option<&str>], gas: u64, schedule: &Schedule) -
 		if skips[*ee].is_some() {
 			continue;
 		}
-		match execute_block(&case.codes[*ee], roots[*ee], data, gas, schedule, NoValue::boxed()) {
+		let no_value = NoValue::boxed();
+		match execute_block(
+			&case.codes[*ee],
+			roots[*ee],
+			data,
+			gas,
+			schedule,
+			no_value,
+			&block_budget(),
+		) {
 			Ok(outcome) => {
 				roots[*ee] = outcome.post_root;
 				deposits.extend(outcome.deposits);

@@ -1,7 +1,8 @@
 //! Off-chain tests for contract authors: build a contract crate ([`build_contract`]), run it
 //! on the real pallet in the tool's in-memory runtime ([`Chain`]: several funded accounts,
 //! blocks, balances, storage, logs), and speak Solidity's ABI to it ([`call_data`],
-//! [`Outcome::value`]).
+//! [`Outcome::value`]). Execution environments too: [`build_ee`], [`Chain::register_ee`],
+//! [`Chain::execute_block`].
 //!
 //! ```no_run
 //! use ewasm_cli::testing::{build_contract, call_data, Chain, ALICE, BOB};
@@ -18,13 +19,14 @@
 //! allowed, no rent, every 20-byte address an account.
 
 use crate::{
-	contract::build::{build, BuildOptions, Built},
+	contract::build::{build, build_ee as build_ee_crate, BuildOptions, Built, BuiltEe},
 	logs::Log,
-	runtime::{account_of, BlockFacts, ScheduleChoice, System},
+	runtime::{account_of, Balances, BlockFacts, Runtime, ScheduleChoice, System},
 	sandbox::{self, Account, Action, BlockSetup, Request, Sandbox},
 };
 use ewasm_primitives::Address;
 use ewasm_sdk::{abi::AbiType, keccak::selector, Word};
+use pallet_ewasm::ee;
 use std::{
 	collections::{BTreeMap, HashMap},
 	path::PathBuf,
@@ -47,11 +49,14 @@ pub const GAS_LIMIT: u64 = 10_000_000_000;
 /// Seconds between blocks.
 pub const BLOCK_SECONDS: u64 = 6;
 
-/// Builds the contract crate at `manifest_dir` as `ewasm build` does, once per test process
-/// (later calls return the same modules). Panics with the build's error.
-pub fn build_contract(manifest_dir: &str) -> Built {
-	static BUILT: OnceLock<Mutex<HashMap<PathBuf, Built>>> = OnceLock::new();
-	let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+/// What `build` makes of the crate at `manifest_dir`, built once per test process (later calls
+/// return the same) and kept in `cache`. Panics with the build's error.
+fn built_once<B: Clone>(
+	cache: &OnceLock<Mutex<HashMap<PathBuf, B>>>,
+	manifest_dir: &str,
+	build: fn(&std::path::Path, &BuildOptions) -> Result<B, String>,
+) -> B {
+	let mut built = cache.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
 	built
 		.entry(PathBuf::from(manifest_dir))
 		.or_insert_with(|| {
@@ -59,6 +64,38 @@ pub fn build_contract(manifest_dir: &str) -> Built {
 				.unwrap_or_else(|error| panic!("ewasm build {manifest_dir}: {error}"))
 		})
 		.clone()
+}
+
+/// Builds the contract crate at `manifest_dir` as `ewasm build` does, once per test process
+/// (later calls return the same modules). Panics with the build's error.
+pub fn build_contract(manifest_dir: &str) -> Built {
+	static BUILT: OnceLock<Mutex<HashMap<PathBuf, Built>>> = OnceLock::new();
+	built_once(&BUILT, manifest_dir, build)
+}
+
+/// Builds the execution environment crate at `manifest_dir` as `ewasm build --ee` does, once
+/// per test process. Panics with the build's error.
+pub fn build_ee(manifest_dir: &str) -> BuiltEe {
+	static BUILT: OnceLock<Mutex<HashMap<PathBuf, BuiltEe>>> = OnceLock::new();
+	built_once(&BUILT, manifest_dir, build_ee_crate)
+}
+
+/// What a block of an execution environment did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockOutcome {
+	/// `success`, or the name of the pallet's error (`EeTrapped`, `OutOfGas`, ...).
+	pub status: String,
+	/// The EE's root after it (unchanged if it failed).
+	pub root: Word,
+	/// Gas used.
+	pub gas_used: u64,
+}
+
+impl BlockOutcome {
+	/// Whether it succeeded.
+	pub fn succeeded(&self) -> bool {
+		self.status == "success"
+	}
 }
 
 /// Call data of the function `signature` (e.g. `"transfer(address,uint256)"`) with static
@@ -214,6 +251,68 @@ impl Chain {
 	/// The code of the contract at `at` (empty if none).
 	pub fn code(&mut self, at: ewasm_sdk::Address) -> Vec<u8> {
 		self.sandbox.execute_with(|| sandbox::account_state(&address(at)).code)
+	}
+
+	/// Registers `code` as an execution environment for `from` with `root` and `value` (what
+	/// `register_ee` does; the tool's runtime holds no deposit): its id, or the pallet's error.
+	pub fn register_ee(
+		&mut self,
+		from: ewasm_sdk::Address,
+		code: &[u8],
+		root: Word,
+		value: u128,
+	) -> Result<u32, String> {
+		let registrar = account_of(&address(from));
+		self.sandbox.execute_with(|| {
+			let registered = ee::chain::register::<Runtime>(&registrar, code.to_vec(), root, value);
+			registered.map_err(|error| sandbox::status::<()>(&Err(error)))
+		})
+	}
+
+	/// Runs a block of EE `ee` sent by `from` with `value` (what `execute_block` does).
+	pub fn execute_block(
+		&mut self,
+		from: ewasm_sdk::Address,
+		ee: u32,
+		data: &[u8],
+		value: u128,
+	) -> BlockOutcome {
+		let sender = account_of(&address(from));
+		self.sandbox.execute_with(|| {
+			let block = ee::chain::BlockRequest {
+				ee,
+				sender: &sender,
+				caller: address(from),
+				value,
+				data,
+				expected_pre_root: None,
+				gas_limit: GAS_LIMIT,
+			};
+			let run = ee::chain::execute::<Runtime>(&block, ee::chain::Frame::block(), None);
+			let root = pallet_ewasm::Ees::<Runtime>::get(ee).map(|info| info.root);
+			BlockOutcome {
+				status: sandbox::status(&run.result),
+				root: root.unwrap_or_default(),
+				gas_used: run.gas_used,
+			}
+		})
+	}
+
+	/// The root of EE `ee` (zero if there is none).
+	pub fn ee_root(&mut self, ee: u32) -> Word {
+		self.sandbox.execute_with(|| {
+			pallet_ewasm::Ees::<Runtime>::get(ee).map(|info| info.root).unwrap_or_default()
+		})
+	}
+
+	/// The address of EE `ee`, where its balance is kept ([`Chain::balance`]).
+	pub fn ee_address(ee: u32) -> ewasm_sdk::Address {
+		ewasm_sdk::Address(ee::chain::ee_address(ee).0)
+	}
+
+	/// All the value there is.
+	pub fn total_issuance(&mut self) -> u128 {
+		self.sandbox.execute_with(Balances::total_issuance)
 	}
 
 	/// The current block's number.

@@ -20,6 +20,8 @@ pub enum EeGroup {
 	Eth2,
 	/// 256-bit arithmetic.
 	Bignum,
+	/// Hashes and signature recovery.
+	Crypto,
 	/// Printing, for development.
 	Debug,
 }
@@ -30,6 +32,7 @@ impl EeGroup {
 		match self {
 			EeGroup::Eth2 => "eth2",
 			EeGroup::Bignum => "bignum",
+			EeGroup::Crypto => "crypto",
 			EeGroup::Debug => "debug",
 		}
 	}
@@ -85,8 +88,12 @@ const fn ee(
 /// | `eth2.getCallValue(ptr)` | writes the value sent with the block, 16 bytes little-endian (as the EEI's values) |
 /// | `eth2.getBalance(ptr)` | writes the EE's own balance, 16 bytes little-endian (the block's value included) |
 /// | `eth2.transfer(addressPtr, valuePtr) -> i32` | moves the 16-byte little-endian value at `valuePtr` from the EE to the 20-byte address at `addressPtr`: 0 if it moved, 1 if it cannot (the EE's balance, less what it must keep, is short; the amount would leave a new account below the existential deposit) |
+/// | `eth2.getAddress(ptr)` | writes the EE's own 20-byte address (where its balance is kept) |
+/// | `eth2.callEE(ee, dataPtr, dataLength, valuePtr) -> i32` | runs EE `ee`'s `main` on `dataLength` bytes at `dataPtr` as its block, sent by this EE with the 16-byte little-endian value at `valuePtr` (moved first): 0 if it succeeded (its root is replaced, the value stays moved), 1 if not (nothing it did stays; no such EE, already running in this block, calls nested more than 4 deep, the value cannot move, or it failed) |
 /// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` / `bignum.mul256(a, b, out)` | `out = a + b`, `a - b`, `a * b` of 32-byte big-endian numbers; traps on overflow or underflow |
 /// | `bignum.umulmod256(a, b, modulus, out)` | `out = a * b mod modulus` of the full 512-bit product; traps on a zero modulus |
+/// | `crypto.keccak256(dataPtr, length, out)` / `crypto.sha256(...)` / `crypto.blake2b256(...)` | writes the 32-byte hash of `length` bytes at `dataPtr` |
+/// | `crypto.ecrecover(hashPtr, signaturePtr, out) -> i32` | writes the 20-byte address whose secp256k1 key signed the 32-byte hash with the 65-byte signature `r ‖ s ‖ v` (`v` 0, 1, 27 or 28) and returns 0; returns 1 and writes nothing if no key recovers |
 /// | `debug.print32(value)`, `debug.print64(value)`, `debug.printMem(ptr, length)`, `debug.printMemHex(ptr, length)` | print to the log (nothing on chain) |
 pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "loadPreStateRoot", &[I32], &[]),
@@ -99,10 +106,16 @@ pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "getCallValue", &[I32], &[]),
 	ee(EeGroup::Eth2, "getBalance", &[I32], &[]),
 	ee(EeGroup::Eth2, "transfer", &[I32, I32], &[I32]),
+	ee(EeGroup::Eth2, "getAddress", &[I32], &[]),
+	ee(EeGroup::Eth2, "callEE", &[I32, I32, I32, I32], &[I32]),
 	ee(EeGroup::Bignum, "add256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "sub256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "mul256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "umulmod256", &[I32, I32, I32, I32], &[]),
+	ee(EeGroup::Crypto, "keccak256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Crypto, "sha256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Crypto, "blake2b256", &[I32, I32, I32], &[]),
+	ee(EeGroup::Crypto, "ecrecover", &[I32, I32, I32], &[I32]),
 	ee(EeGroup::Debug, "print32", &[I32], &[]),
 	ee(EeGroup::Debug, "print64", &[I64], &[]),
 	ee(EeGroup::Debug, "printMem", &[I32, I32], &[]),

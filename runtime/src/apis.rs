@@ -283,9 +283,12 @@ impl_runtime_apis! {
 			value: u128,
 			gas_limit: u64,
 		) -> ewasm_primitives::api::BlockDryRun {
+			use pallet_ewasm::address::AddressMapper;
+			let caller = <Runtime as pallet_ewasm::Config>::AddressMapper::to_address(&origin);
 			pallet_ewasm::ee::chain::dry_run::<Runtime>(pallet_ewasm::ee::chain::BlockRequest {
 				ee,
 				sender: &origin,
+				caller,
 				value,
 				data: &block_data,
 				expected_pre_root: None,

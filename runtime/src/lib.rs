@@ -149,10 +149,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-fixture"))]
-runtime_version!(9);
+runtime_version!(10);
 // The upgrade end-to-end test's next runtime: one spec version higher, so `setCode` takes it.
 #[cfg(feature = "upgrade-fixture")]
-runtime_version!(10);
+runtime_version!(11);
 
 /// The target block time: 6 seconds (one relay chain slot).
 pub const MILLISECS_PER_BLOCK: u64 = 6000;

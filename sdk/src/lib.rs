@@ -15,6 +15,8 @@
 //! - [`keccak`]: `keccak256` and selectors, also at compile time ([`selector!`], [`topic!`]);
 //! - with the `v2` feature, `bignum`: the sum, difference, product and modular product of
 //!   [`U256`]s by the host, and `signature`: Ethereum's `ecrecover`;
+//! - with the `ee` feature, `ee`: execution environments' host interface instead (the root,
+//!   the block data, value, calls of other EEs, hashes and signature recovery);
 //! - [`debug`]: printing on development chains; [`sys`]: the raw imports, generated from the
 //!   one EEI table (`ewasm-eei`).
 //!
@@ -53,6 +55,8 @@ pub mod allocator;
 pub mod bignum;
 pub mod call;
 pub mod debug;
+#[cfg(feature = "ee")]
+pub mod ee;
 pub mod env;
 pub mod halt;
 pub mod input;

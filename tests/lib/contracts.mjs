@@ -1,5 +1,6 @@
-// Contracts for the tests: the pallet's WAT fixtures, compiled by the client's helpers, and
-// the SDK's examples, built by `ewasm build`.
+// Contracts for the tests: the pallet's WAT fixtures, compiled by the client's helpers, the
+// SDK's examples, built by `ewasm build`, and the execution environments of `ees/`, built by
+// `ewasm build --ee`.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,6 +44,23 @@ export function buildExample(name) {
     env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   return readFileSync(join(target, `ewasm/${name}.deploy.wasm`));
+}
+
+/**
+ * Builds the execution environment `ees/<name>` with the release `ewasm build --ee` and returns
+ * its code.
+ */
+export function buildEe(name) {
+  const target = targetDir();
+  const ewasm = process.env.EWASM ?? join(target, 'release/ewasm');
+  const report = execFileSync(ewasm, ['build', '--ee', join(here, '../../ees', name)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CARGO_TARGET_DIR: target },
+    encoding: 'utf8',
+  });
+  // `EE        <path> (<n> bytes)`
+  const line = report.split('\n').find((printed) => printed.startsWith('EE '));
+  return readFileSync(line.slice(3).trim().replace(/ \(\d+ bytes\)$/, ''));
 }
 
 /** Call data of `signature`, whose one parameter is `bytes`, with `data` (Solidity's ABI). */

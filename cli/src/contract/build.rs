@@ -4,7 +4,7 @@
 //! validation of both modules.
 
 use super::strip::{imports, strip};
-use crate::runtime::Runtime;
+use crate::runtime::{Runtime, ScheduleChoice};
 use polkadot_sdk::sp_io::TestExternalities;
 use std::{
 	path::{Path, PathBuf},
@@ -174,19 +174,31 @@ fn wasm_opt(code: &[u8], scratch: &Path) -> Option<Vec<u8>> {
 }
 
 /// The module as the chain will see it: optimised if asked and possible, stripped, and
-/// validated by the pallet (as code to deploy when `what` is the contract, as init code
-/// otherwise; both by the same rules).
+/// validated by the pallet with `validate` (`what` names it in the error: the contract and its
+/// init code, by the same rules; an execution environment by its own).
 fn finish_module(
 	code: Vec<u8>,
 	scratch: &Path,
 	options: &BuildOptions,
 	what: &str,
+	validate: fn(&[u8]) -> Result<(), String>,
 ) -> Result<(Vec<u8>, bool), String> {
 	let optimised = options.wasm_opt.then(|| wasm_opt(&code, scratch)).flatten();
 	let was_optimised = optimised.is_some();
 	let code = strip(&optimised.unwrap_or(code))?;
 	validate(&code).map_err(|error| format!("the pallet refuses the {what}: {error}"))?;
 	Ok((code, was_optimised))
+}
+
+/// Whether the pallet registers `code` as an execution environment (`register_ee`'s checks:
+/// valid, and it instantiates under the chain's schedule): `Err` names the problem.
+pub fn validate_ee(code: &[u8]) -> Result<(), String> {
+	let prepared = pallet_ewasm::ee::prepare(code).map_err(|error| format!("{error:?}"))?;
+	let schedule = ScheduleChoice::Chain.schedule();
+	match pallet_ewasm::ee::instantiates(&prepared, &schedule) {
+		true => Ok(()),
+		false => Err("it does not instantiate (a data segment outside its memory)".into()),
+	}
 }
 
 /// Whether the pallet accepts `code` for deployment on a chain without the `debug`
@@ -214,14 +226,14 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, String> {
 	let scratch = out_dir.join(&package.lib_name);
 
 	let code = cargo_build(&manifest, &package, options, |_| {})?;
-	let (code, optimised) = finish_module(code, &scratch, options, "contract")?;
+	let (code, optimised) = finish_module(code, &scratch, options, "contract", validate)?;
 	std::fs::write(&code_path, &code)
 		.map_err(|error| format!("{}: {error}", code_path.display()))?;
 
 	let init_code = cargo_build(&manifest, &package, options, |command| {
 		command.arg("--features").arg("ewasm-sdk/deploy").env("EWASM_DEPLOYED_CODE", &code_path);
 	})?;
-	let (init_code, _) = finish_module(init_code, &scratch, options, "init code")?;
+	let (init_code, _) = finish_module(init_code, &scratch, options, "init code", validate)?;
 	std::fs::write(&init_code_path, &init_code)
 		.map_err(|error| format!("{}: {error}", init_code_path.display()))?;
 	Ok(Built {
@@ -233,4 +245,37 @@ pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, String> {
 		init_code_path,
 		optimised,
 	})
+}
+
+/// A built execution environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltEe {
+	/// The crate's library name (the module's file name without `.wasm`).
+	pub name: String,
+	/// The EE's code, as `register_ee` takes it.
+	pub code: Vec<u8>,
+	/// Its imports, `namespace.name`.
+	pub imports: Vec<String>,
+	/// Where `code` was written: `<target dir>/ewasm/<name>.wasm`.
+	pub code_path: PathBuf,
+	/// Whether `wasm-opt` optimised it.
+	pub optimised: bool,
+}
+
+/// Builds the execution environment crate at `path` (a directory with a `Cargo.toml`, using
+/// ewasm-sdk's `ee` feature): one module, validated as `register_ee` validates it, written to
+/// `<target dir>/ewasm/`.
+pub fn build_ee(path: &Path, options: &BuildOptions) -> Result<BuiltEe, String> {
+	let manifest = path.join("Cargo.toml");
+	let package = package(&manifest)?;
+	let out_dir = package.target_dir.join("ewasm");
+	std::fs::create_dir_all(&out_dir).map_err(|error| format!("{}: {error}", out_dir.display()))?;
+	let code_path = out_dir.join(format!("{}.wasm", package.lib_name));
+	let scratch = out_dir.join(&package.lib_name);
+	let code = cargo_build(&manifest, &package, options, |_| {})?;
+	let (code, optimised) =
+		finish_module(code, &scratch, options, "execution environment", validate_ee)?;
+	std::fs::write(&code_path, &code)
+		.map_err(|error| format!("{}: {error}", code_path.display()))?;
+	Ok(BuiltEe { name: package.lib_name, imports: imports(&code)?, code, code_path, optimised })
 }

@@ -25,21 +25,34 @@ pub struct BuildArgs {
 	/// Do not run binaryen's wasm-opt even if it is installed.
 	#[arg(long)]
 	pub no_wasm_opt: bool,
+	/// The crate is an execution environment (ewasm-sdk's `ee` feature): build one module, no
+	/// init code, validated as `register_ee` validates it.
+	#[arg(long)]
+	pub ee: bool,
 }
 
 /// Runs `ewasm build`.
 pub fn build_command(args: &BuildArgs) -> ExitCode {
 	let options = build::BuildOptions { stack_size: args.stack_size, wasm_opt: !args.no_wasm_opt };
-	match build::build(&args.path, &options) {
-		Ok(built) => {
+	let built = match args.ee {
+		false => build::build(&args.path, &options).map(|built| {
 			println!("contract  {} ({} bytes)", built.code_path.display(), built.code.len());
 			println!(
 				"init code {} ({} bytes)",
 				built.init_code_path.display(),
 				built.init_code.len()
 			);
-			println!("imports   {}", built.imports.join(", "));
-			if !built.optimised && !args.no_wasm_opt {
+			(built.imports, built.optimised)
+		}),
+		true => build::build_ee(&args.path, &options).map(|built| {
+			println!("EE        {} ({} bytes)", built.code_path.display(), built.code.len());
+			(built.imports, built.optimised)
+		}),
+	};
+	match built {
+		Ok((imports, optimised)) => {
+			println!("imports   {}", imports.join(", "));
+			if !optimised && !args.no_wasm_opt {
 				println!(
 					"(wasm-opt is not installed: `apt-get install binaryen` makes modules smaller)"
 				);

@@ -660,6 +660,10 @@ pub mod pallet {
 		/// The runtime API's dry run of a block: its data is longer than `MaxEeBlockData`, so
 		/// no `execute_block` can carry it.
 		EeBlockDataTooLarge,
+		/// `eth2.callEE`: the EE called is already running in the block (no re-entry), or the
+		/// EEs calling it are already `ee::MAX_EE_CALL_DEPTH` deep. The call fails without
+		/// running; the caller goes on.
+		EeCallRefused,
 	}
 
 	#[pallet::hooks]
@@ -1050,14 +1054,16 @@ pub mod pallet {
 			#[pallet::compact] gas_limit: u64,
 		) -> DispatchResultWithPostInfo {
 			let sender = ensure_signed(origin)?;
-			let run = ee::chain::execute::<T>(&ee::chain::BlockRequest {
+			let block = ee::chain::BlockRequest {
 				ee,
 				sender: &sender,
+				caller: <T::AddressMapper as address::AddressMapper<_>>::to_address(&sender),
 				value,
 				data: &block_data,
 				expected_pre_root,
 				gas_limit,
-			});
+			};
+			let run = ee::chain::execute::<T>(&block, ee::chain::Frame::block(), None);
 			let weight = Self::execute_block_weight(run.code_len, block_data.len() as u32)
 				.saturating_add(gas::gas_to_weight::<T>(run.gas_used));
 			run.result.map_err(|error| with_weight(error, weight))?;

@@ -2,7 +2,7 @@
 // `.wasm`, deploy and call with gas estimated by a dry run, decode logs and errors, ask the
 // environment contract, send receipts to other parachains and wait for their delivery, speak
 // Solidity's ABI to contracts, follow a contract's rent, poke and wake it, register execution
-// environments and run blocks on them.
+// environments and run blocks on them, and build blocks for the value-holding EE.
 
 export {
   type AbiValue,
@@ -51,6 +51,27 @@ export {
   registerEe,
 } from './ee.js';
 export { EwasmError, decodeError } from './errors.js';
+export {
+  type Destination,
+  type EthereumSigner,
+  type Owner,
+  type Script,
+  type ValueAccount,
+  type Witness,
+  TX_CALL,
+  TX_DEPOSIT,
+  TX_TRANSFER,
+  TX_WITHDRAWAL,
+  VALUE_EE_DOMAIN,
+  ValueBlock,
+  ValueTree,
+  asRole,
+  encodeScript,
+  scriptAddress,
+  signedBy,
+  signedByKeys,
+  unsigned,
+} from './value-ee.js';
 export {
   type ContractSnapshot,
   type Poked,

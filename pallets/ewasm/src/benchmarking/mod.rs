@@ -736,7 +736,15 @@ mod benchmarks {
 		{
 			// It saves no root: the calls are all it does.
 			let no_value = ee::ledger::NoValue::boxed();
-			let outcome = ee::execute_block(&code, [0; 32], &[], GAS, &schedule, no_value);
+			let outcome = ee::execute_block(
+				&code,
+				[0; 32],
+				&[],
+				GAS,
+				&schedule,
+				no_value,
+				&ee::block_budget(),
+			);
 			assert_eq!(outcome, Err(ee::EeError::NoPostRoot));
 		}
 	}

@@ -15,17 +15,22 @@
 //! value moved stays moved; a failed block is undone in its storage transaction and uses all
 //! its gas. The runtime API's dry run ([`dry_run`]) is the same run, always undone.
 
-use super::{ledger::Ledger, BlockOutcome, EeError, DEPOSIT_BYTES, MAX_EE_CODE_BYTES};
+use super::{
+	ledger::{EeCall, EeCallOutcome, Ledger},
+	BlockOutcome, EeError, DEPOSIT_BYTES, MAX_EE_CALL_DEPTH, MAX_EE_CODE_BYTES,
+};
 use crate::{
 	accounts::account_of,
 	address::AddressMapper,
 	exec::prepare_error,
-	gas::Schedule,
+	gas::HostCosts,
 	versions::{Versions, VmVersion},
+	vm::limiter::MemoryBudget,
 	Config, EeCode, Ees, Error, Event, HoldReason, NextEeId, Pallet,
 };
 use alloc::{boxed::Box, vec::Vec};
 use codec::{Decode, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
 use ewasm_primitives::{
 	api::{BlockDryRun, EeSummary},
 	value::Word,
@@ -146,8 +151,11 @@ pub fn register<T: Config>(
 pub struct BlockRequest<'a, AccountId> {
 	/// The EE.
 	pub ee: EeId,
-	/// Who sends it (the signer): `eth2.getCaller` is their address (`AddressMapper::to_address`).
+	/// Whose account the value comes from: the signer's, or the calling EE's.
 	pub sender: &'a AccountId,
+	/// The sender's address (`eth2.getCaller`): the signer's (`AddressMapper::to_address`), or
+	/// the calling EE's.
+	pub caller: Address,
 	/// The value moved from the sender to the EE before it runs (`eth2.getCallValue`).
 	pub value: u128,
 	/// The block's data.
@@ -178,16 +186,40 @@ impl BlockRun {
 	}
 }
 
-/// The chain's side of a block's value: the EE's account, the sender's address and the value.
+/// Where a block runs: the heap budget it and the EEs it calls share, and the EEs that called
+/// it (outermost first; none for a block an extrinsic sends).
+#[derive(Clone)]
+pub struct Frame {
+	budget: MemoryBudget,
+	callers: Vec<EeId>,
+}
+
+impl Frame {
+	/// The frame of a block an extrinsic (or a dry run) sends: a new budget
+	/// ([`super::block_budget`]), no callers.
+	pub fn block() -> Self {
+		Frame { budget: super::block_budget(), callers: Vec::new() }
+	}
+}
+
+/// The chain's side of a block: the EE's account and address, who sent the block with what
+/// value, and where it runs.
 struct ChainLedger<T: Config> {
+	ee: EeId,
 	account: T::AccountId,
 	caller: Address,
 	value: u128,
+	frame: Frame,
+	_runtime: PhantomData<T>,
 }
 
 impl<T: Config> Ledger for ChainLedger<T> {
 	fn caller(&self) -> Address {
 		self.caller
+	}
+
+	fn address(&self) -> Address {
+		ee_address(self.ee)
 	}
 
 	fn call_value(&self) -> u128 {
@@ -206,21 +238,53 @@ impl<T: Config> Ledger for ChainLedger<T> {
 			|| to == self.account
 			|| T::Currency::transfer(&self.account, &to, value, Preservation::Preserve).is_ok()
 	}
+
+	/// The callee runs as a block this EE sends ([`execute`], in a storage transaction of its
+	/// own, with its own VM version's schedule), in this block's heap budget, with this EE and
+	/// its callers as its callers: it fails without running if it is one of them (no re-entry)
+	/// or if they are already [`MAX_EE_CALL_DEPTH`] deep.
+	fn call_ee(&mut self, call: EeCall<'_>) -> EeCallOutcome {
+		let mut callers = self.frame.callers.clone();
+		callers.push(self.ee);
+		let block = BlockRequest {
+			ee: call.ee,
+			sender: &self.account,
+			caller: ee_address(self.ee),
+			value: call.value,
+			data: call.data,
+			expected_pre_root: None,
+			gas_limit: call.gas_limit,
+		};
+		let frame = Frame { budget: self.frame.budget.clone(), callers };
+		let run = execute::<T>(&block, frame, Some(&call.costs));
+		EeCallOutcome { succeeded: run.result.is_ok(), gas_used: run.gas_used }
+	}
 }
 
-/// The gas moving a block's value costs: the proofs of the two accounts, as `eth2.transfer`.
-fn value_price(schedule: &Schedule) -> u64 {
-	schedule.host.external_balance.saturating_add(schedule.host.new_account)
+/// The gas moving a block's value costs at `costs`: the proofs of the two accounts, as
+/// `eth2.transfer`.
+fn value_price(costs: &HostCosts) -> u64 {
+	costs.external_balance.saturating_add(costs.new_account)
 }
 
-/// Runs `block`: moves its value to the EE (charged as gas first) and runs the EE's `main` on
-/// its data. What it changes (the value, the EE's transfers) stays changed, whether it
-/// succeeds or not: [`execute`] and [`dry_run`] run it in a storage transaction. Fails with
-/// `EeNotFound`, `EePreRootMismatch` (if `expected_pre_root` is not the EE's root),
-/// `CodeNotFound`, `VmVersionUnavailable`, `TransferFailed`, `EeTrapped`, `OutOfGas` or
-/// `EeNoPostRoot`.
-fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
+/// Runs `block` in `frame`: moves its value to the EE (charged as gas first) and runs the EE's
+/// `main` on its data. A block an EE calls pays for loading the EE's code too, and moving its
+/// value, at `costs` (the calling EE's prices; a block an extrinsic sends pays its code by
+/// weight and its value at the EE's own prices). What it changes (the value, the EE's
+/// transfers and calls) stays changed, whether it succeeds or not: [`execute`] and [`dry_run`]
+/// run it in a storage transaction. Fails with `EeNotFound`, `EePreRootMismatch` (if
+/// `expected_pre_root` is not the EE's root), `EeCallRefused` (an EE calling one of its
+/// callers, or too deep), `CodeNotFound`, `VmVersionUnavailable`, `TransferFailed`,
+/// `EeTrapped`, `OutOfGas` or `EeNoPostRoot`.
+fn run<T: Config>(
+	block: &BlockRequest<'_, T::AccountId>,
+	frame: Frame,
+	caller_costs: Option<&HostCosts>,
+) -> BlockRun {
 	let not_run = |error: Error<T>| BlockRun::not_run(error.into());
+	if frame.callers.contains(&block.ee) || frame.callers.len() > MAX_EE_CALL_DEPTH {
+		return not_run(Error::EeCallRefused);
+	}
 	let Some(info) = Ees::<T>::get(block.ee) else { return not_run(Error::EeNotFound) };
 	let ran = |result, gas_used| BlockRun {
 		result,
@@ -234,29 +298,37 @@ fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 	let Some(schedule) = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule) else {
 		return BlockRun { pre_root: info.root, ..not_run(Error::VmVersionUnavailable) };
 	};
+	let costs = caller_costs.unwrap_or(&schedule.host);
+	let code_gas = caller_costs.map_or(0, |costs| costs.code_load(info.code_len));
+	let value_gas = if block.value == 0 { 0 } else { value_price(costs) };
+	let Some(gas_limit) = block.gas_limit.checked_sub(value_gas.saturating_add(code_gas)) else {
+		return ran(Err(Error::<T>::OutOfGas.into()), block.gas_limit);
+	};
 	let Some(code) = EeCode::<T>::get(info.code_hash) else {
 		return BlockRun { pre_root: info.root, ..not_run(Error::CodeNotFound) };
 	};
 	let account = ee_account::<T>(block.ee);
-	let value_gas = if block.value == 0 { 0 } else { value_price(&schedule) };
-	let Some(gas_limit) = block.gas_limit.checked_sub(value_gas) else {
-		return ran(Err(Error::<T>::OutOfGas.into()), block.gas_limit);
-	};
+	let paid = value_gas.saturating_add(code_gas);
 	if block.value > 0
 		&& T::Currency::transfer(block.sender, &account, block.value, Preservation::Preserve)
 			.is_err()
 	{
-		return ran(Err(Error::<T>::TransferFailed.into()), value_gas);
+		return ran(Err(Error::<T>::TransferFailed.into()), paid);
 	}
-	// The sender's address, not recorded as the sender's here (a `deploy` or `call` records
-	// it): a payment to it before then waits at the address's derived account, which the
-	// sender's first contract extrinsic claims (`crate::accounts`).
-	let caller = T::AddressMapper::to_address(block.sender);
-	let ledger = ChainLedger::<T> { account, caller, value: block.value };
+	let budget = frame.budget.clone();
+	let ledger = ChainLedger::<T> {
+		ee: block.ee,
+		account,
+		caller: block.caller,
+		value: block.value,
+		frame,
+		_runtime: PhantomData,
+	};
+	let ledger = Box::new(ledger);
 	let result =
-		super::execute_block(&code, info.root, block.data, gas_limit, &schedule, Box::new(ledger));
+		super::execute_block(&code, info.root, block.data, gas_limit, &schedule, ledger, &budget);
 	let gas_used = result.as_ref().map_or(gas_limit, |outcome| outcome.gas_used);
-	ran(result.map_err(|error| block_error::<T>(error)), gas_used.saturating_add(value_gas))
+	ran(result.map_err(|error| block_error::<T>(error)), gas_used.saturating_add(paid))
 }
 
 /// Runs `block` ([`run`]) in a storage transaction, kept if `keep` says so of how it went and
@@ -264,11 +336,13 @@ fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
 /// (`Exhausted`).
 fn run_in_transaction<T: Config>(
 	block: &BlockRequest<'_, T::AccountId>,
+	frame: Frame,
+	caller_costs: Option<&HostCosts>,
 	keep: impl FnOnce(&BlockRun) -> bool,
 ) -> BlockRun {
 	let mut outcome = None;
 	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
-		let run = run::<T>(block);
+		let run = run::<T>(block, frame, caller_costs);
 		let kept = keep(&run);
 		outcome = Some(run);
 		match kept {
@@ -281,10 +355,15 @@ fn run_in_transaction<T: Config>(
 
 /// Runs `block` ([`run`]) in a storage transaction: if it succeeds, the EE's root becomes the
 /// one it saved, an `EeDepositPushed` event is emitted for each deposit it made and
-/// `EeExecuted`, and its value stays moved; if it fails, everything it did is undone.
-pub fn execute<T: Config>(block: &BlockRequest<'_, T::AccountId>) -> BlockRun {
+/// `EeExecuted`, and its value stays moved; if it fails, everything it did is undone. A block
+/// an extrinsic sends runs in [`Frame::block`] with `caller_costs` `None`.
+pub fn execute<T: Config>(
+	block: &BlockRequest<'_, T::AccountId>,
+	frame: Frame,
+	caller_costs: Option<&HostCosts>,
+) -> BlockRun {
 	let ee = block.ee;
-	let run = run_in_transaction::<T>(block, |run| run.result.is_ok());
+	let run = run_in_transaction::<T>(block, frame, caller_costs, |run| run.result.is_ok());
 	if let Ok(outcome) = &run.result {
 		Ees::<T>::mutate(ee, |info| {
 			if let Some(info) = info {
@@ -346,7 +425,7 @@ pub fn dry_run<T: Config>(block: BlockRequest<'_, T::AccountId>) -> BlockDryRun 
 	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block.data.len() as u32);
 	let gas_limit = block.gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
 	let block = BlockRequest { gas_limit, ..block };
-	let run = run_in_transaction::<T>(&block, |_| false);
+	let run = run_in_transaction::<T>(&block, Frame::block(), None, |_| false);
 	let (result, post_root, deposits) = match run.result {
 		Ok(outcome) => {
 			let deposits = outcome.deposits.iter().map(|deposit| deposit.0.to_vec()).collect();

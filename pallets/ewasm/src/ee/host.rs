@@ -4,14 +4,15 @@
 //! every memory access is bounds-checked and traps out of bounds; nothing here can fail the
 //! runtime.
 
-use super::ledger::Ledger;
+use super::ledger::{EeCall, Ledger};
 use crate::{
-	gas::HostCosts,
+	gas::{self, HostCosts},
 	vm::{
-		limiter::FrameLimiter,
+		limiter::{BudgetedBytes, FrameLimiter, MemoryBudget},
 		runtime::{
-			bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, read, read_array,
-			write, GasMeter, GuestMemory, HostResult, HostTrap, Metered,
+			bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, ecrecover, gas_left,
+			hash_function, read, read_array, refund_gas, write, GasMeter, GuestMemory, HostResult,
+			HostTrap, Metered, HOST_HASHES,
 		},
 	},
 };
@@ -66,8 +67,8 @@ impl Deposit {
 pub struct EeState {
 	/// The root the block runs on (`loadPreStateRoot`).
 	pub pre_root: Word,
-	/// The block's data (`blockDataSize`, `blockDataCopy`).
-	pub block_data: Vec<u8>,
+	/// The block's data (`blockDataSize`, `blockDataCopy`), counted in the heap budget.
+	pub block_data: BudgetedBytes,
 	/// The root saved last (`savePostStateRoot`).
 	pub post_root: Option<Word>,
 	/// The deposits recorded (`pushNewDeposit`).
@@ -76,6 +77,8 @@ pub struct EeState {
 	pub memory: Option<Memory>,
 	/// Its memory's growth limits.
 	pub limits: FrameLimiter,
+	/// The heap budget it shares with the EEs that called it and that it calls.
+	pub budget: MemoryBudget,
 	/// Its gas.
 	pub meter: GasMeter,
 	/// The prices of its host functions.
@@ -133,7 +136,7 @@ fn block_data(state: &EeState) -> &[u8] {
 
 /// Links every EE host function.
 pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
-	use EeGroup::{Bignum, Debug, Eth2};
+	use EeGroup::{Bignum, Crypto, Debug, Eth2};
 
 	// loadPreStateRoot(ptr). Writes the 32-byte root the block runs on. Price: a copy of 32
 	// bytes.
@@ -239,6 +242,53 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 			})
 		},
 	)?;
+
+	// getAddress(ptr). Writes the EE's own 20-byte address. Price: `base`.
+	define(linker, Eth2, "getAddress", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
+		let address = c.data().ledger.address();
+		write(&mut c, ptr, &address.0)
+	})?;
+
+	// callEE(ee, dataPtr, dataLength, valuePtr) -> i32. Runs EE `ee` on the `dataLength` bytes
+	// at `dataPtr` as its block, sent by this EE with the value at `valuePtr` (16 bytes
+	// little-endian): 0 if it succeeded, 1 if not. Price: a contract's `call` and the copy of
+	// its input, charged first; then all but a 64th of the gas left is forwarded, out of which
+	// the callee's code (`code_load` of its length) and the value's move (as `transfer`) are
+	// paid before it runs, and what it leaves comes back (a callee that fails after starting
+	// uses all it was given). Traps: out-of-bounds memory; out of gas; the heap budget the
+	// calling EEs share cannot hold the data.
+	define(
+		linker,
+		Eth2,
+		"callEE",
+		|mut c: Ctx<'_>, ee: i32, data: i32, length: i32, value: i32| -> HostResult<i32> {
+			let length = length as u32;
+			charge_price(&mut c, |costs| costs.call.saturating_add(costs.nested_input(length)))?;
+			let value = decode_value(read_array::<_, VALUE_LEN>(&c, value)?);
+			let reservation =
+				c.data().budget.reserve(length as usize).ok_or(HostTrap::OutOfMemory)?;
+			let data = BudgetedBytes::new(read(&c, data, length)?, reservation);
+			let forwarded = gas::forwardable(gas_left(&c)?, u64::MAX);
+			charge(&mut c, forwarded)?;
+			let costs = c.data().costs;
+			let call = EeCall { ee: ee as u32, data: &data, value, gas_limit: forwarded, costs };
+			let outcome = c.data_mut().ledger.call_ee(call);
+			refund_gas(&mut c, forwarded.saturating_sub(outcome.gas_used))?;
+			Ok(match outcome.succeeded {
+				true => 0,
+				false => 1,
+			})
+		},
+	)?;
+
+	// keccak256(data, length, out) / sha256 / blake2b256: the contracts' `v2` hashes
+	// (`runtime::hash_function`), at their prices. ecrecover(hash, signature, out) -> i32:
+	// `v2`'s (`runtime::ecrecover`).
+	for hash in HOST_HASHES {
+		define(linker, Crypto, hash.0, hash_function(hash))?;
+	}
+	define(linker, Crypto, "ecrecover", ecrecover::<EeState>)?;
 
 	// add256(a, b, out) / sub256 / mul256, umulmod256(a, b, modulus, out): the contracts' `v2`
 	// bignum helpers (`runtime::bignum_binary`, `runtime::bignum_mulmod`), at their prices.

@@ -24,8 +24,9 @@ pub mod ledger;
 
 use crate::{
 	gas::{InstructionMetering, Schedule},
+	limits::{MAX_CALL_STACK_HEAP_BYTES, MAX_WASM_STACK_BYTES},
 	vm::{
-		limiter::{self, FrameLimiter, MemoryBudget},
+		limiter::{self, BudgetedBytes, FrameLimiter, MemoryBudget},
 		prepare::engine,
 		runtime::{self, GasMeter, HostTrap},
 	},
@@ -37,6 +38,9 @@ use wasmi::{Instance, Linker, Store, TrapCode};
 
 pub use crate::vm::prepare::{PrepareError, PreparedEe};
 pub use host::{Deposit, DEPOSIT_BYTES, EE_LOG_TARGET, MAX_DEPOSITS_PER_BLOCK};
+
+/// How deep EEs may call EEs (`eth2.callEE`) below the block's EE: four calls, five EEs.
+pub const MAX_EE_CALL_DEPTH: usize = 4;
 
 /// The largest EE code [`execute_block`] accepts: EEs compiled from C carry whole libraries
 /// (the largest of the Scout suite, a reference Keccak, is 268 KiB).
@@ -74,9 +78,19 @@ pub fn prepare(code: &[u8]) -> Result<PreparedEe, PrepareError> {
 	crate::vm::prepare::prepare_ee(&engine(), code, MAX_EE_CODE_BYTES)
 }
 
+/// The heap a block and the EEs it calls may take ([`MAX_CALL_STACK_HEAP_BYTES`], as a
+/// contract transaction's call stack): each EE's compiled code and bookkeeping, its value
+/// stack, its block data and its memory are counted in it while it runs.
+pub fn block_budget() -> MemoryBudget {
+	MemoryBudget::with_bytes(MAX_CALL_STACK_HEAP_BYTES)
+}
+
 /// Runs `code`'s `main` on `block_data` from `pre_root`, with at most `gas_limit` gas at the
-/// prices of `schedule`, its value side `ledger` (`ledger::NoValue` off chain). What the ledger
-/// did stays done if the block fails: on chain, the block's storage transaction undoes it.
+/// prices of `schedule`, its value side `ledger` (`ledger::NoValue` off chain), its heap drawn
+/// from `budget` ([`block_budget`] for a block; the caller's for an EE another calls): a frame
+/// the budget cannot hold (its code, value stack and data, counted before it is compiled) traps
+/// before it starts. What the ledger did stays done if the block fails: on chain, the block's
+/// storage transaction undoes it.
 pub fn execute_block(
 	code: &[u8],
 	pre_root: Word,
@@ -84,9 +98,19 @@ pub fn execute_block(
 	gas_limit: u64,
 	schedule: &Schedule,
 	ledger: Box<dyn Ledger>,
+	budget: &MemoryBudget,
 ) -> Result<BlockOutcome, EeError> {
+	let Some(data) = budget
+		.charge_overhead(limiter::frame_overhead_bytes(code.len()))
+		.zip(budget.reserve(MAX_WASM_STACK_BYTES))
+		.and_then(|heap| Some((heap, budget.reserve(block_data.len())?)))
+		.map(|(heap, reservation)| (heap, BudgetedBytes::new(block_data.to_vec(), reservation)))
+	else {
+		return Err(EeError::Trapped);
+	};
+	let (_heap, block_data) = data;
 	let prepared = prepare(code).map_err(EeError::Invalid)?;
-	let mut store = new_store(&prepared, pre_root, block_data, schedule, ledger);
+	let mut store = new_store(&prepared, pre_root, block_data, schedule, ledger, budget.clone());
 	let result = run_main(&mut store, &prepared, schedule, gas_limit);
 	let gas_used = gas_limit.saturating_sub(runtime::gas_left(&store).unwrap_or(0));
 	match result {
@@ -113,22 +137,23 @@ pub fn execute_block(
 }
 
 /// A store for one block of `prepared` on `pre_root` and `block_data`, its gas metered by
-/// `schedule`; its memory may grow as large as a contract's.
+/// `schedule`; its memory may grow as large as a contract's, drawn from `budget`.
 fn new_store(
 	prepared: &PreparedEe,
 	pre_root: Word,
-	block_data: &[u8],
+	block_data: BudgetedBytes,
 	schedule: &Schedule,
 	ledger: Box<dyn Ledger>,
+	budget: MemoryBudget,
 ) -> Store<host::EeState> {
-	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
 	let state = host::EeState {
 		pre_root,
-		block_data: block_data.to_vec(),
+		block_data,
 		post_root: None,
 		deposits: Vec::new(),
 		memory: None,
-		limits: FrameLimiter::new(budget),
+		limits: FrameLimiter::new(budget.clone()),
+		budget,
 		meter: GasMeter::new(schedule, prepared.max_function_locals),
 		costs: schedule.host,
 		ledger,
@@ -152,9 +177,13 @@ fn instantiate(
 
 /// Whether `prepared` instantiates within the limits (its data segments fit its memory): as a
 /// contract's code is checked when it is stored, an EE's is when it is registered, so that no
-/// block of it fails to start. Instantiation's work is paid by the registration.
+/// block of it fails to start. Instantiation's work is paid by the registration; the check has
+/// a memory budget of its own (the largest memory, freed right after).
 pub fn instantiates(prepared: &PreparedEe, schedule: &Schedule) -> bool {
-	let mut store = new_store(prepared, Word::default(), &[], schedule, NoValue::boxed());
+	let budget = MemoryBudget::with_bytes(limiter::largest_memory_heap_bytes());
+	let no_data = BudgetedBytes::default();
+	let mut store =
+		new_store(prepared, Word::default(), no_data, schedule, NoValue::boxed(), budget);
 	store.set_fuel(u64::MAX).is_ok() && instantiate(&mut store, prepared).is_ok()
 }
 

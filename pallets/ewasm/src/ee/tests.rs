@@ -11,7 +11,8 @@ const GAS: u64 = 100_000_000;
 
 /// Runs a block of `code` with `gas` at the chain's prices.
 fn execute(code: &[u8], pre_root: Word, data: &[u8], gas: u64) -> Result<BlockOutcome, EeError> {
-	execute_block(code, pre_root, data, gas, &chain_schedule(), ledger::NoValue::boxed())
+	let no_value = ledger::NoValue::boxed();
+	execute_block(code, pre_root, data, gas, &chain_schedule(), no_value, &block_budget())
 }
 
 fn wasm(wat: &str) -> Vec<u8> {
@@ -26,7 +27,7 @@ fn ee(imports: &str, body: &str) -> Vec<u8> {
 }
 
 /// The host functions the tests' EEs import: their alias, group, name and signature.
-const IMPORTS: [(&str, &str, &str, &str); 14] = [
+const IMPORTS: [(&str, &str, &str, &str); 20] = [
 	("$load", "eth2", "loadPreStateRoot", "(param i32)"),
 	("$size", "eth2", "blockDataSize", "(result i32)"),
 	("$copy", "eth2", "blockDataCopy", "(param i32 i32 i32)"),
@@ -41,6 +42,12 @@ const IMPORTS: [(&str, &str, &str, &str); 14] = [
 	("$value", "eth2", "getCallValue", "(param i32)"),
 	("$balance", "eth2", "getBalance", "(param i32)"),
 	("$transfer", "eth2", "transfer", "(param i32 i32) (result i32)"),
+	("$address", "eth2", "getAddress", "(param i32)"),
+	("$callee", "eth2", "callEE", "(param i32 i32 i32 i32) (result i32)"),
+	("$keccak", "crypto", "keccak256", "(param i32 i32 i32)"),
+	("$sha256", "crypto", "sha256", "(param i32 i32 i32)"),
+	("$blake2", "crypto", "blake2b256", "(param i32 i32 i32)"),
+	("$ecrecover", "crypto", "ecrecover", "(param i32 i32 i32) (result i32)"),
 ];
 
 /// [`IMPORTS`] under Scout's prefixed names (`env.eth2_loadPreStateRoot`) or its unprefixed
@@ -122,6 +129,25 @@ fn every_host_function_traps_out_of_bounds() {
 	trapped("(drop (call $transfer (i32.const 65520) (i32.const 0)))", &[]);
 	trapped("(drop (call $transfer (i32.const 0) (i32.const 65530)))", &[]);
 	trapped("(call $deposit (i32.const 65500) (i32.const 184))", &[]);
+	trapped("(call $address (i32.const 65520))", &[]);
+	trapped(
+		"(drop (call $callee (i32.const 0) (i32.const 65535) (i32.const 2) (i32.const 0)))",
+		&[],
+	);
+	trapped(
+		"(drop (call $callee (i32.const 0) (i32.const 0) (i32.const 2) (i32.const 65530)))",
+		&[],
+	);
+	for hash in ["$keccak", "$sha256", "$blake2"] {
+		trapped(&format!("(call {hash} (i32.const 65535) (i32.const 2) (i32.const 0))"), &[]);
+		trapped(&format!("(call {hash} (i32.const 0) (i32.const 2) (i32.const 65520))"), &[]);
+	}
+	for (hash, signature, out) in [(65520, 0, 0), (0, 65500, 0), (0, 0, 65530)] {
+		let body = format!(
+			"(drop (call $ecrecover (i32.const {hash}) (i32.const {signature}) (i32.const {out})))"
+		);
+		trapped(&body, &[]);
+	}
 	// The data's range: past its end, wrapping, and a memory range past the end.
 	trapped("(call $copy (i32.const 0) (i32.const 1) (i32.const 4))", &[1, 2, 3, 4]);
 	trapped("(call $copy (i32.const 0) (i32.const -1) (i32.const 2))", &[1, 2, 3, 4]);
@@ -158,7 +184,8 @@ fn every_host_function_charges_a_contracts_price_for_the_same_work() {
 	let used = |call: &str| {
 		let code = ee(&prefixed(), &format!("{call} (call $save (i32.const 0))"));
 		let no_value = ledger::NoValue::boxed();
-		let used = execute_block(&code, number(1), &[5; 100], GAS, &free, no_value);
+		let used =
+			execute_block(&code, number(1), &[5; 100], GAS, &free, no_value, &block_budget());
 		let used = used.expect("runs").gas_used;
 		// Less the page of memory and the root saved.
 		used - host.memory_page - host.copy(32)
@@ -180,6 +207,46 @@ fn every_host_function_charges_a_contracts_price_for_the_same_work() {
 	assert_eq!(used("(call $balance (i32.const 0))"), host.external_balance);
 	let transfer = "(drop (call $transfer (i32.const 0) (i32.const 32)))";
 	assert_eq!(used(transfer), host.external_balance + host.new_account);
+	assert_eq!(used("(call $address (i32.const 0))"), host.base);
+	// Off chain no EE answers: the call and its input's copy, nothing forwarded is used.
+	let call = "(drop (call $callee (i32.const 3) (i32.const 0) (i32.const 70) (i32.const 100)))";
+	assert_eq!(used(call), host.call + host.nested_input(70));
+	let hash = |name: &str| format!("(call {name} (i32.const 0) (i32.const 70) (i32.const 0))");
+	assert_eq!(used(&hash("$keccak")), host.keccak256.of(70));
+	assert_eq!(used(&hash("$sha256")), host.sha256.of(70));
+	assert_eq!(used(&hash("$blake2")), host.blake2b256.of(70));
+	let recover = "(drop (call $ecrecover (i32.const 0) (i32.const 32) (i32.const 0)))";
+	assert_eq!(used(recover), host.ecrecover);
+}
+
+#[test]
+fn hashes_and_signature_recovery_are_the_contracts() {
+	use crate::signature::known;
+	use polkadot_sdk::sp_io::hashing::{blake2_256, keccak_256, sha2_256};
+	// The root: the hash of the block's data.
+	for (name, hash) in [
+		("$keccak", keccak_256 as fn(&[u8]) -> [u8; 32]),
+		("$sha256", sha2_256),
+		("$blake2", blake2_256),
+	] {
+		let body = format!("(call $copy (i32.const 100) (i32.const 0) (call $size)) (call {name} (i32.const 100) (call $size) (i32.const 0)) (call $save (i32.const 0))");
+		let data = b"the value-holding EE";
+		assert_eq!(
+			run(&prefixed(), &body, number(0), data).expect("runs").post_root,
+			hash(data),
+			"{name}"
+		);
+	}
+	// The block: the hash, then the signature; the root: the result, then the signer.
+	let body = "(call $copy (i32.const 100) (i32.const 0) (call $size)) (i32.store8 (i32.const 0) (call $ecrecover (i32.const 100) (i32.const 132) (i32.const 1))) (call $save (i32.const 0))";
+	let data = [&known::HASH[..], &known::SIGNATURE[..]].concat();
+	let root = run(&prefixed(), body, number(0), &data).expect("runs").post_root;
+	assert_eq!(root[0], 0);
+	assert_eq!(root[1..21], known::SIGNER);
+	let mut bad = data.clone();
+	bad[32 + 64] = 5;
+	let root = run(&prefixed(), body, number(0), &bad).expect("runs").post_root;
+	assert_eq!((root[0], root[1..21] == [0; 20]), (1, true), "nothing written");
 }
 
 #[test]

@@ -331,6 +331,7 @@ fn a_dry_run_of_a_block_keeps_nothing() {
 			crate::ee::chain::dry_run::<Test>(crate::ee::chain::BlockRequest {
 				ee: 0,
 				sender: &BOB,
+				caller: <Test as crate::Config>::AddressMapper::to_address(&BOB),
 				value,
 				data,
 				expected_pre_root: None,
@@ -357,30 +358,42 @@ fn a_dry_run_of_a_block_keeps_nothing() {
 
 mod conservation {
 	//! Value is never created or lost by execution environments: across any sequence of
-	//! registrations with value, blocks with value, payments out of EEs and blocks that fail
-	//! after paying, the total issuance and the sum of every account's balance stay the same.
+	//! registrations with value, blocks with value, calls of EEs by EEs with value, payments out
+	//! of EEs and blocks that fail after paying, the total issuance and the sum of every
+	//! account's balance stay the same.
 	use super::*;
 	use proptest::prelude::*;
 
-	/// One step: a registration with value, or a block of an EE (by index among those
-	/// registered) with value, paying an amount to one of a few addresses, failing after or not.
+	/// One step: a registration with value of a paying EE or of a relay, or a block of an EE
+	/// (by index among those registered) with value: through EEs to call with value, if the
+	/// EE is a relay, then paying an amount to one of a few addresses, failing after or not.
 	#[derive(Clone, Debug)]
 	enum Step {
-		Register { value: u128 },
-		Block { ee: u32, sender: bool, value: u128, to: u8, amount: u128, fail: bool },
+		Register { relay: bool, value: u128 },
+		Block { ee: u32, sender: bool, value: u128, calls: Vec<(u32, u128)>, payment: Payment },
+	}
+
+	#[derive(Clone, Debug)]
+	struct Payment {
+		to: u8,
+		amount: u128,
+		fail: bool,
 	}
 
 	fn step() -> impl Strategy<Value = Step> {
+		let payment = (0u8..4, 0u128..12_000, any::<bool>())
+			.prop_map(|(to, amount, fail)| Payment { to, amount, fail });
+		let calls = prop::collection::vec((0u32..6, 0u128..8_000), 0..4);
 		prop_oneof![
-			(0u128..20_000).prop_map(|value| Step::Register { value }),
-			(0u32..4, any::<bool>(), 0u128..5_000, 0u8..4, 0u128..12_000, any::<bool>()).prop_map(
-				|(ee, sender, value, to, amount, fail)| Step::Block {
+			(any::<bool>(), 0u128..20_000)
+				.prop_map(|(relay, value)| Step::Register { relay, value }),
+			(0u32..6, any::<bool>(), 0u128..5_000, calls, payment).prop_map(
+				|(ee, sender, value, calls, payment)| Step::Block {
 					ee,
 					sender,
 					value,
-					to,
-					amount,
-					fail
+					calls,
+					payment
 				}
 			),
 		]
@@ -409,15 +422,18 @@ mod conservation {
 			new_test_ext().execute_with(|| {
 				let issuance = Balances::total_issuance();
 				let total = total_of_every_account();
-				let code = paying_ee();
+				let (paying, relay) = (paying_ee(), relay_ee());
 				for step in steps {
 					match step {
-						Step::Register { value } => {
-							let _ = register(code.clone(), value);
+						Step::Register { relay: true, value } => {
+							let _ = register(relay.clone(), value);
 						}
-						Step::Block { ee, sender, value, to, amount, fail } => {
+						Step::Register { relay: false, value } => {
+							let _ = register(paying.clone(), value);
+						}
+						Step::Block { ee, sender, value, calls, payment: Payment { to, amount, fail } } => {
 							let sender = if sender { ALICE } else { BOB };
-							let data = payment(payee(to), amount, fail);
+							let data = [hops(&calls), payment(payee(to), amount, fail)].concat();
 							let _ = execute_with_value(&sender, ee, &data, value);
 						}
 					}
@@ -428,4 +444,124 @@ mod conservation {
 			})?;
 		}
 	}
+}
+
+/// An EE that relays its block: the block is hops of the EE to call (u32 little-endian) and the
+/// value to send it (16 bytes little-endian), followed by the callee's block. It calls the
+/// first hop's EE with the rest and saves `callEE`'s result (0 or 1) as its root's first byte
+/// (0xff if its block is empty), its address in bytes 1..21 and its balance's low 11 bytes
+/// after.
+fn relay_ee() -> Vec<u8> {
+	wasm(
+		r#"(module
+			(import "eth2" "blockDataSize" (func $size (result i32)))
+			(import "eth2" "blockDataCopy" (func $copy (param i32 i32 i32)))
+			(import "eth2" "callEE" (func $call (param i32 i32 i32 i32) (result i32)))
+			(import "eth2" "getAddress" (func $address (param i32)))
+			(import "eth2" "getBalance" (func $balance (param i32)))
+			(import "eth2" "savePostStateRoot" (func $save (param i32)))
+			(memory (export "memory") 1)
+			(func (export "main")
+				(local $n i32)
+				(local.set $n (call $size))
+				(call $copy (i32.const 256) (i32.const 0) (local.get $n))
+				(if (i32.eqz (local.get $n))
+					(then (i32.store8 (i32.const 0) (i32.const 0xff)))
+					(else (i32.store8 (i32.const 0)
+						(call $call (i32.load (i32.const 256)) (i32.const 276)
+							(i32.sub (local.get $n) (i32.const 20)) (i32.const 260)))))
+				(call $address (i32.const 1))
+				(call $balance (i32.const 64))
+				(i64.store (i32.const 21) (i64.load (i32.const 64)))
+				(i32.store16 (i32.const 29) (i32.load16_u (i32.const 72)))
+				(i32.store8 (i32.const 31) (i32.load8_u (i32.const 74)))
+				(call $save (i32.const 0))))"#,
+	)
+}
+
+/// The block of [`relay_ee`] calling `hops` in turn, each with its value.
+fn hops(hops: &[(u32, u128)]) -> Vec<u8> {
+	hops.iter()
+		.flat_map(|(ee, value)| [&ee.to_le_bytes()[..], &value.to_le_bytes()].concat())
+		.collect()
+}
+
+/// What a root of [`relay_ee`] records: the call's result and the EE's balance.
+fn relayed(root: [u8; 32]) -> (u8, u128) {
+	let mut balance = [0u8; 16];
+	balance[..11].copy_from_slice(&root[21..32]);
+	(root[0], u128::from_le_bytes(balance))
+}
+
+#[test]
+fn an_ee_calls_another_with_value_which_runs_as_a_block_it_sends() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(relay_ee(), 10_000));
+		assert_ok!(register(relay_ee(), 0));
+		assert_ok!(register(caller_ee(), 0));
+		let issuance = Balances::total_issuance();
+		// 0 sends 3 000 to 1, which calls 2 (whose root is who called it: EE 1).
+		assert_ok!(execute(0, &hops(&[(1, 3_000), (2, 0)]), None, GAS));
+		assert_eq!(relayed(root_of(0)), (0, 7_000));
+		assert_eq!(root_of(0)[1..21], crate::ee::chain::ee_address(0).0);
+		assert_eq!(relayed(root_of(1)), (0, 3_000));
+		assert_eq!(root_of(2)[..20], crate::ee::chain::ee_address(1).0);
+		assert_eq!(Balances::balance(&ee_account::<Test>(1)), 3_000);
+		assert_eq!(Balances::total_issuance(), issuance);
+		let executed: Vec<u32> = events()
+			.into_iter()
+			.filter_map(|event| match event {
+				Event::EeExecuted { ee, .. } => Some(ee),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(executed, vec![2, 1, 0], "each EE that ran, innermost first");
+	});
+}
+
+#[test]
+fn a_failed_call_undoes_what_the_callee_did_and_the_caller_goes_on() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(relay_ee(), 10_000));
+		assert_ok!(register(relay_ee(), 0));
+		assert_ok!(register(ee("unreachable"), 0));
+		let roots = [root_of(1), root_of(2)];
+		// 2 gets 3 000 and traps: the value goes back to 0.
+		assert_ok!(execute(0, &hops(&[(2, 3_000)]), None, GAS));
+		assert_eq!(relayed(root_of(0)), (1, 10_000));
+		assert_eq!(Balances::balance(&ee_account::<Test>(2)), 0);
+		// 1 gets 3 000 and calls 2, which traps: 1 goes on, keeps the value and saves its root.
+		assert_ok!(execute(0, &hops(&[(1, 3_000), (2, 0)]), None, GAS));
+		assert_eq!(relayed(root_of(0)), (0, 7_000));
+		assert_eq!(relayed(root_of(1)), (1, 3_000));
+		assert_eq!(root_of(2), roots[1]);
+		// No such EE; more value than 0 can move keeping its existential deposit.
+		assert_ok!(execute(0, &hops(&[(9, 0)]), None, GAS));
+		assert_eq!(relayed(root_of(0)), (1, 7_000));
+		let before = root_of(1);
+		assert_ok!(execute(0, &hops(&[(1, 7_000)]), None, GAS));
+		assert_eq!(relayed(root_of(0)), (1, 7_000));
+		assert_eq!(root_of(1), before);
+		assert_ne!(before, roots[0]);
+	});
+}
+
+#[test]
+fn calls_are_refused_into_a_running_ee_and_past_four_deep() {
+	new_test_ext().execute_with(|| {
+		for _ in 0..6 {
+			assert_ok!(register(relay_ee(), 0));
+		}
+		// Re-entry: 1 calls 0, which runs already.
+		assert_ok!(execute(0, &hops(&[(1, 0), (0, 0)]), None, GAS));
+		assert_eq!((relayed(root_of(0)).0, relayed(root_of(1)).0), (0, 1));
+		// Five EEs, four calls deep: every call runs, the last EE has no block to relay.
+		assert_ok!(execute(0, &hops(&[(1, 0), (2, 0), (3, 0), (4, 0)]), None, GAS));
+		let results: Vec<u8> = (0..5).map(|ee| relayed(root_of(ee)).0).collect();
+		assert_eq!(results, vec![0, 0, 0, 0, 0xff]);
+		// A sixth is refused: EE 4's call fails, and the rest succeed.
+		assert_ok!(execute(0, &hops(&[(1, 0), (2, 0), (3, 0), (4, 0), (5, 0)]), None, GAS));
+		let results: Vec<u8> = (0..6).map(|ee| relayed(root_of(ee)).0).collect();
+		assert_eq!(results, vec![0, 0, 0, 0, 1, 1], "EE 5 never ran: its root is its first");
+	});
 }

@@ -10,9 +10,9 @@
 
 use super::limiter::BudgetedBytes;
 use super::runtime::{
-	bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, gas_left, halt_with_output,
-	hash_memory, read, read_array, read_budgeted, refund_gas, sub_range, write, HostResult,
-	HostState, HostTrap, Metered,
+	bignum_binary, bignum_mulmod, charge, check_range, copy_to_memory, ecrecover, gas_left,
+	halt_with_output, hash_function, read, read_array, read_budgeted, refund_gas, sub_range, write,
+	HostResult, HostState, HostTrap, Metered, HOST_HASHES,
 };
 use crate::{
 	accounts,
@@ -20,21 +20,16 @@ use crate::{
 	bignum,
 	environment::{self, BlockEnvironment},
 	exec::{self, Creation, MessageCall},
-	gas::{self, HashCost, HostCosts},
+	gas,
 	limits::{MAX_CALL_DEPTH, MAX_LOG_TOPICS},
-	signature, storage, Config, ContractInfoOf, Error,
+	storage, Config, ContractInfoOf, Error,
 };
 use alloc::{format, string::String, vec::Vec};
 use ewasm_primitives::{
-	address::ADDRESS_LEN,
 	value::{decode_value, encode_value, Word},
 	Address, Interface, ReturnCode, DEBUG_NAMESPACE,
 };
-use polkadot_sdk::{
-	sp_core::H256,
-	sp_io::hashing::{blake2_256, keccak_256, sha2_256},
-	sp_runtime::DispatchError,
-};
+use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 use wasmi::{Caller, Linker};
 
 /// Log target of the `debug` namespace.
@@ -771,27 +766,14 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// `v2`'s hash functions: the hash of memory, computed by the host where it is read.
+/// `v2`'s hash functions: the hash of memory, computed by the host where it is read
+/// (`runtime::hash_function`).
 fn link_hashes<T: Config>(
 	linker: &mut Linker<HostState<T>>,
 	ns: &'static str,
 ) -> Result<(), wasmi::Error> {
-	type Price = fn(&HostCosts) -> HashCost;
-	type Hash = fn(&[u8]) -> [u8; 32];
-	let hashes: [(&str, Price, Hash); 3] = [
-		("keccak256", |costs| costs.keccak256, keccak_256),
-		("sha256", |costs| costs.sha256, sha2_256),
-		("blake2b256", |costs| costs.blake2b256, blake2_256),
-	];
-	for (name, price, hash) in hashes {
-		linker.func_wrap(
-			ns,
-			name,
-			move |mut c: Ctx<'_, T>, data: i32, length: i32, result: i32| -> HostResult<()> {
-				let cost = price(c.data().costs()).of(length as u32);
-				hash_charged(&mut c, cost, data, length, result, hash)
-			},
-		)?;
+	for hash in HOST_HASHES {
+		linker.func_wrap(ns, hash.0, hash_function(hash))?;
 	}
 	Ok(())
 }
@@ -858,48 +840,14 @@ fn link_bignum<T: Config>(
 	Ok(())
 }
 
-/// `v2`'s `ecrecover`: Ethereum's signature recovery ([`signature::recover_address`]).
+/// `v2`'s `ecrecover`: Ethereum's signature recovery (`runtime::ecrecover`).
 fn link_ecrecover<T: Config>(
 	linker: &mut Linker<HostState<T>>,
 	ns: &'static str,
 ) -> Result<(), wasmi::Error> {
-	// ecrecover(hashOffset, signatureOffset, resultOffset) -> i32. Writes the 20-byte address
-	// whose key signed the 32-byte hash with the 65-byte signature `r ‖ s ‖ v` and returns 0;
-	// returns 1 and writes nothing if no key recovers. Traps: out-of-bounds memory (all three
-	// ranges are checked, whatever the signature); out of gas.
-	linker.func_wrap(
-		ns,
-		"ecrecover",
-		|mut c: Ctx<'_, T>, hash: i32, signature_offset: i32, result: i32| -> HostResult<i32> {
-			let cost = c.data().costs().ecrecover;
-			charge(&mut c, cost)?;
-			check_range(&c, result, ADDRESS_LEN as u32)?;
-			let hash: Word = read_array(&c, hash)?;
-			let signature = read_array::<_, { signature::SIGNATURE_BYTES }>(&c, signature_offset)?;
-			let Some(signer) = signature::recover_address(&hash, &signature) else {
-				return Ok(ReturnCode::Failure.into());
-			};
-			write(&mut c, result, signer.as_bytes())?;
-			Ok(ReturnCode::Success.into())
-		},
-	)?;
+	// ecrecover(hashOffset, signatureOffset, resultOffset) -> i32.
+	linker.func_wrap(ns, "ecrecover", ecrecover::<HostState<T>>)?;
 	Ok(())
-}
-
-/// Charges `cost`, then writes `hash` of `length` bytes of memory at `data` to `result`,
-/// hashing them where they lie; traps if either range is out of bounds.
-fn hash_charged<T>(
-	c: &mut Ctx<'_, T>,
-	cost: u64,
-	data: i32,
-	length: i32,
-	result: i32,
-	hash: fn(&[u8]) -> [u8; 32],
-) -> HostResult<()> {
-	charge(c, cost)?;
-	check_range(c, result, 32)?;
-	let digest = hash_memory(c, data, length as u32, hash)?;
-	write(c, result, &digest)
 }
 
 /// The `debug` namespace: prints to the node's log under [`DEBUG_LOG_TARGET`]. Validation

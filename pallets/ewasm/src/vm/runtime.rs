@@ -5,10 +5,12 @@
 
 use super::limiter::{BudgetedBytes, FrameLimiter};
 use super::{Context, Loaded, Transaction};
-use crate::gas::{HostCosts, InstructionMetering, Schedule};
+use crate::gas::{HashCost, HostCosts, InstructionMetering, Schedule};
+use crate::signature;
 use alloc::vec::Vec;
 use core::{fmt, marker::PhantomData};
-use ewasm_primitives::{value::Word, Address};
+use ewasm_primitives::{address::ADDRESS_LEN, value::Word, Address, ReturnCode};
+use polkadot_sdk::sp_io::hashing::{blake2_256, keccak_256, sha2_256};
 use wasmi::{errors::HostError, AsContext, AsContextMut, Caller, Memory, Store};
 
 /// The state a wasmi store carries through one contract execution (one frame).
@@ -371,6 +373,57 @@ pub fn bignum_mulmod<D: GuestMemory + Metered + 'static>(
 	charge(&mut c, cost)?;
 	let operation = |[a, b, modulus]: [Word; 3]| crate::bignum::mulmod256(&a, &b, &modulus);
 	bignum_in_memory(&mut c, [a, b, modulus], out, operation, HostTrap::BignumZeroModulus)
+}
+
+/// A hash function the host computes over memory: its name, its price, the hash.
+pub type HostHash = (&'static str, fn(&HostCosts) -> HashCost, fn(&[u8]) -> [u8; 32]);
+
+/// The hashes `v2` and execution environments (`crypto.*`) import, each priced by its own
+/// benchmark.
+pub const HOST_HASHES: [HostHash; 3] = [
+	("keccak256", |costs| costs.keccak256, keccak_256),
+	("sha256", |costs| costs.sha256, sha2_256),
+	("blake2b256", |costs| costs.blake2b256, blake2_256),
+];
+
+/// The host function of a [`HostHash`], as execution environments and `v2` link it:
+/// `(data, length, result)` writes the 32-byte hash of `length` bytes of memory at `data` to
+/// `result`, hashed where they lie, charging the hash's price of `length` bytes first. Traps:
+/// out-of-bounds memory (either range); out of gas.
+pub fn hash_function<D: GuestMemory + Metered + 'static>(
+	(_, price, hash): HostHash,
+) -> impl Fn(Caller<'_, D>, i32, i32, i32) -> HostResult<()> + Clone + Send + Sync + 'static {
+	move |mut c, data, length, result| {
+		let cost = price(c.data().costs()).of(length as u32);
+		charge(&mut c, cost)?;
+		check_range(&c, result, 32)?;
+		let digest = hash_memory(&c, data, length as u32, hash)?;
+		write(&mut c, result, &digest)
+	}
+}
+
+/// The host function of Ethereum's signature recovery ([`signature::recover_address`]), as
+/// execution environments and `v2` link it: `(hash, signature, result) -> i32` writes the
+/// 20-byte address whose key signed the 32-byte hash at `hash` with the 65-byte signature
+/// `r ‖ s ‖ v` at `signature` and returns 0; returns 1 and writes nothing if no key recovers.
+/// Charges [`HostCosts::ecrecover`] first. Traps: out-of-bounds memory (all three ranges are
+/// checked, whatever the signature); out of gas.
+pub fn ecrecover<D: GuestMemory + Metered + 'static>(
+	mut c: Caller<'_, D>,
+	hash: i32,
+	signature_offset: i32,
+	result: i32,
+) -> HostResult<i32> {
+	let cost = c.data().costs().ecrecover;
+	charge(&mut c, cost)?;
+	check_range(&c, result, ADDRESS_LEN as u32)?;
+	let hash: Word = read_array(&c, hash)?;
+	let signature = read_array::<_, { signature::SIGNATURE_BYTES }>(&c, signature_offset)?;
+	let Some(signer) = signature::recover_address(&hash, &signature) else {
+		return Ok(ReturnCode::Failure.into());
+	};
+	write(&mut c, result, signer.as_bytes())?;
+	Ok(ReturnCode::Success.into())
 }
 
 /// `source[offset..offset + length]` for the contract's unsigned 32-bit `offset` and `length`,

@@ -1,4 +1,6 @@
-//! A block: transactions one after another, until the data ends. Each names the accounts it
+//! A block: its origin (32 bytes: the address, in the calling EE, of the account that sent it
+//! there, when another EE sends it with `eth2.callEE`; anything, e.g. zero, when a user sends
+//! it), then transactions one after another, until the data ends. Each names the accounts it
 //! touches with their current contents and a proof against the root as the transactions before
 //! it left it; all numbers little-endian.
 //!
@@ -11,20 +13,22 @@
 //!
 //! An account is its balance (u128), nonce (u64) and spent (u128); a proof is as [`tree`]
 //! describes. Deposits credit the value sent with the block: they must add up to exactly that
-//! value. A withdrawal pays the recipient out of the EE's balance (`eth2.transfer`); a call runs
-//! EE `id` on the data with the amount (`eth2.callEE`: e.g. deposits into another value EE,
-//! whose account of script `Ee(this EE's id)` may then spend). Each must succeed.
+//! value. A withdrawal pays the recipient out of the EE's balance (`eth2.transfer`; not this EE
+//! itself); a call runs EE `id` with the amount on a block of the sender's address (its origin)
+//! and the data (`eth2.callEE`: e.g. deposits into another value EE, where an account of script
+//! `Ee { id: this EE's, account: the sender }` may then spend). Each must succeed.
 //!
 //! The message a witness signs is keccak256 of `"ewasm/value-ee/v1"`, this EE's address (20
-//! bytes), the sender's address (32), the kind (1), and the transaction's bytes from its nonce
-//! to its witness. The nonce must be the sender's account's; it counts up by one.
+//! bytes), the sender's address (32), the kind (1), the transaction's bytes from its nonce to its
+//! witness, and, for a spending limit, the witness's role (1). The nonce must be the sender's
+//! account's; it counts up by one.
 
 use crate::{
 	reader::Reader,
 	script::Script,
 	tree::{self, Account},
 };
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use ewasm_sdk::{ee, Address, Word};
 
 /// What a signed message starts with.
@@ -52,6 +56,7 @@ pub fn execute() {
 	let mut data = vec![0u8; ee::block_data_size()];
 	ee::copy_block_data(0, &mut data);
 	let mut reader = Reader::new(&data);
+	let origin: Word = reader.array();
 	let me = ee::address();
 	let mut root = ee::pre_state_root();
 	let mut deposited = 0u128;
@@ -78,8 +83,8 @@ pub fn execute() {
 			}
 			_ => panic!("no such transaction"),
 		};
-		let message = message(&me, &from, kind, reader.since(body_start));
-		let role = script.authorise(&mut reader, &message);
+		let mut preimage = preimage(&me, &from, kind, reader.since(body_start));
+		let role = script.authorise(&mut reader, &mut preimage, &origin);
 		let account = Account::read(&mut reader);
 		assert!(account.nonce == nonce, "a nonce other than the account's");
 		let balance = account.balance.checked_sub(amount).unwrap_or_else(|| panic!("short"));
@@ -90,10 +95,13 @@ pub fn execute() {
 		match destination {
 			Destination::Account(to) => root = credit(&root, &to, amount, &mut reader),
 			Destination::Recipient(recipient) => {
+				assert!(recipient != me, "a withdrawal to this EE itself");
 				assert!(ee::transfer(&recipient, amount), "the withdrawal cannot be paid")
 			}
 			Destination::Ee(ee, call_data) => {
-				assert!(ee::call_ee(ee, call_data, amount), "the call failed")
+				// The callee's block: its origin, the sender, then the signed data.
+				let block = [&from[..], call_data].concat();
+				assert!(ee::call_ee(ee, &block, amount), "the call failed")
 			}
 		}
 	}
@@ -109,14 +117,14 @@ fn credit(root: &Word, to: &Word, amount: u128, reader: &mut Reader<'_>) -> Word
 	tree::update(root, to, &account, &Account { balance, ..account }, reader)
 }
 
-/// The message a witness signs for a transaction of `kind` from `from` whose bytes from the
-/// nonce to the witness are `body`.
-fn message(me: &Address, from: &Word, kind: u8, body: &[u8]) -> Word {
+/// What a witness signs the keccak256 of for a transaction of `kind` from `from` whose bytes
+/// from the nonce to the witness are `body` (a spending limit's role byte follows).
+fn preimage(me: &Address, from: &Word, kind: u8, body: &[u8]) -> Vec<u8> {
 	let mut bytes = vec![0u8; DOMAIN.len() + 20 + 32 + 1];
 	bytes[..DOMAIN.len()].copy_from_slice(DOMAIN);
 	bytes[DOMAIN.len()..DOMAIN.len() + 20].copy_from_slice(&me.0);
 	bytes[DOMAIN.len() + 20..DOMAIN.len() + 52].copy_from_slice(from);
 	bytes[DOMAIN.len() + 52] = kind;
 	bytes.extend_from_slice(body);
-	ee::keccak256(&bytes)
+	bytes
 }

@@ -43,6 +43,11 @@ impl<'a> Reader<'a> {
 		array
 	}
 
+	/// The next 32 bytes, where they lie.
+	pub fn word(&mut self) -> &'a [u8; 32] {
+		self.take(32).try_into().unwrap_or_else(|_| unreachable!())
+	}
+
 	/// The next byte.
 	pub fn u8(&mut self) -> u8 {
 		self.take(1)[0]

@@ -4,11 +4,12 @@
 //! | script | SCALE encoding | witness |
 //! |---|---|---|
 //! | `Key(address)` | `0x00`, the 20-byte Ethereum address of a secp256k1 key | its 65-byte signature `r ‖ s ‖ v` of the transaction's message |
-//! | `Multi { threshold, keys }` | `0x01`, threshold (u8), the keys' count (SCALE compact, one byte: count × 4), 20 bytes each; 1 ≤ threshold ≤ count ≤ 16 | a count (u8, at least the threshold, at most the keys'), then for each signature the index of its key (u8, strictly increasing) and the 65-byte signature |
-//! | `Ee(id)` | `0x02`, the EE's id (u32 little-endian) | nothing: the block must be sent by that EE (`eth2.callEE`) |
-//! | `Limit { cap, spender, owner }` | `0x03`, cap (u128 little-endian), then two scripts of the three kinds above | a role (u8): 0, the spender's witness (the spender may spend while what it spent since the owner last spent stays within `cap`), or 1, the owner's (any amount; what the spender spent starts again from zero) |
+//! | `Multi { threshold, keys }` | `0x01`, threshold (u8), the keys' count (SCALE compact, one byte: count × 4), 20 bytes each, all different; 1 ≤ threshold ≤ count ≤ 16 | a count (u8, at least the threshold, at most the keys'), then for each signature the index of its key (u8, strictly increasing) and the 65-byte signature |
+//! | `Ee { id, account }` | `0x02`, the EE's id (u32 little-endian), an address (32 bytes) | nothing: EE `id` must send the block (`eth2.callEE`) with `account` as its origin (the value EE sends its authorised sender's address: `account` is that sender's account in EE `id`) |
+//! | `Limit { cap, spender, owner }` | `0x03`, cap (u128 little-endian), then two scripts of the three kinds above | a role (u8, signed with the message): 0, the spender's witness (the spender may spend while what it spent since the owner last spent stays within `cap`), or 1, the owner's (any amount; what the spender spent starts again from zero) |
 
 use crate::reader::Reader;
+use alloc::vec::Vec;
 use ewasm_sdk::{
 	ee::{caller, ecrecover, keccak256},
 	Address, Word,
@@ -24,8 +25,9 @@ pub enum Owner<'a> {
 	Key(Address),
 	/// `threshold` of the keys (20 bytes each) must sign.
 	Multi { threshold: u8, keys: &'a [u8] },
-	/// Another EE on this chain: it spends by sending the block.
-	Ee(u32),
+	/// An account of another EE on this chain: it spends when that EE sends the block on its
+	/// behalf (as the block's origin).
+	Ee { ee: u32, account: &'a Word },
 }
 
 /// A script.
@@ -64,15 +66,23 @@ impl<'a> Owner<'a> {
 				let count = (compact >> 2) as usize;
 				assert!(compact & 3 == 0 && count <= MAX_KEYS, "at most 16 keys");
 				assert!(threshold >= 1 && threshold as usize <= count, "a threshold of 1 to n");
-				Owner::Multi { threshold, keys: reader.take(count * 20) }
+				let keys = reader.take(count * 20);
+				for (index, key) in keys.chunks(20).enumerate() {
+					assert!(
+						!keys[(index + 1) * 20..].chunks(20).any(|other| other == key),
+						"a key twice"
+					);
+				}
+				Owner::Multi { threshold, keys }
 			}
-			2 => Owner::Ee(reader.u32()),
+			2 => Owner::Ee { ee: reader.u32(), account: reader.word() },
 			_ => panic!("no such script"),
 		}
 	}
 
-	/// Whether the witness the reader holds satisfies the script for `message`.
-	fn authorises(&self, witness: &mut Reader<'_>, message: &Word) -> bool {
+	/// Whether the witness the reader holds satisfies the script for `message`, in a block of
+	/// `origin`.
+	fn authorises(&self, witness: &mut Reader<'_>, message: &Word, origin: &Word) -> bool {
 		match *self {
 			Owner::Key(key) => signer(witness, message) == Some(key),
 			Owner::Multi { threshold, keys } => {
@@ -92,7 +102,7 @@ impl<'a> Owner<'a> {
 				}
 				true
 			}
-			Owner::Ee(ee) => caller() == ee_address(ee),
+			Owner::Ee { ee, account } => caller() == ee_address(ee) && origin == account,
 		}
 	}
 }
@@ -111,18 +121,30 @@ impl<'a> Script<'a> {
 		(script, keccak256(reader.since(start)))
 	}
 
-	/// Who authorised a spend with the witness the reader holds for `message`; panics (failing
-	/// the block) if it does not satisfy the script.
-	pub fn authorise(&self, witness: &mut Reader<'_>, message: &Word) -> Role {
+	/// Who authorised a spend with the witness the reader holds, signing keccak256 of
+	/// `preimage` (and, for a spending limit, of its role byte after it), in a block of `origin`;
+	/// panics (failing the block) if it does not satisfy the script.
+	pub fn authorise(
+		&self,
+		witness: &mut Reader<'_>,
+		preimage: &mut Vec<u8>,
+		origin: &Word,
+	) -> Role {
 		let (owner, role) = match self {
 			Script::Plain(owner) => (owner, Role::Plain),
-			Script::Limit { spender, owner, .. } => match witness.u8() {
-				0 => (spender, Role::Spender),
-				1 => (owner, Role::Owner),
-				_ => panic!("no such role"),
-			},
+			Script::Limit { spender, owner, .. } => {
+				let role = witness.u8();
+				preimage.push(role);
+				match role {
+					0 => (spender, Role::Spender),
+					1 => (owner, Role::Owner),
+					_ => panic!("no such role"),
+				}
+			}
 		};
-		assert!(owner.authorises(witness, message), "the witness does not satisfy the script");
+		let message = keccak256(preimage);
+		let authorised = owner.authorises(witness, &message, origin);
+		assert!(authorised, "the witness does not satisfy the script");
 		role
 	}
 

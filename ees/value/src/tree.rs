@@ -52,11 +52,12 @@ fn path_bit(bits: &Word, index: usize) -> bool {
 	bits[index / 8] & (0x80 >> (index % 8)) != 0
 }
 
-/// One path up the tree, from a leaf to the root: the node it is at, as the left or right half
-/// of the pair of children the next node is the hash of (two buffers in turn, so that a hash is
-/// written where the next level reads it, with no copy).
+/// One path up the tree, from a leaf to the root: the node it is at, as the left or right
+/// child of the pair the next node is the hash of (two pairs in turn, so that a hash is written
+/// where the next level reads it, with no copy; each child a whole `Word`, so that every copy
+/// is of a constant 32 bytes).
 struct Path {
-	pairs: [[u8; 64]; 2],
+	pairs: [[Word; 2]; 2],
 	/// Which of `pairs` holds the current node.
 	current: usize,
 	/// Whether the current node is zero.
@@ -66,38 +67,31 @@ struct Path {
 impl Path {
 	/// A path from `leaf`, the right child of its parent if `right`.
 	fn new(leaf: Word, right: bool) -> Self {
-		let mut pairs = [[0u8; 64]; 2];
-		let half = if right { 32 } else { 0 };
-		pairs[0][half..half + 32].copy_from_slice(&leaf);
+		let mut pairs = [[[0u8; 32]; 2]; 2];
+		pairs[0][right as usize] = leaf;
 		Path { pairs, current: 0, zero: leaf == [0; 32] }
 	}
 
 	/// Goes up one level: the current node (the `right` child if so) and `sibling` (zero if
 	/// none) make the parent, which is placed as the right child of its own parent if
 	/// `parent_right`.
-	fn up(&mut self, right: bool, sibling: Option<&[u8]>, parent_right: bool) {
+	fn up(&mut self, right: bool, sibling: Option<&Word>, parent_right: bool) {
 		let [first, second] = &mut self.pairs;
 		let (pair, next) = if self.current == 0 { (first, second) } else { (second, first) };
-		let other = if right { 0 } else { 32 };
-		match sibling {
-			Some(sibling) => pair[other..other + 32].copy_from_slice(sibling),
-			None => pair[other..other + 32].fill(0),
-		}
-		let half = if parent_right { 32 } else { 0 };
-		let parent: &mut Word =
-			(&mut next[half..half + 32]).try_into().unwrap_or_else(|_| unreachable!());
+		pair[!right as usize] = sibling.copied().unwrap_or([0; 32]);
+		let parent = &mut next[parent_right as usize];
 		if self.zero && sibling.is_none() {
-			parent.fill(0);
+			*parent = [0; 32];
 		} else {
-			keccak256_into(pair, parent);
+			keccak256_into(pair.as_flattened(), parent);
 			self.zero = false;
 		}
 		self.current = 1 - self.current;
 	}
 
-	/// The node the path is at, the left half of its pair (the root, after the last level).
-	fn node(&self) -> &[u8] {
-		&self.pairs[self.current][..32]
+	/// The node the path is at, the left child of its pair (the root, after the last level).
+	fn node(&self) -> &Word {
+		&self.pairs[self.current][0]
 	}
 }
 
@@ -115,14 +109,12 @@ pub fn update(
 	let right_at = |level: usize| level < 256 && path_bit(address, 255 - level);
 	let mut paths = [Path::new(old.leaf(), right_at(0)), Path::new(new.leaf(), right_at(0))];
 	for level in 0..256 {
-		let sibling = (bitmap[level / 8] & (1 << (level % 8)) != 0).then(|| proof.take(32));
-		assert!(sibling.is_none_or(|sibling| sibling != [0; 32]), "a zero sibling named");
+		let sibling = (bitmap[level / 8] & (1 << (level % 8)) != 0).then(|| proof.word());
+		assert!(sibling.is_none_or(|sibling| *sibling != [0; 32]), "a zero sibling named");
 		for path in &mut paths {
 			path.up(right_at(level), sibling, right_at(level + 1));
 		}
 	}
 	assert!(paths[0].node() == root, "the proof does not show the account under the root");
-	let mut new_root = [0u8; 32];
-	new_root.copy_from_slice(paths[1].node());
-	new_root
+	*paths[1].node()
 }

@@ -28,7 +28,7 @@ fn send(
 	build: impl FnOnce(&Tree) -> Block,
 ) -> BlockOutcome {
 	let block = build(tree);
-	let outcome = chain.execute_block(from, block.ee, &block.data, block.value);
+	let outcome = chain.execute_block(from, block.ee, &block.data(), block.value);
 	if outcome.succeeded() {
 		assert_eq!(outcome.root, block.tree.root(), "the EE's root is the client's");
 		*tree = block.tree;
@@ -92,6 +92,15 @@ fn a_single_key_spends_with_its_signature_only() {
 		)
 	};
 	assert_eq!(send(&mut chain, &mut tree, BOB, |tree| withdraw(tree, 701)).status, "EeTrapped");
+	// Not to the EE itself, where it would belong to no account.
+	let to_itself = Block::new(0, &tree).spend(
+		&alice_script,
+		100,
+		Destination::Recipient(Chain::ee_address(0).0),
+		signed_by(&alice),
+		None,
+	);
+	assert_eq!(send(&mut chain, &mut tree, BOB, |_| to_itself).status, "EeTrapped");
 	assert!(send(&mut chain, &mut tree, BOB, |tree| withdraw(tree, 200)).succeeded());
 	assert_eq!(chain.balance(CHARLIE), charlie + 200);
 	assert_eq!(tree.account(&alice_script.address()).balance, 500);
@@ -112,15 +121,7 @@ fn two_of_three_keys_spend_together() {
 	let block = Block::new(0, &tree).deposit(script.address(), 500);
 	assert!(send(&mut chain, &mut tree, ALICE, |_| block).succeeded());
 	let spend = |tree: &Tree, signers: &[(u8, &Signer)]| {
-		let signers: Vec<(u8, &Signer)> = signers.to_vec();
-		let witness = Box::new(move |message: &Word| {
-			let mut bytes = vec![signers.len() as u8];
-			for (index, signer) in &signers {
-				bytes.push(*index);
-				bytes.extend(signer.sign(message));
-			}
-			bytes
-		});
+		let witness = signed_by_keys(signers.to_vec());
 		Block::new(0, tree).spend(&script, 100, Destination::Account(to), witness, None)
 	};
 	let refused: [&[(u8, &Signer)]; 4] = [
@@ -147,6 +148,13 @@ fn two_of_three_keys_spend_together() {
 	.succeeded());
 	assert_eq!(tree.account(&script.address()), Account { balance: 300, nonce: 2, spent: 0 });
 	assert_eq!(tree.account(&to).balance, 200);
+	// A script naming one key twice cannot be spent from.
+	let doubled = Script::Plain(Owner::Multi { threshold: 2, keys: vec![keys[0].address(); 2] });
+	let block = Block::new(0, &tree).deposit(doubled.address(), 50);
+	assert!(send(&mut chain, &mut tree, ALICE, |_| block).succeeded());
+	let witness = signed_by_keys(vec![(0, &keys[0]), (1, &keys[0])]);
+	let spend = Block::new(0, &tree).spend(&doubled, 50, Destination::Account(to), witness, None);
+	assert_eq!(send(&mut chain, &mut tree, ALICE, |_| spend).status, "EeTrapped");
 	holds_its_accounts(&mut chain, 0, &tree);
 }
 
@@ -190,6 +198,28 @@ fn a_spending_limit_caps_the_spender_until_the_owner_spends() {
 	assert!(send(&mut chain, &mut tree, ALICE, |tree| spend(tree, 100, 0, &hot)).succeeded());
 	assert_eq!(tree.account(&script.address()), Account { balance: 340, nonce: 3, spent: 100 });
 	holds_its_accounts(&mut chain, 0, &tree);
+
+	// The role is signed: with one key as spender and owner, a spender's signature does not
+	// pass as the owner's.
+	let shared = Signer::new(8);
+	let one_key = Script::Limit {
+		cap: 10,
+		spender: Owner::Key(shared.address()),
+		owner: Owner::Key(shared.address()),
+	};
+	let block = Block::new(0, &tree).deposit(one_key.address(), 100);
+	assert!(send(&mut chain, &mut tree, ALICE, |_| block).succeeded());
+	let as_spender = |tree: &Tree, amount| {
+		let witness = as_role(0, signed_by(&shared));
+		Block::new(0, tree).spend(&one_key, amount, Destination::Account(to), witness, None)
+	};
+	assert!(send(&mut chain, &mut tree, ALICE, |tree| as_spender(tree, 10)).succeeded());
+	assert_eq!(send(&mut chain, &mut tree, ALICE, |tree| as_spender(tree, 5)).status, "EeTrapped");
+	// Role 1, with the signature of role 0's message.
+	let posing: Witness<'_> =
+		Box::new(|preimage| [vec![1], signed_by(&shared)(&[preimage, &[0]].concat())].concat());
+	let reset = Block::new(0, &tree).spend(&one_key, 5, Destination::Account(to), posing, None);
+	assert_eq!(send(&mut chain, &mut tree, ALICE, |_| reset).status, "EeTrapped");
 }
 
 #[test]
@@ -201,14 +231,15 @@ fn an_ee_owns_an_address_of_another_and_spends_from_it_by_calling() {
 	let (mut first, mut second) = (Tree::default(), Tree::default());
 	let user = Signer::new(1);
 	let user_script = Script::key(&user);
-	let owned_by_second = Script::Plain(Owner::Ee(1));
+	// The user's account in EE 1 owns an address in EE 0.
+	let owned_by_second = Script::Plain(Owner::Ee { ee: 1, account: user_script.address() });
 	let carol = Script::key(&Signer::new(3)).address();
 	let issuance = chain.total_issuance();
 	let block = Block::new(1, &second).deposit(user_script.address(), 1_000);
 	assert!(send(&mut chain, &mut second, BOB, |_| block).succeeded());
 
-	// The user's call from EE 1 moves 400 into EE 0, deposits it to EE 1's address there, and
-	// spends 150 of it to Carol: EE 1 authorises by calling.
+	// The user's call from EE 1 moves 400 into EE 0, deposits it to the user's address there,
+	// and spends 150 of it to Carol: EE 1 authorises by calling on the user's behalf.
 	let inner = Block::new(0, &first).deposit(owned_by_second.address(), 400).spend(
 		&owned_by_second,
 		150,
@@ -216,7 +247,7 @@ fn an_ee_owns_an_address_of_another_and_spends_from_it_by_calling() {
 		unsigned(),
 		None,
 	);
-	let call = Destination::Ee(0, inner.data.clone());
+	let call = Destination::Ee(0, inner.transactions.clone());
 	let outer = Block::new(1, &second).spend(&user_script, 400, call, signed_by(&user), None);
 	assert!(send(&mut chain, &mut second, BOB, |_| outer).succeeded());
 	assert_eq!(chain.ee_root(0), inner.tree.root());
@@ -227,7 +258,25 @@ fn an_ee_owns_an_address_of_another_and_spends_from_it_by_calling() {
 	holds_its_accounts(&mut chain, 0, &first);
 	holds_its_accounts(&mut chain, 1, &second);
 
-	// Sent by a user, the same spend is refused: only EE 1 speaks for its address.
+	// Another user of EE 1 cannot spend it: EE 1 calls on Mallory's behalf, not the user's.
+	let mallory = Signer::new(6);
+	let mallory_script = Script::key(&mallory);
+	let theft = Block::new(0, &first).spend(
+		&owned_by_second,
+		250,
+		Destination::Account(mallory_script.address()),
+		unsigned(),
+		None,
+	);
+	let outer = Block::new(1, &second).spend(
+		&mallory_script,
+		0,
+		Destination::Ee(0, theft.transactions),
+		signed_by(&mallory),
+		None,
+	);
+	assert_eq!(send(&mut chain, &mut second, BOB, |_| outer).status, "EeTrapped");
+	// Sent by a user, the same spend is refused: only EE 1 speaks for its accounts.
 	let direct = Block::new(0, &first).spend(
 		&owned_by_second,
 		10,
@@ -247,7 +296,7 @@ fn an_ee_owns_an_address_of_another_and_spends_from_it_by_calling() {
 	let outer = Block::new(1, &second).spend(
 		&user_script,
 		0,
-		Destination::Ee(0, bad_inner.data),
+		Destination::Ee(0, bad_inner.transactions),
 		signed_by(&user),
 		None,
 	);

@@ -19,8 +19,15 @@ export const TX_TRANSFER = 1;
 export const TX_WITHDRAWAL = 2;
 export const TX_CALL = 3;
 
-/** A script without a spending limit: one key, `threshold` of `keys`, or another EE. */
-export type Owner = { key: Bytes } | { multi: { threshold: number; keys: Bytes[] } } | { ee: number };
+/**
+ * A script without a spending limit: one key (a 20-byte Ethereum address), `threshold` of
+ * `keys` (all different), or an account of another EE (the EE's id and the account's 32-byte
+ * address there: that EE spends on the account's behalf by calling this one).
+ */
+export type Owner =
+  | { key: Bytes }
+  | { multi: { threshold: number; keys: Bytes[] } }
+  | { ee: { id: number; account: Bytes } };
 
 /** A script: an owner's, or a spending limit of a spender under an owner. */
 export type Script = Owner | { limit: { cap: bigint; spender: Owner; owner: Owner } };
@@ -48,8 +55,12 @@ export type Witness = (preimage: Uint8Array) => Uint8Array;
 
 const ZERO = new Uint8Array(32);
 
-function bytes(value: Bytes): Uint8Array {
-  return typeof value === 'string' ? hexToU8a(value) : value;
+function bytes(value: Bytes, length?: number): Uint8Array {
+  const out = typeof value === 'string' ? hexToU8a(value) : value;
+  if (length !== undefined && out.length !== length) {
+    throw new Error(`expected ${length} bytes, got ${out.length}`);
+  }
+  return out;
 }
 
 /** `value` as `length` bytes little-endian. */
@@ -65,15 +76,19 @@ function le(value: bigint | number, length: number): Uint8Array {
 }
 
 function encodeOwner(owner: Owner): Uint8Array {
-  if ('key' in owner) return u8aConcat([0], bytes(owner.key));
+  if ('key' in owner) return u8aConcat([0], bytes(owner.key, 20));
   if ('multi' in owner) {
     const { threshold, keys } = owner.multi;
     if (keys.length > 16 || threshold < 1 || threshold > keys.length) {
       throw new Error('an m-of-n script has 1 ≤ m ≤ n ≤ 16');
     }
-    return u8aConcat([1, threshold, keys.length << 2], ...keys.map(bytes));
+    const encoded = keys.map((key) => bytes(key, 20));
+    if (new Set(encoded.map((key) => u8aToHex(key))).size !== keys.length) {
+      throw new Error('an m-of-n script names each key once');
+    }
+    return u8aConcat([1, threshold, keys.length << 2], ...encoded);
   }
-  return u8aConcat([2], le(owner.ee, 4));
+  return u8aConcat([2], le(owner.ee.id, 4), bytes(owner.ee.account, 32));
 }
 
 /** The script's SCALE encoding, as transactions carry it. */
@@ -101,9 +116,10 @@ export function signedByKeys(signers: Array<[number, EthereumSigner]>): Witness 
     u8aConcat([signers.length], ...signers.map(([index, signer]) => u8aConcat([index], signer.sign(preimage))));
 }
 
-/** The witness of a spending limit: as its spender (`'spender'`) or its owner. */
+/** The witness of a spending limit: as its spender (`'spender'`) or its owner (the role signed). */
 export function asRole(role: 'spender' | 'owner', inner: Witness): Witness {
-  return (preimage) => u8aConcat([role === 'spender' ? 0 : 1], inner(preimage));
+  const byte = role === 'spender' ? 0 : 1;
+  return (preimage) => u8aConcat([byte], inner(u8aConcat(preimage, [byte])));
 }
 
 /** The witness of an `{ ee }` script: none (the EE authorises by sending the block). */
@@ -206,8 +222,10 @@ export type Destination =
 
 /**
  * A block of the value EE being built on a copy of the tree: [`data`](ValueBlock.data) is the
- * block to send with [`value`](ValueBlock.value); [`tree`](ValueBlock.tree) is the tree it leaves
- * if it succeeds.
+ * block a user sends with [`value`](ValueBlock.value) (a zero origin, then the transactions);
+ * [`transactions`](ValueBlock.transactions) what another value EE's call sends it (the calling
+ * EE puts its sender's address before them); [`tree`](ValueBlock.tree) is the tree it leaves if
+ * it succeeds.
  */
 export class ValueBlock {
   readonly tree: ValueTree;
@@ -220,9 +238,14 @@ export class ValueBlock {
     this.tree = tree.clone();
   }
 
-  /** The block's bytes. */
-  get data(): Uint8Array {
+  /** The transactions' bytes. */
+  get transactions(): Uint8Array {
     return u8aConcat(...this.parts);
+  }
+
+  /** The block a user sends: a zero origin, then the transactions. */
+  get data(): Uint8Array {
+    return u8aConcat(ZERO, this.transactions);
   }
 
   private credit(to: Uint8Array, amount: bigint): void {
@@ -233,7 +256,7 @@ export class ValueBlock {
 
   /** Deposits `amount` of the value sent with the block to `to`. */
   deposit(to: Bytes, amount: bigint): this {
-    const key = bytes(to);
+    const key = bytes(to, 32);
     this.parts.push(new Uint8Array([TX_DEPOSIT]), le(amount, 16), key);
     this.credit(key, amount);
     this.value += amount;
@@ -251,17 +274,17 @@ export class ValueBlock {
     let target: Uint8Array;
     if ('account' in destination) {
       kind = TX_TRANSFER;
-      target = bytes(destination.account);
+      target = bytes(destination.account, 32);
     } else if ('recipient' in destination) {
       kind = TX_WITHDRAWAL;
-      target = bytes(destination.recipient);
+      target = bytes(destination.recipient, 20);
     } else {
       kind = TX_CALL;
       const data = bytes(destination.data);
       target = u8aConcat(le(destination.ee, 4), le(data.length, 4), data);
     }
     const body = u8aConcat(le(nonce ?? account.nonce, 8), le(amount, 16), target);
-    const preimage = u8aConcat(VALUE_EE_DOMAIN, bytes(this.eeAddress), from, [kind], body);
+    const preimage = u8aConcat(VALUE_EE_DOMAIN, bytes(this.eeAddress, 20), from, [kind], body);
     const witnessBytes = witness(preimage);
     this.parts.push(new Uint8Array([kind]), encodeScript(script), body, witnessBytes);
     this.parts.push(this.tree.accountAndProof(from));

@@ -49,7 +49,7 @@ impl Signer {
 pub enum Owner {
 	Key([u8; 20]),
 	Multi { threshold: u8, keys: Vec<[u8; 20]> },
-	Ee(u32),
+	Ee { ee: u32, account: Word },
 }
 
 /// A script.
@@ -70,9 +70,10 @@ impl Owner {
 				bytes.extend([1, *threshold, (keys.len() as u8) << 2]);
 				keys.iter().for_each(|key| bytes.extend(key));
 			}
-			Owner::Ee(ee) => {
+			Owner::Ee { ee, account } => {
 				bytes.push(2);
 				bytes.extend(ee.to_le_bytes());
+				bytes.extend(account);
 			}
 		}
 	}
@@ -203,29 +204,30 @@ impl Tree {
 	}
 }
 
-/// How a spend is authorised: the witness of `message`.
-pub type Witness<'a> = Box<dyn Fn(&Word) -> Vec<u8> + 'a>;
+/// How a spend is authorised: the witness for the message whose keccak256 is signed.
+pub type Witness<'a> = Box<dyn Fn(&[u8]) -> Vec<u8> + 'a>;
 
 /// The witness of a single key.
 pub fn signed_by(signer: &Signer) -> Witness<'_> {
-	Box::new(|message| signer.sign(message).to_vec())
+	Box::new(|preimage| signer.sign(&keccak_256(preimage)).to_vec())
 }
 
 /// The witness of `signers` (by their index among the keys) of an m-of-n script.
-pub fn signed_by_keys<'a>(signers: &'a [(u8, &'a Signer)]) -> Witness<'a> {
-	Box::new(move |message| {
+pub fn signed_by_keys<'a>(signers: Vec<(u8, &'a Signer)>) -> Witness<'a> {
+	Box::new(move |preimage| {
 		let mut bytes = vec![signers.len() as u8];
-		for (index, signer) in signers {
+		for (index, signer) in &signers {
 			bytes.push(*index);
-			bytes.extend(signer.sign(message));
+			bytes.extend(signer.sign(&keccak_256(preimage)));
 		}
 		bytes
 	})
 }
 
-/// A spending limit's witness: `role` (0 the spender, 1 the owner), then `inner`'s.
+/// A spending limit's witness: `role` (0 the spender, 1 the owner, signed after the message),
+/// then `inner`'s.
 pub fn as_role(role: u8, inner: Witness<'_>) -> Witness<'_> {
-	Box::new(move |message| [vec![role], inner(message)].concat())
+	Box::new(move |preimage| [vec![role], inner(&[preimage, &[role]].concat())].concat())
 }
 
 /// No witness (a script `Ee(id)`: the calling EE authorises).
@@ -240,32 +242,38 @@ pub enum Destination {
 	Ee(u32, Vec<u8>),
 }
 
-/// A block being built on a copy of the tree: the tree after it, and its bytes.
+/// A block being built on a copy of the tree: the tree after it, and its transactions.
 pub struct Block {
 	pub ee: u32,
 	pub tree: Tree,
-	pub data: Vec<u8>,
+	pub transactions: Vec<u8>,
 	pub value: u128,
 }
 
 impl Block {
 	/// A block of EE `ee` on `tree`.
 	pub fn new(ee: u32, tree: &Tree) -> Self {
-		Block { ee, tree: tree.clone(), data: Vec::new(), value: 0 }
+		Block { ee, tree: tree.clone(), transactions: Vec::new(), value: 0 }
+	}
+
+	/// The block a user sends: a zero origin, then the transactions. (An EE calling this one
+	/// sends its sender's address as the origin, then the transactions its sender signed.)
+	pub fn data(&self) -> Vec<u8> {
+		[&[0u8; 32][..], &self.transactions].concat()
 	}
 
 	/// Deposits `amount` (sent with the block) to `to`.
 	pub fn deposit(mut self, to: Word, amount: u128) -> Self {
-		self.data.push(DEPOSIT);
-		self.data.extend(amount.to_le_bytes());
-		self.data.extend(to);
+		self.transactions.push(DEPOSIT);
+		self.transactions.extend(amount.to_le_bytes());
+		self.transactions.extend(to);
 		self.credit(&to, amount);
 		self.value += amount;
 		self
 	}
 
 	fn credit(&mut self, to: &Word, amount: u128) {
-		self.data.extend(self.tree.account_and_proof(to));
+		self.transactions.extend(self.tree.account_and_proof(to));
 		self.tree.accounts.entry(*to).or_default().balance += amount;
 	}
 
@@ -300,14 +308,14 @@ impl Block {
 			}
 		};
 		let ee_address = Chain::ee_address(self.ee).0;
-		let message =
-			keccak_256(&[DOMAIN, &ee_address[..], &from[..], &[kind], &body[..]].concat());
-		self.data.push(kind);
-		self.data.extend(script.encode());
-		self.data.extend(&body);
-		self.data.extend(witness(&message));
-		self.data.extend(self.tree.account_and_proof(&from));
-		let spent = match (script, witness_role(script, &witness(&message))) {
+		let preimage = [DOMAIN, &ee_address[..], &from[..], &[kind], &body[..]].concat();
+		self.transactions.push(kind);
+		self.transactions.extend(script.encode());
+		self.transactions.extend(&body);
+		let witness = witness(&preimage);
+		self.transactions.extend(&witness);
+		self.transactions.extend(self.tree.account_and_proof(&from));
+		let spent = match (script, witness_role(script, &witness)) {
 			(Script::Limit { .. }, Some(0)) => account.spent + amount,
 			(Script::Limit { .. }, _) => 0,
 			_ => account.spent,

@@ -10,7 +10,9 @@
 //!
 //! A block moves the value its sender sends with it to the EE's account, then runs the EE's
 //! `main` on the EE's root ([`super::execute_block`]), which may move value out of the EE
-//! (`eth2.transfer`, through `ChainLedger`). Only a block that succeeds changes anything: the
+//! (`eth2.transfer`, through `ChainLedger`) and call other EEs (`eth2.callEE`: each call a
+//! block this EE sends, run by [`execute`] in a [`Frame`] below this one, in a storage
+//! transaction of its own). Only a block that succeeds changes anything: the
 //! EE's root becomes the root it saved, an event is emitted for each deposit it made, and the
 //! value moved stays moved; a failed block is undone in its storage transaction and uses all
 //! its gas. The runtime API's dry run ([`dry_run`]) is the same run, always undone.
@@ -303,6 +305,11 @@ fn run<T: Config>(
 	let value_gas = if block.value == 0 { 0 } else { value_price(costs) };
 	let Some(gas_limit) = block.gas_limit.checked_sub(value_gas.saturating_add(code_gas)) else {
 		return ran(Err(Error::<T>::OutOfGas.into()), block.gas_limit);
+	};
+	// The code read from storage lives as long as the frame: counted in the block's budget (a
+	// callee it cannot hold fails before its code is read, using what it was given).
+	let Some(_code_bytes) = frame.budget.reserve(info.code_len as usize) else {
+		return ran(Err(Error::<T>::EeTrapped.into()), block.gas_limit);
 	};
 	let Some(code) = EeCode::<T>::get(info.code_hash) else {
 		return BlockRun { pre_root: info.root, ..not_run(Error::CodeNotFound) };

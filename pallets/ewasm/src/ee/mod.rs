@@ -4,8 +4,9 @@
 //!
 //! [`execute_block`] runs an EE's `main` once on a block: the EE reads the root it runs on and
 //! the block's data through its host interface ([`ewasm_primitives::eei::ee`], linked by
-//! [`host`]), may record deposits, may read and move value through its [`ledger`], and saves
-//! the root it leaves. The VM is the contracts': the
+//! [`host`]), may record deposits, hash and recover signatures, may read and move value and
+//! call other EEs through its [`ledger`], and saves the root it leaves. The EEs of one block
+//! share a heap budget ([`block_budget`]). The VM is the contracts': the
 //! same pinned engine, validation rules and limits (`vm::prepare::prepare_ee`), memory limiter,
 //! bounds-checked memory access and gas metering (`vm::runtime::GasMeter`) under a contract
 //! schedule: its initial memory pages are paid first, its instructions at the schedule's price

@@ -89,6 +89,7 @@ const fn ee(
 /// | `eth2.getBalance(ptr)` | writes the EE's own balance, 16 bytes little-endian (the block's value included) |
 /// | `eth2.transfer(addressPtr, valuePtr) -> i32` | moves the 16-byte little-endian value at `valuePtr` from the EE to the 20-byte address at `addressPtr`: 0 if it moved, 1 if it cannot (the EE's balance, less what it must keep, is short; the amount would leave a new account below the existential deposit) |
 /// | `eth2.getAddress(ptr)` | writes the EE's own 20-byte address (where its balance is kept) |
+/// | `eth2.getChainId(ptr)` | writes the chain's id, 32 bytes little-endian (this parachain's id, as `v2`'s `getChainId`) |
 /// | `eth2.callEE(ee, dataPtr, dataLength, valuePtr) -> i32` | runs EE `ee`'s `main` on `dataLength` bytes at `dataPtr` as its block, sent by this EE with the 16-byte little-endian value at `valuePtr` (moved first): 0 if it succeeded (its root is replaced, the value stays moved), 1 if not (nothing it did stays; no such EE, already running in this block, calls nested more than 4 deep, the value cannot move, or it failed) |
 /// | `bignum.add256(a, b, out)` / `bignum.sub256(a, b, out)` / `bignum.mul256(a, b, out)` | `out = a + b`, `a - b`, `a * b` of 32-byte big-endian numbers; traps on overflow or underflow |
 /// | `bignum.umulmod256(a, b, modulus, out)` | `out = a * b mod modulus` of the full 512-bit product; traps on a zero modulus |
@@ -107,6 +108,7 @@ pub const EE_FUNCTIONS: &[EeFunction] = &[
 	ee(EeGroup::Eth2, "getBalance", &[I32], &[]),
 	ee(EeGroup::Eth2, "transfer", &[I32, I32], &[I32]),
 	ee(EeGroup::Eth2, "getAddress", &[I32], &[]),
+	ee(EeGroup::Eth2, "getChainId", &[I32], &[]),
 	ee(EeGroup::Eth2, "callEE", &[I32, I32, I32, I32], &[I32]),
 	ee(EeGroup::Bignum, "add256", &[I32, I32, I32], &[]),
 	ee(EeGroup::Bignum, "sub256", &[I32, I32, I32], &[]),

@@ -73,6 +73,14 @@ pub fn address() -> Address {
 	address
 }
 
+/// The chain's id: this parachain's (as a contract's `getChainId`).
+pub fn chain_id() -> u32 {
+	let mut id = [0u8; 32];
+	// SAFETY: the host writes 32 bytes at the offset.
+	unsafe { sys::eth2_getChainId(offset_mut(&mut id)) };
+	u32::from_le_bytes([id[0], id[1], id[2], id[3]])
+}
+
 /// The value sent with the block (already in the EE's balance).
 pub fn call_value() -> u128 {
 	let mut value = [0u8; 16];

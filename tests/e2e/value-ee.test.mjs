@@ -47,6 +47,7 @@ test('value moves between a single key and a 2-of-3 address, and out to a chain 
 
   const ee = await registerEe(api, env.alice, code, new Uint8Array(32), FLOAT);
   const { address } = await eeInfo(api, ee);
+  const chainId = (await api.query.parachainInfo.parachainId()).toNumber();
   let tree = new ValueTree();
   const issuance = (await api.query.balances.totalIssuance()).toBigInt();
 
@@ -69,13 +70,13 @@ test('value moves between a single key and a 2-of-3 address, and out to a chain 
   }
 
   // Bob deposits 10 to the single key and 5 to the 2-of-3 address.
-  const deposits = new ValueBlock(address, tree).deposit(scriptAddress(single), 10n * UNIT).deposit(scriptAddress(multi), 5n * UNIT);
+  const deposits = new ValueBlock(address, tree, chainId).deposit(scriptAddress(single), 10n * UNIT).deposit(scriptAddress(multi), 5n * UNIT);
   assert.equal((await send(deposits)).error, null);
   console.log(`two deposits: ${deposits.data.length} bytes`);
 
   // The single key pays 4 to the 2-of-3 address; the outsider's signature is refused.
   const pay = (witness) =>
-    new ValueBlock(address, tree).spend(single, 4n * UNIT, { account: scriptAddress(multi) }, witness);
+    new ValueBlock(address, tree, chainId).spend(single, 4n * UNIT, { account: scriptAddress(multi) }, witness);
   const forged = await dryRunBlock(api, env.bob.address, ee, pay(signedBy(outsider)).data);
   assert.equal(forged.error?.errorName, 'EeTrapped');
   const refused = await send(pay(signedBy(outsider)), { fails: true });
@@ -86,7 +87,7 @@ test('value moves between a single key and a 2-of-3 address, and out to a chain 
 
   // Two of three keys pay 3 back; one alone cannot.
   const back = (signers) =>
-    new ValueBlock(address, tree).spend(multi, 3n * UNIT, { account: scriptAddress(single) }, signedByKeys(signers));
+    new ValueBlock(address, tree, chainId).spend(multi, 3n * UNIT, { account: scriptAddress(single) }, signedByKeys(signers));
   assert.equal((await send(back([[1, second]]), { fails: true })).error?.errorName, 'EeTrapped');
   assert.equal((await send(back([[0, first], [2, third]]))).error, null);
   assert.equal(tree.account(scriptAddress(single)).balance, 9n * UNIT);
@@ -96,7 +97,7 @@ test('value moves between a single key and a 2-of-3 address, and out to a chain 
   const recipient = new Uint8Array(20).fill(0xca);
   const derived = u8aToHex(u8aConcat(recipient, new Uint8Array(12).fill(0xee)));
   const before = (await api.query.system.account(derived)).data.free.toBigInt();
-  const withdrawal = new ValueBlock(address, tree).spend(single, 2n * UNIT, { recipient }, signedBy(owner));
+  const withdrawal = new ValueBlock(address, tree, chainId).spend(single, 2n * UNIT, { recipient }, signedBy(owner));
   assert.equal((await send(withdrawal)).error, null);
   assert.equal((await api.query.system.account(derived)).data.free.toBigInt(), before + 2n * UNIT);
   assert.equal(tree.account(scriptAddress(single)).balance, 7n * UNIT);

@@ -18,9 +18,10 @@
 //! and the data (`eth2.callEE`: e.g. deposits into another value EE, where an account of script
 //! `Ee { id: this EE's, account: the sender }` may then spend). Each must succeed.
 //!
-//! The message a witness signs is keccak256 of `"ewasm/value-ee/v1"`, this EE's address (20
-//! bytes), the sender's address (32), the kind (1), the transaction's bytes from its nonce to its
-//! witness, and, for a spending limit, the witness's role (1). The nonce must be the sender's
+//! The message a witness signs is keccak256 of `"ewasm/value-ee/v1"`, the chain's id (u32:
+//! this parachain's), this EE's address (20 bytes), the sender's address (32), the kind (1), the
+//! transaction's bytes from its nonce to its witness, and, for a spending limit, the witness's
+//! role (1): a signature is good on one chain, for one EE, once. The nonce must be the sender's
 //! account's; it counts up by one.
 
 use crate::{
@@ -58,6 +59,7 @@ pub fn execute() {
 	let mut reader = Reader::new(&data);
 	let origin: Word = reader.array();
 	let me = ee::address();
+	let chain = ee::chain_id();
 	let mut root = ee::pre_state_root();
 	let mut deposited = 0u128;
 	while !reader.is_empty() {
@@ -83,7 +85,7 @@ pub fn execute() {
 			}
 			_ => panic!("no such transaction"),
 		};
-		let mut preimage = preimage(&me, &from, kind, reader.since(body_start));
+		let mut preimage = preimage(chain, &me, &from, kind, reader.since(body_start));
 		let role = script.authorise(&mut reader, &mut preimage, &origin);
 		let account = Account::read(&mut reader);
 		assert!(account.nonce == nonce, "a nonce other than the account's");
@@ -118,13 +120,8 @@ fn credit(root: &Word, to: &Word, amount: u128, reader: &mut Reader<'_>) -> Word
 }
 
 /// What a witness signs the keccak256 of for a transaction of `kind` from `from` whose bytes
-/// from the nonce to the witness are `body` (a spending limit's role byte follows).
-fn preimage(me: &Address, from: &Word, kind: u8, body: &[u8]) -> Vec<u8> {
-	let mut bytes = vec![0u8; DOMAIN.len() + 20 + 32 + 1];
-	bytes[..DOMAIN.len()].copy_from_slice(DOMAIN);
-	bytes[DOMAIN.len()..DOMAIN.len() + 20].copy_from_slice(&me.0);
-	bytes[DOMAIN.len() + 20..DOMAIN.len() + 52].copy_from_slice(from);
-	bytes[DOMAIN.len() + 52] = kind;
-	bytes.extend_from_slice(body);
-	bytes
+/// from the nonce to the witness are `body`, on chain `chain` in EE `me` (a spending limit's
+/// role byte follows).
+fn preimage(chain: u32, me: &Address, from: &Word, kind: u8, body: &[u8]) -> Vec<u8> {
+	[DOMAIN, &chain.to_le_bytes(), &me.0, from, &[kind], body].concat()
 }

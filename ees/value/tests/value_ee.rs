@@ -69,6 +69,17 @@ fn a_single_key_spends_with_its_signature_only() {
 	}
 	assert!(send(&mut chain, &mut tree, BOB, |tree| transfer(tree, signed_by(&alice), None))
 		.succeeded());
+	// A signature for another chain (a parachain running the same EE) is refused.
+	let mut elsewhere = Block::new(0, &tree);
+	elsewhere.chain_id = 2000;
+	let elsewhere = elsewhere.spend(
+		&alice_script,
+		300,
+		Destination::Account(bob_address),
+		signed_by(&alice),
+		None,
+	);
+	assert_eq!(send(&mut chain, &mut tree, BOB, |_| elsewhere).status, "EeTrapped");
 	let replay = Block::new(0, &tree).spend(
 		&alice_script,
 		300,

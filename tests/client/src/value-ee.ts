@@ -233,8 +233,11 @@ export class ValueBlock {
   /** The value the block must be sent with: its deposits' sum. */
   value = 0n;
 
-  /** A block of the EE at `eeAddress` (20 bytes, `eeInfo(...).address`) on `tree`. */
-  constructor(readonly eeAddress: Bytes, tree: ValueTree) {
+  /**
+   * A block of the EE at `eeAddress` (20 bytes, `eeInfo(...).address`) on `tree`, its
+   * signatures for the chain `chainId` (the parachain's id, `api.query.parachainInfo.parachainId()`).
+   */
+  constructor(readonly eeAddress: Bytes, tree: ValueTree, readonly chainId: number) {
     this.tree = tree.clone();
   }
 
@@ -284,7 +287,7 @@ export class ValueBlock {
       target = u8aConcat(le(destination.ee, 4), le(data.length, 4), data);
     }
     const body = u8aConcat(le(nonce ?? account.nonce, 8), le(amount, 16), target);
-    const preimage = u8aConcat(VALUE_EE_DOMAIN, bytes(this.eeAddress, 20), from, [kind], body);
+    const preimage = u8aConcat(VALUE_EE_DOMAIN, le(this.chainId, 4), bytes(this.eeAddress, 20), from, [kind], body);
     const witnessBytes = witness(preimage);
     this.parts.push(new Uint8Array([kind]), encodeScript(script), body, witnessBytes);
     this.parts.push(this.tree.accountAndProof(from));

@@ -15,6 +15,9 @@ pub type Word = [u8; 32];
 /// What a signed message starts with.
 pub const DOMAIN: &[u8] = b"ewasm/value-ee/v1";
 
+/// The chain's id the tool's runtime gives (it is no parachain).
+pub const TOOL_CHAIN_ID: u32 = 0;
+
 /// Kinds of transaction.
 pub const DEPOSIT: u8 = 0;
 pub const TRANSFER: u8 = 1;
@@ -245,6 +248,8 @@ pub enum Destination {
 /// A block being built on a copy of the tree: the tree after it, and its transactions.
 pub struct Block {
 	pub ee: u32,
+	/// The chain the signatures are for.
+	pub chain_id: u32,
 	pub tree: Tree,
 	pub transactions: Vec<u8>,
 	pub value: u128,
@@ -253,7 +258,13 @@ pub struct Block {
 impl Block {
 	/// A block of EE `ee` on `tree`.
 	pub fn new(ee: u32, tree: &Tree) -> Self {
-		Block { ee, tree: tree.clone(), transactions: Vec::new(), value: 0 }
+		Block {
+			ee,
+			chain_id: TOOL_CHAIN_ID,
+			tree: tree.clone(),
+			transactions: Vec::new(),
+			value: 0,
+		}
 	}
 
 	/// The block a user sends: a zero origin, then the transactions. (An EE calling this one
@@ -308,7 +319,8 @@ impl Block {
 			}
 		};
 		let ee_address = Chain::ee_address(self.ee).0;
-		let preimage = [DOMAIN, &ee_address[..], &from[..], &[kind], &body[..]].concat();
+		let chain = self.chain_id.to_le_bytes();
+		let preimage = [DOMAIN, &chain, &ee_address[..], &from[..], &[kind], &body[..]].concat();
 		self.transactions.push(kind);
 		self.transactions.extend(script.encode());
 		self.transactions.extend(&body);

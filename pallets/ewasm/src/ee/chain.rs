@@ -24,6 +24,7 @@ use super::{
 use crate::{
 	accounts::account_of,
 	address::AddressMapper,
+	environment::BlockEnvironment,
 	exec::prepare_error,
 	gas::HostCosts,
 	versions::{Versions, VmVersion},
@@ -222,6 +223,10 @@ impl<T: Config> Ledger for ChainLedger<T> {
 
 	fn address(&self) -> Address {
 		ee_address(self.ee)
+	}
+
+	fn chain_id(&self) -> u32 {
+		T::Environment::para_id()
 	}
 
 	fn call_value(&self) -> u128 {

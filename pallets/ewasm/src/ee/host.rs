@@ -250,6 +250,15 @@ pub fn link(linker: &mut Linker<EeState>) -> Result<(), wasmi::Error> {
 		write(&mut c, ptr, &address.0)
 	})?;
 
+	// getChainId(ptr). Writes the chain's id (this parachain's), 32 bytes little-endian, as
+	// `v2`'s `getChainId`. Price: `base`.
+	define(linker, Eth2, "getChainId", |mut c: Ctx<'_>, ptr: i32| -> HostResult<()> {
+		charge_price(&mut c, |costs| costs.base)?;
+		let mut id = [0u8; 32];
+		id[..4].copy_from_slice(&c.data().ledger.chain_id().to_le_bytes());
+		write(&mut c, ptr, &id)
+	})?;
+
 	// callEE(ee, dataPtr, dataLength, valuePtr) -> i32. Runs EE `ee` on the `dataLength` bytes
 	// at `dataPtr` as its block, sent by this EE with the value at `valuePtr` (16 bytes
 	// little-endian): 0 if it succeeded, 1 if not. Price: a contract's `call` and the copy of

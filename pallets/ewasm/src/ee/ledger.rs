@@ -42,6 +42,9 @@ pub trait Ledger {
 	/// The EE's own address.
 	fn address(&self) -> Address;
 
+	/// The chain's id: this parachain's.
+	fn chain_id(&self) -> u32;
+
 	/// The value sent with the block (already in the EE's balance).
 	fn call_value(&self) -> u128;
 
@@ -56,7 +59,7 @@ pub trait Ledger {
 }
 
 /// A block without value, as off chain: nobody sent it, with nothing; the EE holds nothing,
-/// can move nothing but zero, and has no other EE to call.
+/// can move nothing but zero, and has no other EE to call; the chain's id is 0.
 pub struct NoValue;
 
 impl Ledger for NoValue {
@@ -66,6 +69,10 @@ impl Ledger for NoValue {
 
 	fn address(&self) -> Address {
 		Address::default()
+	}
+
+	fn chain_id(&self) -> u32 {
+		0
 	}
 
 	fn call_value(&self) -> u128 {

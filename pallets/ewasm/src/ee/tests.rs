@@ -27,7 +27,7 @@ fn ee(imports: &str, body: &str) -> Vec<u8> {
 }
 
 /// The host functions the tests' EEs import: their alias, group, name and signature.
-const IMPORTS: [(&str, &str, &str, &str); 20] = [
+const IMPORTS: [(&str, &str, &str, &str); 21] = [
 	("$load", "eth2", "loadPreStateRoot", "(param i32)"),
 	("$size", "eth2", "blockDataSize", "(result i32)"),
 	("$copy", "eth2", "blockDataCopy", "(param i32 i32 i32)"),
@@ -43,6 +43,7 @@ const IMPORTS: [(&str, &str, &str, &str); 20] = [
 	("$balance", "eth2", "getBalance", "(param i32)"),
 	("$transfer", "eth2", "transfer", "(param i32 i32) (result i32)"),
 	("$address", "eth2", "getAddress", "(param i32)"),
+	("$chain", "eth2", "getChainId", "(param i32)"),
 	("$callee", "eth2", "callEE", "(param i32 i32 i32 i32) (result i32)"),
 	("$keccak", "crypto", "keccak256", "(param i32 i32 i32)"),
 	("$sha256", "crypto", "sha256", "(param i32 i32 i32)"),
@@ -130,6 +131,7 @@ fn every_host_function_traps_out_of_bounds() {
 	trapped("(drop (call $transfer (i32.const 0) (i32.const 65530)))", &[]);
 	trapped("(call $deposit (i32.const 65500) (i32.const 184))", &[]);
 	trapped("(call $address (i32.const 65520))", &[]);
+	trapped("(call $chain (i32.const 65510))", &[]);
 	trapped(
 		"(drop (call $callee (i32.const 0) (i32.const 65535) (i32.const 2) (i32.const 0)))",
 		&[],
@@ -208,6 +210,7 @@ fn every_host_function_charges_a_contracts_price_for_the_same_work() {
 	let transfer = "(drop (call $transfer (i32.const 0) (i32.const 32)))";
 	assert_eq!(used(transfer), host.external_balance + host.new_account);
 	assert_eq!(used("(call $address (i32.const 0))"), host.base);
+	assert_eq!(used("(call $chain (i32.const 0))"), host.base);
 	// Off chain no EE answers: the call and its input's copy, nothing forwarded is used.
 	let call = "(drop (call $callee (i32.const 3) (i32.const 0) (i32.const 70) (i32.const 100)))";
 	assert_eq!(used(call), host.call + host.nested_input(70));

@@ -565,3 +565,21 @@ fn calls_are_refused_into_a_running_ee_and_past_four_deep() {
 		assert_eq!(results, vec![0, 0, 0, 0, 1, 1], "EE 5 never ran: its root is its first");
 	});
 }
+
+#[test]
+fn an_ee_reads_the_chain_s_id() {
+	new_test_ext().execute_with(|| {
+		let chain_id = wasm(
+			r#"(module
+				(import "eth2" "getChainId" (func $chain (param i32)))
+				(import "eth2" "savePostStateRoot" (func $save (param i32)))
+				(memory (export "memory") 1)
+				(func (export "main") (call $chain (i32.const 0)) (call $save (i32.const 0))))"#,
+		);
+		assert_ok!(register(chain_id, 0));
+		assert_ok!(execute(0, &[], None, GAS));
+		let mut expected = [0u8; 32];
+		expected[..4].copy_from_slice(&crate::mock::PARA_ID.to_le_bytes());
+		assert_eq!(root_of(0), expected);
+	});
+}

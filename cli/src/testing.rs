@@ -288,7 +288,7 @@ impl Chain {
 				expected_pre_root: None,
 				gas_limit: GAS_LIMIT,
 			};
-			let run = ee::chain::execute::<Runtime>(&block, ee::chain::Frame::block(), None);
+			let run = ee::chain::execute::<Runtime>(&block, ee::chain::Frame::block());
 			let root = pallet_ewasm::Ees::<Runtime>::get(ee).map(|info| info.root);
 			BlockOutcome {
 				status: sandbox::status(&run.result),

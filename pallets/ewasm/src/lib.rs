@@ -1063,7 +1063,7 @@ pub mod pallet {
 				expected_pre_root,
 				gas_limit,
 			};
-			let run = ee::chain::execute::<T>(&block, ee::chain::Frame::block(), None);
+			let run = ee::chain::execute::<T>(&block, ee::chain::Frame::block());
 			let weight = Self::execute_block_weight(run.code_len, block_data.len() as u32)
 				.saturating_add(gas::gas_to_weight::<T>(run.gas_used));
 			run.result.map_err(|error| with_weight(error, weight))?;

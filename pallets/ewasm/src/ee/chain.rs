@@ -33,7 +33,6 @@ use crate::{
 };
 use alloc::{boxed::Box, vec::Vec};
 use codec::{Decode, Encode, MaxEncodedLen};
-use core::marker::PhantomData;
 use ewasm_primitives::{
 	api::{BlockDryRun, EeSummary},
 	value::Word,
@@ -189,19 +188,22 @@ impl BlockRun {
 	}
 }
 
-/// Where a block runs: the heap budget it and the EEs it calls share, and the EEs that called
-/// it (outermost first; none for a block an extrinsic sends).
+/// Where a block runs: the heap budget it and the EEs it calls share, the EEs that called it
+/// (outermost first), and the prices of the one that called it, at which it pays for loading
+/// its code and moving its value (none for a block an extrinsic sends, which pays its code by
+/// weight and its value at the EE's own prices).
 #[derive(Clone)]
 pub struct Frame {
 	budget: MemoryBudget,
 	callers: Vec<EeId>,
+	caller_costs: Option<HostCosts>,
 }
 
 impl Frame {
 	/// The frame of a block an extrinsic (or a dry run) sends: a new budget
 	/// ([`super::block_budget`]), no callers.
 	pub fn block() -> Self {
-		Frame { budget: super::block_budget(), callers: Vec::new() }
+		Frame { budget: super::block_budget(), callers: Vec::new(), caller_costs: None }
 	}
 }
 
@@ -213,7 +215,6 @@ struct ChainLedger<T: Config> {
 	caller: Address,
 	value: u128,
 	frame: Frame,
-	_runtime: PhantomData<T>,
 }
 
 impl<T: Config> Ledger for ChainLedger<T> {
@@ -262,8 +263,9 @@ impl<T: Config> Ledger for ChainLedger<T> {
 			expected_pre_root: None,
 			gas_limit: call.gas_limit,
 		};
-		let frame = Frame { budget: self.frame.budget.clone(), callers };
-		let run = execute::<T>(&block, frame, Some(&call.costs));
+		let frame =
+			Frame { budget: self.frame.budget.clone(), callers, caller_costs: Some(call.costs) };
+		let run = execute::<T>(&block, frame);
 		EeCallOutcome { succeeded: run.result.is_ok(), gas_used: run.gas_used }
 	}
 }
@@ -276,18 +278,13 @@ fn value_price(costs: &HostCosts) -> u64 {
 
 /// Runs `block` in `frame`: moves its value to the EE (charged as gas first) and runs the EE's
 /// `main` on its data. A block an EE calls pays for loading the EE's code too, and moving its
-/// value, at `costs` (the calling EE's prices; a block an extrinsic sends pays its code by
-/// weight and its value at the EE's own prices). What it changes (the value, the EE's
+/// value, at the calling EE's prices ([`Frame`]). What it changes (the value, the EE's
 /// transfers and calls) stays changed, whether it succeeds or not: [`execute`] and [`dry_run`]
 /// run it in a storage transaction. Fails with `EeNotFound`, `EePreRootMismatch` (if
 /// `expected_pre_root` is not the EE's root), `EeCallRefused` (an EE calling one of its
 /// callers, or too deep), `CodeNotFound`, `VmVersionUnavailable`, `TransferFailed`,
 /// `EeTrapped`, `OutOfGas` or `EeNoPostRoot`.
-fn run<T: Config>(
-	block: &BlockRequest<'_, T::AccountId>,
-	frame: Frame,
-	caller_costs: Option<&HostCosts>,
-) -> BlockRun {
+fn run<T: Config>(block: &BlockRequest<'_, T::AccountId>, frame: Frame) -> BlockRun {
 	let not_run = |error: Error<T>| BlockRun::not_run(error.into());
 	if frame.callers.contains(&block.ee) || frame.callers.len() > MAX_EE_CALL_DEPTH {
 		return not_run(Error::EeCallRefused);
@@ -305,8 +302,8 @@ fn run<T: Config>(
 	let Some(schedule) = Versions::of::<T>().get(info.vm).map(|spec| spec.schedule) else {
 		return BlockRun { pre_root: info.root, ..not_run(Error::VmVersionUnavailable) };
 	};
-	let costs = caller_costs.unwrap_or(&schedule.host);
-	let code_gas = caller_costs.map_or(0, |costs| costs.code_load(info.code_len));
+	let costs = frame.caller_costs.as_ref().unwrap_or(&schedule.host);
+	let code_gas = frame.caller_costs.map_or(0, |costs| costs.code_load(info.code_len));
 	let value_gas = if block.value == 0 { 0 } else { value_price(costs) };
 	let Some(gas_limit) = block.gas_limit.checked_sub(value_gas.saturating_add(code_gas)) else {
 		return ran(Err(Error::<T>::OutOfGas.into()), block.gas_limit);
@@ -328,14 +325,8 @@ fn run<T: Config>(
 		return ran(Err(Error::<T>::TransferFailed.into()), paid);
 	}
 	let budget = frame.budget.clone();
-	let ledger = ChainLedger::<T> {
-		ee: block.ee,
-		account,
-		caller: block.caller,
-		value: block.value,
-		frame,
-		_runtime: PhantomData,
-	};
+	let ledger =
+		ChainLedger::<T> { ee: block.ee, account, caller: block.caller, value: block.value, frame };
 	let ledger = Box::new(ledger);
 	let result =
 		super::execute_block(&code, info.root, block.data, gas_limit, &schedule, ledger, &budget);
@@ -349,12 +340,11 @@ fn run<T: Config>(
 fn run_in_transaction<T: Config>(
 	block: &BlockRequest<'_, T::AccountId>,
 	frame: Frame,
-	caller_costs: Option<&HostCosts>,
 	keep: impl FnOnce(&BlockRun) -> bool,
 ) -> BlockRun {
 	let mut outcome = None;
 	let _ = with_transaction(|| -> TransactionOutcome<Result<(), DispatchError>> {
-		let run = run::<T>(block, frame, caller_costs);
+		let run = run::<T>(block, frame);
 		let kept = keep(&run);
 		outcome = Some(run);
 		match kept {
@@ -368,14 +358,10 @@ fn run_in_transaction<T: Config>(
 /// Runs `block` ([`run`]) in a storage transaction: if it succeeds, the EE's root becomes the
 /// one it saved, an `EeDepositPushed` event is emitted for each deposit it made and
 /// `EeExecuted`, and its value stays moved; if it fails, everything it did is undone. A block
-/// an extrinsic sends runs in [`Frame::block`] with `caller_costs` `None`.
-pub fn execute<T: Config>(
-	block: &BlockRequest<'_, T::AccountId>,
-	frame: Frame,
-	caller_costs: Option<&HostCosts>,
-) -> BlockRun {
+/// an extrinsic sends runs in [`Frame::block`].
+pub fn execute<T: Config>(block: &BlockRequest<'_, T::AccountId>, frame: Frame) -> BlockRun {
 	let ee = block.ee;
-	let run = run_in_transaction::<T>(block, frame, caller_costs, |run| run.result.is_ok());
+	let run = run_in_transaction::<T>(block, frame, |run| run.result.is_ok());
 	if let Ok(outcome) = &run.result {
 		Ees::<T>::mutate(ee, |info| {
 			if let Some(info) = info {
@@ -437,7 +423,7 @@ pub fn dry_run<T: Config>(block: BlockRequest<'_, T::AccountId>) -> BlockDryRun 
 	let base = Pallet::<T>::execute_block_weight(MAX_EE_CODE_BYTES, block.data.len() as u32);
 	let gas_limit = block.gas_limit.min(crate::gas::max_extrinsic_gas::<T>(base));
 	let block = BlockRequest { gas_limit, ..block };
-	let run = run_in_transaction::<T>(&block, Frame::block(), None, |_| false);
+	let run = run_in_transaction::<T>(&block, Frame::block(), |_| false);
 	let (result, post_root, deposits) = match run.result {
 		Ok(outcome) => {
 			let deposits = outcome.deposits.iter().map(|deposit| deposit.0.to_vec()).collect();

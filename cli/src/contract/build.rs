@@ -214,22 +214,45 @@ pub fn validate(code: &[u8]) -> Result<(), String> {
 	})
 }
 
-/// Builds the contract crate at `path` (a directory with a `Cargo.toml`): its code and its init
-/// code, validated, written to `<target dir>/ewasm/`.
-pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, String> {
+/// A crate's module as its first build makes it: cargo's build, finished
+/// ([`finish_module`], validated by `validate` as `what`) and written to
+/// `<target dir>/ewasm/<name>.wasm`.
+struct FirstBuild {
+	manifest: PathBuf,
+	package: Package,
+	code: Vec<u8>,
+	code_path: PathBuf,
+	/// The base of the scratch files `wasm-opt` works on.
+	scratch: PathBuf,
+	optimised: bool,
+}
+
+fn first_build(
+	path: &Path,
+	options: &BuildOptions,
+	what: &str,
+	validate: fn(&[u8]) -> Result<(), String>,
+) -> Result<FirstBuild, String> {
 	let manifest = path.join("Cargo.toml");
 	let package = package(&manifest)?;
 	let out_dir = package.target_dir.join("ewasm");
 	std::fs::create_dir_all(&out_dir).map_err(|error| format!("{}: {error}", out_dir.display()))?;
 	let code_path = out_dir.join(format!("{}.wasm", package.lib_name));
-	let init_code_path = out_dir.join(format!("{}.deploy.wasm", package.lib_name));
 	let scratch = out_dir.join(&package.lib_name);
-
 	let code = cargo_build(&manifest, &package, options, |_| {})?;
-	let (code, optimised) = finish_module(code, &scratch, options, "contract", validate)?;
+	let (code, optimised) = finish_module(code, &scratch, options, what, validate)?;
 	std::fs::write(&code_path, &code)
 		.map_err(|error| format!("{}: {error}", code_path.display()))?;
+	Ok(FirstBuild { manifest, package, code, code_path, scratch, optimised })
+}
 
+/// Builds the contract crate at `path` (a directory with a `Cargo.toml`): its code and its init
+/// code, validated, written to `<target dir>/ewasm/`.
+pub fn build(path: &Path, options: &BuildOptions) -> Result<Built, String> {
+	let FirstBuild { manifest, package, code, code_path, scratch, optimised } =
+		first_build(path, options, "contract", validate)?;
+	let init_code_path =
+		package.target_dir.join("ewasm").join(format!("{}.deploy.wasm", package.lib_name));
 	let init_code = cargo_build(&manifest, &package, options, |command| {
 		command.arg("--features").arg("ewasm-sdk/deploy").env("EWASM_DEPLOYED_CODE", &code_path);
 	})?;
@@ -266,16 +289,7 @@ pub struct BuiltEe {
 /// ewasm-sdk's `ee` feature): one module, validated as `register_ee` validates it, written to
 /// `<target dir>/ewasm/`.
 pub fn build_ee(path: &Path, options: &BuildOptions) -> Result<BuiltEe, String> {
-	let manifest = path.join("Cargo.toml");
-	let package = package(&manifest)?;
-	let out_dir = package.target_dir.join("ewasm");
-	std::fs::create_dir_all(&out_dir).map_err(|error| format!("{}: {error}", out_dir.display()))?;
-	let code_path = out_dir.join(format!("{}.wasm", package.lib_name));
-	let scratch = out_dir.join(&package.lib_name);
-	let code = cargo_build(&manifest, &package, options, |_| {})?;
-	let (code, optimised) =
-		finish_module(code, &scratch, options, "execution environment", validate_ee)?;
-	std::fs::write(&code_path, &code)
-		.map_err(|error| format!("{}: {error}", code_path.display()))?;
+	let FirstBuild { package, code, code_path, optimised, .. } =
+		first_build(path, options, "execution environment", validate_ee)?;
 	Ok(BuiltEe { name: package.lib_name, imports: imports(&code)?, code, code_path, optimised })
 }
